@@ -1,0 +1,24 @@
+package dev.lectern.cli;
+
+import dev.lectern.course.LoadedCourse;
+
+/** The one-line summary after a validation: what loaded and how many problems. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String of(LoadedCourse loaded) {
+        int readings = loaded.course().readings().size();
+        int sets = loaded.course().questionSets().size();
+        int questions = loaded.course().questionCount();
+        long errors = loaded.errorCount();
+        long warnings = loaded.warningCount();
+        return plural(readings, "reading") + ", " + plural(sets, "question set") + ", " + plural(questions, "question")
+                + ": " + plural(errors, "error") + ", " + plural(warnings, "warning");
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

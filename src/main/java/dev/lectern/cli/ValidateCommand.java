@@ -1,0 +1,59 @@
+package dev.lectern.cli;
+
+import dev.lectern.course.CourseLoader;
+import dev.lectern.course.DefaultCourse;
+import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lectern validate [COURSE_DIR]}: checks a course and reports problems like a compiler. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks every reading and question set of a course and prints each problem as"
+                + " path:line:column: error|warning: message.%n"
+                + "Exit code: 0 without errors, 1 with errors, 2 on a usage error.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "COURSE_DIR",
+            description = "The course folder (holding readings/ and questions/). Default: $LECTERN_COURSE, else the"
+                    + " current folder if it is a course, else the bundled course.")
+    Path courseDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = courseDir != null ? courseDir : DefaultCourse.locate();
+        LoadedCourse loaded = CourseLoader.load(dir);
+        Path shownRoot = courseDir != null ? courseDir : shownDefault(dir);
+        for (Problem problem : loaded.problems()) {
+            out.println(problem.format(shown(problem.file(), loaded.course().root(), shownRoot)));
+        }
+        out.println(Summary.of(loaded));
+        out.flush();
+        return loaded.hasErrors() ? 1 : 0;
+    }
+
+    private static Path shownDefault(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+
+    /** The file as the user would type it: under the course folder as they named it. */
+    static Path shown(Path file, Path root, Path shownRoot) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) {
+            Path rel = root.relativize(abs);
+            return shownRoot.toString().isEmpty() ? rel : shownRoot.resolve(rel);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lectern.course;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems found while reading one file. Not shared between threads. */
+final class Problems {
+
+    private final List<Problem> list = new ArrayList<>();
+
+    void error(Path file, int line, int column, String message) {
+        list.add(Problem.error(file, line, column, message));
+    }
+
+    void warning(Path file, int line, int column, String message) {
+        list.add(Problem.warning(file, line, column, message));
+    }
+
+    void add(Problem problem) {
+        list.add(problem);
+    }
+
+    void addAll(Problems other) {
+        list.addAll(other.list);
+    }
+
+    List<Problem> list() {
+        return list;
+    }
+
+    int errorCount() {
+        return (int) list.stream().filter(Problem::isError).count();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lectern.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Random;
+
+/**
+ * The architecture rules of DEVELOPERS.md as ArchUnit rules over a base package, so they can be checked against
+ * Lectern ({@code dev.lectern}) and against deliberately broken fixtures (to show each rule can fail).
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** Only ui and app import JavaFX. */
+    static ArchRule onlyUiAndAppUseJavaFx(String base) {
+        return noClasses().that().resideInAPackage(base + "..")
+                .and().resideOutsideOfPackages(base + ".ui..", base + ".app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("only the ui and app packages may use JavaFX");
+    }
+
+    /** ui reaches SQL, Lucene and PDFBox only through the capability's service. */
+    static ArchRule uiUsesNoStorageSearchOrPdfLibrariesDirectly(String base) {
+        return noClasses().that().resideInAPackage(base + ".ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.apache.lucene..",
+                        "org.apache.pdfbox..", "org.sqlite..")
+                .because("the ui calls the store, search and pdf services instead of their libraries");
+    }
+
+    /** Domain records are plain Java: no Jackson, Flexmark, JavaFX ... in their fields or methods. */
+    static ArchRule domainRecordsCarryNoLibraryTypes(String base) {
+        return classes().that().resideInAPackage(base + ".course..").and().areRecords().and().arePublic()
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", base + ".course..")
+                .because("domain records carry no library types");
+    }
+
+    /** No cycles between the capability packages. */
+    static ArchRule noPackageCycles(String base) {
+        return slices().matching(base + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** Scheduling and scoring are pure: time and randomness are passed in. */
+    static ArchRule schedulingAndScoringReadNoClockOrRandomness(String base) {
+        return noClasses().that().resideInAnyPackage(base + ".review..", base + ".grading..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callConstructor(Random.class)
+                .because("scheduling and scoring are pure functions with time and randomness passed in");
+    }
+
+    /** Only the command line and the app's start-up print to the console. */
+    static ArchRule onlyCliAndAppPrintToTheConsole(String base) {
+        return noClasses().that().resideInAPackage(base + "..")
+                .and().resideOutsideOfPackages(base + ".cli..", base + ".app..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("library code reports through return values and logging, not the console");
+    }
+}
