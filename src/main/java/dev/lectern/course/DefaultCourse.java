@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -59,12 +58,18 @@ public final class DefaultCourse {
         if (url == null) {
             throw new IOException("This build of Lectern has no bundled course; name a course folder.");
         }
-        URI uri;
         try {
-            uri = url.toURI();
+            return unpack(url.toURI(), target);
         } catch (URISyntaxException e) {
             throw new IOException("The bundled course cannot be located (" + e.getMessage() + ").", e);
         }
+    }
+
+    /**
+     * The folder of the bundle whose marker file is at {@code uri}: the folder itself for a file URI, else a copy
+     * in {@code target}, made again only when the jar has changed.
+     */
+    static Path unpack(URI uri, Path target) throws IOException {
         if ("file".equals(uri.getScheme())) {
             return Path.of(uri).getParent().getParent();
         }
@@ -129,10 +134,5 @@ public final class DefaultCourse {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** For messages: where the bundled course is unpacked for this user. */
-    public static Optional<Path> unpackedLocation() {
-        return Optional.of(UserDirs.fromEnvironment().data().resolve("bundled-course"));
     }
 }
