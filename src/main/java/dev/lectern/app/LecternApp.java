@@ -1,50 +1,285 @@
 package dev.lectern.app;
 
-import dev.lectern.course.CourseLoader;
+import dev.lectern.cli.AppOptions;
 import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
-import dev.lectern.course.Reading;
+import dev.lectern.course.UserDirs;
+import dev.lectern.render.Theme;
+import dev.lectern.ui.FxDialogService;
+import dev.lectern.ui.MainView;
+import dev.lectern.ui.MainViewModel;
+import dev.lectern.ui.Settings;
+import dev.lectern.ui.SettingsStore;
+import dev.lectern.ui.Styles;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
 
-/** The desktop application: opens the default course and lists its readings. */
+/** The desktop application: the main window on a course, with settings remembered between runs. */
 public final class LecternApp extends Application {
 
-    @Override
-    public void start(Stage stage) {
-        ListView<String> readings = new ListView<>();
-        Label status = new Label("Loading the course…");
-        BorderPane root = new BorderPane(readings);
-        root.setBottom(status);
-        BorderPane.setMargin(status, new Insets(4, 8, 4, 8));
-        stage.setTitle("Lectern");
-        stage.setScene(new Scene(root, 900, 640));
-        stage.show();
+    private static volatile AppOptions launchOptions = AppOptions.defaults();
+    private static final AtomicInteger EXIT_CODE = new AtomicInteger(0);
+    /** Longest wait for the first reading before --ready-exit or screenshot give up. */
+    private static final Duration GIVE_UP_AFTER = Duration.seconds(90);
 
-        Task<LoadedCourse> load = new Task<>() {
-            @Override
-            protected LoadedCourse call() throws Exception {
-                return CourseLoader.load(DefaultCourse.locate());
-            }
-        };
-        load.setOnSucceeded(e -> {
-            LoadedCourse loaded = load.getValue();
-            stage.setTitle("Lectern — " + loaded.course().info().title());
-            for (Reading r : loaded.course().readings()) {
-                readings.getItems().add("Week " + r.week() + " · " + r.shortTitle() + " — " + r.title());
-            }
-            status.setText(loaded.course().readings().size() + " readings, " + loaded.course().questionSets().size()
-                    + " question sets, " + loaded.errorCount() + " errors, " + loaded.warningCount() + " warnings");
+    private final AppOptions options;
+    private final Path configDir;
+    private ExecutorService background;
+    private MainViewModel model;
+    private MainView view;
+    private SettingsStore settingsStore;
+    private Settings settings;
+    private Stage stage;
+    private boolean firstRenderHandled;
+
+    /** Used by {@link Application#launch}: options come from the command line. */
+    public LecternApp() {
+        this(launchOptions, UserDirs.fromEnvironment().config());
+    }
+
+    /** Used by tests: a given course and config folder. */
+    public LecternApp(AppOptions options, Path configDir) {
+        this.options = options;
+        this.configDir = configDir;
+    }
+
+    /** Launches the window and blocks until it closes; returns the process exit code. */
+    public static int launchWith(AppOptions options) {
+        launchOptions = options;
+        Application.launch(LecternApp.class);
+        return EXIT_CODE.get();
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        settingsStore = new SettingsStore(configDir);
+        settings = settingsStore.load();
+        background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "lectern-background");
+            t.setDaemon(true);
+            return t;
         });
-        load.setOnFailed(e -> status.setText("The course could not be opened: " + load.getException().getMessage()));
-        Thread worker = new Thread(load, "course-loader");
-        worker.setDaemon(true);
-        worker.start();
+        FxDialogService dialogs = new FxDialogService(stage);
+        model = new MainViewModel(background, Platform::runLater, dialogs);
+        model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
+        model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
+        settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
+
+        view = new MainView(model, dialogs, url -> getHostServices().showDocument(url), this::quit);
+        Scene scene = new Scene(view, 1200, 800);
+        scene.getStylesheets().setAll(Styles.stylesheets(model.themeProperty().get()));
+        model.themeProperty().addListener((obs, old, theme) -> {
+            scene.getStylesheets().setAll(Styles.stylesheets(theme));
+            saveSettings(settings.withTheme(theme == Theme.DARK ? "dark" : "light"));
+        });
+        model.zoomProperty().addListener((obs, old, zoom) -> saveSettings(settings.withZoom(zoom.doubleValue())));
+        stage.setScene(scene);
+        stage.setTitle("Lectern");
+        restoreWindow();
+        stage.setOnCloseRequest(e -> rememberWindow());
+        bindTitleAndSettings();
+        watchFirstRender();
+        stage.show();
+        if (!settings.dividers().isEmpty()) {
+            double[] positions = settings.dividers().stream().mapToDouble(Double::doubleValue).toArray();
+            view.split().setDividerPositions(positions);
+        }
+
+        Optional<Path> course = chooseCourse(dialogs);
+        if (course.isEmpty()) {
+            return;
+        }
+        Optional<String> reading = options.reading().or(() ->
+                Optional.ofNullable(settings.selectedReadings().get(course.get().toString())));
+        model.openCourse(course.get(), reading).thenAccept(loaded -> {
+            if (loaded != null && options.reading().isPresent()
+                    && loaded.course().reading(options.reading().get()).isEmpty()) {
+                failFast("There is no reading \"" + options.reading().get() + "\" in " + loaded.course().root() + ".");
+            }
+        });
+    }
+
+    private Optional<Path> chooseCourse(FxDialogService dialogs) {
+        if (options.course().isPresent()) {
+            return options.course().map(p -> p.toAbsolutePath().normalize());
+        }
+        if (settings.lastCourse() != null && options.screenshot().isEmpty() && !options.readyExit()) {
+            Path last = Path.of(settings.lastCourse());
+            if (DefaultCourse.looksLikeCourse(last)) {
+                return Optional.of(last);
+            }
+        }
+        try {
+            return Optional.of(DefaultCourse.locate());
+        } catch (IOException e) {
+            dialogs.showError("No course to open", e.getMessage() + " Use File > Open Course… to choose a course folder.");
+            failFast(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Theme theme(String name) {
+        return "dark".equals(name.toLowerCase(Locale.ROOT)) ? Theme.DARK : Theme.LIGHT;
+    }
+
+    private void bindTitleAndSettings() {
+        Runnable title = () -> {
+            StringBuilder t = new StringBuilder("Lectern");
+            if (model.courseProperty().get() != null) {
+                t.append(" — ").append(model.courseProperty().get().info().title());
+            }
+            if (model.selectedReadingProperty().get() != null) {
+                t.append(" — ").append(model.selectedReadingProperty().get().shortTitle());
+            }
+            stage.setTitle(t.toString());
+        };
+        model.courseProperty().addListener((obs, old, course) -> {
+            title.run();
+            if (course != null && isInteractive()) {
+                saveSettings(settings.withCourseOpened(course.root().toString()));
+            }
+        });
+        model.selectedReadingProperty().addListener((obs, old, reading) -> {
+            title.run();
+            if (model.courseProperty().get() != null && reading != null && isInteractive()) {
+                saveSettings(settings.withSelectedReading(model.courseProperty().get().root().toString(), reading.id()));
+            }
+        });
+    }
+
+    /** Runs started to time start-up or take a screenshot leave the user's settings alone. */
+    private boolean isInteractive() {
+        return !options.readyExit() && options.screenshot().isEmpty();
+    }
+
+    private void saveSettings(Settings updated) {
+        settings = updated;
+        if (isInteractive()) {
+            settingsStore.save(updated);
+        }
+    }
+
+    private void restoreWindow() {
+        if (settings.windowWidth() == null || settings.windowHeight() == null) {
+            return;
+        }
+        double x = settings.windowX() == null ? 0 : settings.windowX();
+        double y = settings.windowY() == null ? 0 : settings.windowY();
+        double w = Math.max(640, settings.windowWidth());
+        double h = Math.max(480, settings.windowHeight());
+        // Only where a screen still shows it: a monitor may have gone since the last run.
+        boolean visible = Screen.getScreens().stream().map(Screen::getVisualBounds)
+                .anyMatch(b -> b.intersects(new Rectangle2D(x, y, w, h)));
+        if (visible) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setMaximized(Boolean.TRUE.equals(settings.maximized()));
+    }
+
+    private void rememberWindow() {
+        List<Double> dividers = java.util.Arrays.stream(view.split().getDividerPositions()).boxed().toList();
+        saveSettings(settings.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), dividers));
+    }
+
+    private void watchFirstRender() {
+        if (options.readyExit() || options.screenshot().isPresent()) {
+            PauseTransition giveUp = new PauseTransition(GIVE_UP_AFTER);
+            giveUp.setOnFinished(e -> failFast("The first reading was not rendered within "
+                    + (int) GIVE_UP_AFTER.toSeconds() + " seconds."));
+            giveUp.play();
+        }
+        view.readingView().renderedCountProperty().addListener((obs, old, count) -> {
+            if (firstRenderHandled || count.intValue() < 1) {
+                return;
+            }
+            firstRenderHandled = true;
+            if (options.readyExit()) {
+                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("ready " + sinceStart);
+                System.out.flush();
+                exit(0);
+            } else if (options.screenshot().isPresent()) {
+                // Let the WebView paint the loaded document before taking the picture.
+                PauseTransition settle = new PauseTransition(Duration.millis(400));
+                settle.setOnFinished(e -> writeScreenshot(options.screenshot().get()));
+                settle.play();
+            }
+        });
+    }
+
+    private void writeScreenshot(Path out) {
+        try {
+            WritableImage image = stage.getScene().snapshot(null);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            System.out.println("wrote " + out + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
+            exit(0);
+        } catch (IOException | RuntimeException e) {
+            failFast("The screenshot could not be written to " + out + ": " + e.getMessage());
+        }
+    }
+
+    private void failFast(String message) {
+        if (options.readyExit() || options.screenshot().isPresent()) {
+            System.err.println("lectern: " + message);
+            exit(1);
+        }
+    }
+
+    private void exit(int code) {
+        EXIT_CODE.set(code);
+        Platform.exit();
+    }
+
+    private void quit() {
+        rememberWindow();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (background != null) {
+            // Not shutdownNow: interrupting Lucene or a file write midway helps no one; the threads are daemons.
+            background.shutdown();
+        }
     }
 }

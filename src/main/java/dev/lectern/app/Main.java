@@ -1,16 +1,18 @@
 package dev.lectern.app;
 
 import dev.lectern.cli.LecternCommand;
-import javafx.application.Application;
+import picocli.CommandLine;
 
-/** Entry point of {@code lectern.jar} and {@code ./mvnw javafx:run}: the window without arguments, else the CLI. */
+/** Entry point of {@code lectern.jar} and {@code ./mvnw javafx:run}: the window without a command, else the CLI. */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = LecternCommand.commandLine(() -> Application.launch(LecternApp.class, args)).execute(args);
-        System.exit(code);
+        CommandLine cli = LecternCommand.commandLine(LecternApp::launchWith);
+        cli.addSubcommand(new ScreenshotCommand());
+        cli.getSubcommands().get("bench").addSubcommand(new StartupBenchCommand());
+        System.exit(cli.execute(args));
     }
 }

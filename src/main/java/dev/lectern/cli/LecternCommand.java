@@ -1,35 +1,53 @@
 package dev.lectern.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The {@code lectern} command line. Without a subcommand it runs the action the application gives it (opening
- * the window), so this package stays free of any UI.
+ * The {@code lectern} command line. Without a subcommand it opens the window through the launcher the
+ * application gives it, so this package stays free of any UI.
  */
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class LecternCommand implements Runnable {
+public final class LecternCommand implements Callable<Integer> {
 
-    private final Runnable openApp;
+    private final ToIntFunction<AppOptions> openApp;
 
-    public LecternCommand(Runnable openApp) {
+    @Option(names = "--course", paramLabel = "COURSE_DIR", description = "Open this course folder instead of the last one.")
+    Path course;
+
+    @Option(names = "--reading", paramLabel = "ID", description = "Open this reading.")
+    String reading;
+
+    @Option(names = "--theme", paramLabel = "light|dark", description = "Start in this theme.")
+    String theme;
+
+    @Option(names = "--ready-exit", description = "Start, show the first reading, print `ready <ms since JVM start>` and exit.")
+    boolean readyExit;
+
+    public LecternCommand(ToIntFunction<AppOptions> openApp) {
         this.openApp = openApp;
     }
 
     @Override
-    public void run() {
-        openApp.run();
+    public Integer call() {
+        return openApp.applyAsInt(new AppOptions(Optional.ofNullable(course), Optional.ofNullable(reading),
+                Optional.ofNullable(theme), readyExit, Optional.empty()));
     }
 
     /**
      * A command line ready to execute: usage errors exit 2 with the usage, and unexpected failures print one
      * sentence (never a stack trace) and exit 1.
      */
-    public static CommandLine commandLine(Runnable openApp) {
+    public static CommandLine commandLine(ToIntFunction<AppOptions> openApp) {
         CommandLine cli = new CommandLine(new LecternCommand(openApp));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

@@ -11,8 +11,14 @@ import java.util.Optional;
  */
 public record UserDirs(Path config, Path data) {
 
+    /** The user's folders; the system properties lectern.config.dir and lectern.data.dir win over everything. */
     public static UserDirs fromEnvironment() {
-        return from(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+        UserDirs dirs = from(System.getenv(), System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home", ".")));
+        String config = System.getProperty("lectern.config.dir");
+        String data = System.getProperty("lectern.data.dir");
+        return new UserDirs(config == null ? dirs.config() : Path.of(config).toAbsolutePath(),
+                data == null ? dirs.data() : Path.of(data).toAbsolutePath());
     }
 
     static UserDirs from(Map<String, String> env, String osName, Path home) {

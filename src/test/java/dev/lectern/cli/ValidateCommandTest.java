@@ -22,7 +22,7 @@ class ValidateCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = LecternCommand.commandLine(() -> {
+        CommandLine cli = LecternCommand.commandLine(options -> {
             throw new AssertionError("the app must not open for a subcommand");
         });
         cli.setOut(new PrintWriter(out, true));

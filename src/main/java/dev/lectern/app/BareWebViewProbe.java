@@ -1,0 +1,36 @@
+package dev.lectern.app;
+
+import java.lang.management.ManagementFactory;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Worker;
+import javafx.scene.Scene;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+
+/**
+ * The yardstick for start-up: a bare JavaFX window with a WebView showing a small page. Prints
+ * {@code ready <ms since JVM start>} once the page is loaded, then exits.
+ */
+public final class BareWebViewProbe extends Application {
+
+    public static void main(String[] args) {
+        Application.launch(BareWebViewProbe.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WebView view = new WebView();
+        view.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("ready " + ms);
+                System.out.flush();
+                Platform.exit();
+            }
+        });
+        stage.setScene(new Scene(view, 1200, 800));
+        stage.show();
+        view.getEngine().loadContent("<html><body><h1>Hello</h1><p>A bare WebView.</p></body></html>");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.lectern.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lectern bench startup}: start-up to the first rendered reading, against a bare JavaFX window with a
+ * WebView, each run in a fresh JVM as a user would start it. Needs a display (Xvfb will do).
+ */
+@Command(name = "startup", mixinStandardHelpOptions = true,
+        description = "Times start-up to a rendered first reading (lectern --ready-exit) against a bare JavaFX"
+                + " window with a WebView, in fresh JVMs, alternating, and prints medians and their ratio.")
+final class StartupBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", defaultValue = "7", description = "Runs of each (default ${DEFAULT-VALUE}); the first of each is a warm-up.")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (runs < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 2.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("java.class.path");
+        List<Long> bare = new ArrayList<>();
+        List<Long> lectern = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long b = run(List.of(java, "-cp", classPath, BareWebViewProbe.class.getName()));
+            long l = run(List.of(java, "-cp", classPath, Main.class.getName(), "--ready-exit"));
+            out.printf(Locale.ROOT, "run %d: bare WebView window %d ms, Lectern first reading %d ms%s%n", i + 1, b, l,
+                    i == 0 ? " (warm-up, not counted)" : "");
+            out.flush();
+            if (i > 0) {
+                bare.add(b);
+                lectern.add(l);
+            }
+        }
+        long bareMedian = median(bare);
+        long lecternMedian = median(lectern);
+        out.printf(Locale.ROOT, "median: bare WebView window %d ms, Lectern first reading %d ms, ratio %.2f (goal under 1.30)%n",
+                bareMedian, lecternMedian, lecternMedian / (double) bareMedian);
+        out.flush();
+        return 0;
+    }
+
+    private static long run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String ready = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("ready ")) {
+                    ready = line;
+                }
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (ready == null) {
+            throw new IOException("no \"ready\" line from " + String.join(" ", command.subList(3, command.size()))
+                    + " (is there a display?):\n" + output);
+        }
+        return Long.parseLong(ready.substring("ready ".length()).trim());
+    }
+
+    private static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,548 @@
+package dev.lectern.ui;
+
+import dev.lectern.course.Problem;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.Reading;
+import dev.lectern.render.Theme;
+import dev.lectern.search.SearchHit;
+import dev.lectern.search.SearchResults;
+import dev.lectern.search.SnippetPart;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The main window's content: menus, the library (left), the reading (middle), question sets and problems
+ * (right), and a status line. Layout and bindings only; the state is {@link MainViewModel}'s.
+ */
+public final class MainView extends BorderPane {
+
+    public static final String ID_SEARCH = "searchField";
+    public static final String ID_LIBRARY = "library";
+    public static final String ID_RESULTS = "searchResults";
+    public static final String ID_PROBLEMS = "problems";
+    public static final String ID_QUESTION_SETS = "questionSets";
+    public static final String ID_TAG_FILTER = "tagFilter";
+    public static final String ID_STATUS = "status";
+
+    private static final String ALL_TAGS = "All tags";
+
+    private final MainViewModel model;
+    private final DialogService dialogs;
+    private final TextField searchField = new TextField();
+    private final ComboBox<String> tagFilter = new ComboBox<>();
+    private final TreeView<Object> library = new TreeView<>();
+    private final ListView<Object> results = new ListView<>();
+    private final ListView<QuestionSet> questionSets = new ListView<>();
+    private final ListView<Problem> problems = new ListView<>();
+    private final Label problemDetail = new Label();
+    private final ReadingView readingView;
+    private final SplitPane split = new SplitPane();
+    private final Menu recentMenu = new Menu("Open _Recent");
+    private boolean syncingSelection;
+
+    public MainView(MainViewModel model, DialogService dialogs, Consumer<String> openLink, Runnable quit) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.readingView = new ReadingView(openLink);
+        setTop(menuBar(quit));
+        split.getItems().addAll(libraryPane(), readingPane(), sidePane());
+        split.setDividerPositions(0.22, 0.76);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setCenter(split);
+        setBottom(statusBar());
+        bindReading();
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public ReadingView readingView() {
+        return readingView;
+    }
+
+    public TextField searchField() {
+        return searchField;
+    }
+
+    // ---- menus ----
+
+    private MenuBar menuBar(Runnable quit) {
+        MenuItem open = item("_Open Course…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                this::chooseCourse);
+        MenuItem reload = item("Re_load Course", new KeyCodeCombination(KeyCode.F5), model::reload);
+        MenuItem exit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
+        model.recentCourses().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
+        rebuildRecentMenu();
+        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), exit);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("_Light");
+        RadioMenuItem dark = new RadioMenuItem("_Dark");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setOnAction(e -> model.themeProperty().set(Theme.LIGHT));
+        dark.setOnAction(e -> model.themeProperty().set(Theme.DARK));
+        Runnable syncTheme = () -> themes.selectToggle(model.themeProperty().get() == Theme.DARK ? dark : light);
+        model.themeProperty().addListener((obs, o, n) -> syncTheme.run());
+        syncTheme.run();
+        MenuItem toggle = item("_Toggle Theme",
+                new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::toggleTheme);
+        Menu theme = new Menu("_Theme", null, light, dark, new SeparatorMenuItem(), toggle);
+        MenuItem search = item("_Search…", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        MenuItem zoomIn = item("Zoom _In", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+        MenuItem zoomOut = item("Zoom _Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+        MenuItem zoomReset = item("_Actual Size", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), model::zoomReset);
+        MenuItem goLibrary = item("Go to _Library", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), library::requestFocus);
+        MenuItem goReading = item("Go to _Reading", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> readingView.webView().requestFocus());
+        MenuItem goSets = item("Go to _Question Sets", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                questionSets::requestFocus);
+        MenuItem goProblems = item("Go to _Problems", new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+                problems::requestFocus);
+        Menu view = new Menu("_View", null, search, new SeparatorMenuItem(), theme, zoomIn, zoomOut, zoomReset,
+                new SeparatorMenuItem(), goLibrary, goReading, goSets, goProblems);
+
+        MenuItem shortcuts = item("_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
+        MenuItem about = item("_About Lectern", null, () -> dialogs.showInformation("About Lectern",
+                "Lectern — a study companion for the multimodal foundation models reading course.\n"
+                        + "Works offline. Apache License 2.0."));
+        Menu help = new Menu("_Help", null, shortcuts, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        // Zoom in also on Ctrl + "+" (keypad or shifted "="), as browsers do.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+            }
+        });
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path course : model.recentCourses()) {
+            MenuItem item = new MenuItem(course.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.openCourse(course, Optional.empty()));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void chooseCourse() {
+        Optional<Path> initial = Optional.ofNullable(model.courseProperty().get()).map(c -> c.root().getParent());
+        dialogs.chooseDirectory("Open Course Folder", initial).ifPresent(dir -> model.openCourse(dir, Optional.empty()));
+    }
+
+    private void showShortcuts() {
+        dialogs.showInformation("Keyboard Shortcuts", String.join("\n",
+                "Ctrl+K    Search readings and questions (Enter opens, Esc clears)",
+                "Ctrl+O    Open a course folder",
+                "F5        Reload the course",
+                "Ctrl+1-4  Library, Reading, Question sets, Problems",
+                "Ctrl+= / Ctrl+- / Ctrl+0   Zoom the reading in, out, back",
+                "Ctrl+Shift+T   Toggle light and dark theme",
+                "Ctrl+Q    Quit"));
+    }
+
+    private void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    // ---- library ----
+
+    private Node libraryPane() {
+        searchField.setId(ID_SEARCH);
+        searchField.setPromptText("Search (Ctrl+K)");
+        searchField.textProperty().bindBidirectional(model.queryProperty());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openFirstResult();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && results.isVisible()) {
+                results.requestFocus();
+                selectFirstHit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                library.requestFocus();
+                e.consume();
+            }
+        });
+
+        tagFilter.setId(ID_TAG_FILTER);
+        tagFilter.setMaxWidth(Double.MAX_VALUE);
+        tagFilter.setTooltip(new Tooltip("Show only readings with this tag"));
+        Runnable refreshTags = () -> {
+            String current = model.tagFilterProperty().get();
+            tagFilter.getItems().setAll(ALL_TAGS);
+            tagFilter.getItems().addAll(model.tags());
+            tagFilter.getSelectionModel().select(current == null ? ALL_TAGS : current);
+        };
+        model.tags().addListener((ListChangeListener<String>) c -> refreshTags.run());
+        refreshTags.run();
+        tagFilter.setOnAction(e -> {
+            String chosen = tagFilter.getSelectionModel().getSelectedItem();
+            model.tagFilterProperty().set(chosen == null || ALL_TAGS.equals(chosen) ? null : chosen);
+        });
+
+        library.setId(ID_LIBRARY);
+        library.setShowRoot(false);
+        library.setCellFactory(tree -> new LibraryCell());
+        model.library().addListener((ListChangeListener<LibraryWeek>) c -> rebuildLibrary());
+        library.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (!syncingSelection && item != null && item.getValue() instanceof Reading reading) {
+                model.selectReading(reading.id());
+            }
+        });
+
+        results.setId(ID_RESULTS);
+        results.setCellFactory(list -> new SearchCell());
+        results.setPlaceholder(new Label("No matches"));
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openHit(results.getSelectionModel().getSelectedItem());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                library.requestFocus();
+            }
+        });
+        results.setOnMouseClicked(e -> {
+            if (e.getClickCount() >= 1) {
+                openHit(results.getSelectionModel().getSelectedItem());
+            }
+        });
+        results.visibleProperty().bind(model.queryProperty().isNotEmpty());
+        library.visibleProperty().bind(results.visibleProperty().not());
+        model.searchResultsProperty().addListener((obs, old, now) -> showResults(now));
+
+        StackPane lists = new StackPane(library, results);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        VBox pane = new VBox(6, searchField, tagFilter, lists);
+        pane.getStyleClass().add("library-pane");
+        pane.setMinWidth(160);
+        return pane;
+    }
+
+    private void rebuildLibrary() {
+        TreeItem<Object> root = new TreeItem<>("library");
+        for (LibraryWeek week : model.library()) {
+            TreeItem<Object> weekItem = new TreeItem<>(week);
+            weekItem.setExpanded(true);
+            for (LibrarySession session : week.sessions()) {
+                TreeItem<Object> parent = weekItem;
+                if (!session.label().isBlank()) {
+                    parent = new TreeItem<>(session);
+                    parent.setExpanded(true);
+                    weekItem.getChildren().add(parent);
+                }
+                for (Reading reading : session.readings()) {
+                    parent.getChildren().add(new TreeItem<>(reading));
+                }
+            }
+            root.getChildren().add(weekItem);
+        }
+        syncingSelection = true;
+        try {
+            library.setRoot(root);
+        } finally {
+            syncingSelection = false;
+        }
+        selectInTree(model.selectedReadingProperty().get());
+    }
+
+    private void selectInTree(Reading reading) {
+        if (reading == null || library.getRoot() == null) {
+            return;
+        }
+        for (int row = 0; row < library.getExpandedItemCount(); row++) {
+            TreeItem<Object> item = library.getTreeItem(row);
+            if (item != null && item.getValue() instanceof Reading r && r.id().equals(reading.id())) {
+                if (library.getSelectionModel().getSelectedItem() != item) {
+                    syncingSelection = true;
+                    try {
+                        library.getSelectionModel().select(item);
+                        library.scrollTo(row);
+                    } finally {
+                        syncingSelection = false;
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private static final class LibraryCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.LIBRARY_WEEK, Styles.LIBRARY_SESSION);
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item instanceof LibraryWeek week) {
+                setText(week.week().label().equals("Week " + week.week().number()) ? week.week().label()
+                        : "Week " + week.week().number() + " · " + week.week().label());
+                getStyleClass().add(Styles.LIBRARY_WEEK);
+            } else if (item instanceof LibrarySession session) {
+                setText(session.label());
+                getStyleClass().add(Styles.LIBRARY_SESSION);
+            } else if (item instanceof Reading reading) {
+                setText(reading.shortTitle());
+                setTooltip(new Tooltip(reading.title()));
+            } else {
+                setText(item.toString());
+            }
+        }
+    }
+
+    // ---- search results ----
+
+    private void showResults(SearchResults found) {
+        results.getItems().clear();
+        if (found == null) {
+            return;
+        }
+        if (!found.readings().isEmpty()) {
+            results.getItems().add("Readings (" + found.readings().size() + ")");
+            results.getItems().addAll(found.readings());
+        }
+        if (!found.questions().isEmpty()) {
+            results.getItems().add("Questions (" + found.questions().size() + ")");
+            results.getItems().addAll(found.questions());
+        }
+    }
+
+    private void selectFirstHit() {
+        for (int i = 0; i < results.getItems().size(); i++) {
+            if (results.getItems().get(i) instanceof SearchHit) {
+                results.getSelectionModel().select(i);
+                results.getFocusModel().focus(i);
+                return;
+            }
+        }
+    }
+
+    private void openFirstResult() {
+        Object selected = results.getSelectionModel().getSelectedItem();
+        if (selected instanceof SearchHit) {
+            openHit(selected);
+            return;
+        }
+        results.getItems().stream().filter(SearchHit.class::isInstance).findFirst().ifPresent(this::openHit);
+    }
+
+    private void openHit(Object item) {
+        if (item instanceof SearchHit hit) {
+            model.open(hit).ifPresent(r -> {
+                searchField.clear();
+                library.requestFocus();
+            });
+        }
+    }
+
+    private static final class SearchCell extends ListCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove(Styles.SEARCH_GROUP);
+            setText(null);
+            setGraphic(null);
+            if (empty || item == null) {
+                return;
+            }
+            if (item instanceof SearchHit hit) {
+                Label title = new Label(hit.title());
+                title.getStyleClass().add(Styles.SEARCH_TITLE);
+                TextFlow snippet = new TextFlow();
+                snippet.getStyleClass().add(Styles.SEARCH_SNIPPET);
+                for (SnippetPart part : hit.snippet()) {
+                    Text text = new Text(part.text());
+                    text.getStyleClass().add(part.highlighted() ? Styles.SEARCH_MARK : Styles.SEARCH_SNIPPET);
+                    snippet.getChildren().add(text);
+                }
+                snippet.setMaxWidth(260);
+                setGraphic(new VBox(2, title, snippet));
+            } else {
+                setText(item.toString());
+                getStyleClass().add(Styles.SEARCH_GROUP);
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    private Node readingPane() {
+        Label empty = new Label("Select a reading in the library.");
+        empty.getStyleClass().add(Styles.PLACEHOLDER);
+        empty.visibleProperty().bind(model.selectedReadingProperty().isNull());
+        StackPane pane = new StackPane(readingView, empty);
+        readingView.visibleProperty().bind(model.selectedReadingProperty().isNotNull());
+        return pane;
+    }
+
+    private void bindReading() {
+        readingView.webView().zoomProperty().bind(model.zoomProperty());
+        model.readingHtmlProperty().addListener((obs, old, html) -> readingView.show(html));
+        if (!model.readingHtmlProperty().get().isEmpty()) {
+            readingView.show(model.readingHtmlProperty().get());
+        }
+        model.selectedReadingProperty().addListener((obs, old, reading) -> selectInTree(reading));
+    }
+
+    // ---- question sets and problems ----
+
+    private Node sidePane() {
+        questionSets.setId(ID_QUESTION_SETS);
+        questionSets.setItems(model.questionSets());
+        questionSets.setPlaceholder(new Label("No question sets for this reading."));
+        questionSets.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(QuestionSet set, boolean empty) {
+                super.updateItem(set, empty);
+                setText(empty || set == null ? null : set.title() + " — " + set.questions().size() + " questions");
+            }
+        });
+        Label setsTitle = new Label("Question sets");
+        setsTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        VBox.setVgrow(questionSets, Priority.ALWAYS);
+        VBox sets = new VBox(4, setsTitle, questionSets);
+
+        problems.setId(ID_PROBLEMS);
+        problems.setItems(model.problems());
+        problems.setPlaceholder(new Label("No problems in this course."));
+        problems.setCellFactory(list -> new ProblemCell(model));
+        problems.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> model.selectProblem(p));
+        problems.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openProblemReading();
+            }
+        });
+        problems.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openProblemReading();
+            }
+        });
+        problemDetail.getStyleClass().add(Styles.DETAIL);
+        problemDetail.setWrapText(true);
+        problemDetail.textProperty().bind(Bindings.createStringBinding(() -> {
+            Problem p = model.selectedProblemProperty().get();
+            return p == null ? "" : model.describeLocation(p) + ": " + p.message();
+        }, model.selectedProblemProperty()));
+        Label problemsTitle = new Label();
+        problemsTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        problemsTitle.textProperty().bind(Bindings.size(model.problems()).asString("Problems (%d)"));
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        VBox problemPane = new VBox(4, problemsTitle, problems, problemDetail);
+
+        SplitPane side = new SplitPane(sets, problemPane);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.5);
+        side.setMinWidth(200);
+        return side;
+    }
+
+    private void openProblemReading() {
+        Problem p = problems.getSelectionModel().getSelectedItem();
+        if (p != null) {
+            model.readingOf(p).ifPresent(r -> model.selectReading(r.id()));
+        }
+    }
+
+    private static final class ProblemCell extends ListCell<Problem> {
+        private final MainViewModel model;
+
+        ProblemCell(MainViewModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Problem p, boolean empty) {
+            super.updateItem(p, empty);
+            getStyleClass().removeAll(Styles.PROBLEM_ERROR, Styles.PROBLEM_WARNING);
+            if (empty || p == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(p.severity().label() + ": " + p.message());
+            setTooltip(new Tooltip(model.describeLocation(p)));
+            getStyleClass().add(p.isError() ? Styles.PROBLEM_ERROR : Styles.PROBLEM_WARNING);
+        }
+    }
+
+    // ---- status ----
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId(ID_STATUS);
+        status.textProperty().bind(model.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(model.busyProperty());
+        HBox bar = new HBox(8, status, progress);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    /** Runs on the FX thread whatever thread asks. */
+    static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

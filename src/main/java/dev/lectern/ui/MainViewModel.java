@@ -1,0 +1,469 @@
+package dev.lectern.ui;
+
+import dev.lectern.course.Course;
+import dev.lectern.course.CourseLoader;
+import dev.lectern.course.CourseWatcher;
+import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.Problem;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.Reading;
+import dev.lectern.course.Session;
+import dev.lectern.course.Week;
+import dev.lectern.render.ReadingRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.search.CourseIndex;
+import dev.lectern.search.HitKind;
+import dev.lectern.search.SearchHit;
+import dev.lectern.search.SearchResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the main window: the open course, the library (grouped by week and session, filtered by tag), the
+ * selected reading as rendered HTML, its question sets, the loader's problems, search, theme and zoom. Long work
+ * runs on the background executor and results are applied on the UI executor, so the window stays usable.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    static final double MIN_ZOOM = 0.5;
+    static final double MAX_ZOOM = 3.0;
+    /** How long file changes must be quiet before the course reloads. */
+    static final long RELOAD_QUIET_MILLIS = 250;
+
+    private final Executor background;
+    private final Executor ui;
+    private final DialogService dialogs;
+    private final ObservableList<Path> recentCourses = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>();
+    private final ObservableList<LibraryWeek> library = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Reading> selectedReading = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper readingHtml = new ReadOnlyStringWrapper("");
+    private final ObservableList<QuestionSet> questionSets = FXCollections.observableArrayList();
+    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would
+    // lose the listeners views add to it.
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
+    private final ObservableList<LibraryWeek> libraryView = FXCollections.unmodifiableObservableList(library);
+    private final ObservableList<QuestionSet> questionSetsView = FXCollections.unmodifiableObservableList(questionSets);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<SearchResults> searchResults = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Problem> selectedProblem = new ReadOnlyObjectWrapper<>();
+
+    private final AtomicLong searchGeneration = new AtomicLong();
+    private final AtomicLong loadGeneration = new AtomicLong();
+    private volatile CourseIndex index;
+    private volatile ReadingRenderer renderer;
+    private CourseWatcher watcher;
+    private Path watchedRoot;
+    private String wantedReadingId;
+
+    public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
+        this.background = background;
+        this.ui = ui;
+        this.dialogs = dialogs;
+        tagFilter.addListener((obs, old, now) -> rebuildLibrary());
+        theme.addListener((obs, old, now) -> renderSelected());
+        query.addListener((obs, old, now) -> search(now));
+    }
+
+    // ---- state, read-only to the view ----
+
+    public ReadOnlyObjectProperty<Course> courseProperty() {
+        return course.getReadOnlyProperty();
+    }
+
+    public ObservableList<Problem> problems() {
+        return problemsView;
+    }
+
+    public ObservableList<String> tags() {
+        return tagsView;
+    }
+
+    /** The tag the library is filtered by; null shows every reading. */
+    public ObjectProperty<String> tagFilterProperty() {
+        return tagFilter;
+    }
+
+    public ObservableList<LibraryWeek> library() {
+        return libraryView;
+    }
+
+    public ReadOnlyObjectProperty<Reading> selectedReadingProperty() {
+        return selectedReading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readingHtmlProperty() {
+        return readingHtml.getReadOnlyProperty();
+    }
+
+    public ObservableList<QuestionSet> questionSets() {
+        return questionSetsView;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ReadOnlyObjectProperty<SearchResults> searchResultsProperty() {
+        return searchResults.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Recently opened course folders, most recent first. */
+    public ObservableList<Path> recentCourses() {
+        return recentCourses;
+    }
+
+    public ReadOnlyObjectProperty<Problem> selectedProblemProperty() {
+        return selectedProblem.getReadOnlyProperty();
+    }
+
+    // ---- actions ----
+
+    /**
+     * Opens a course folder: loads it in the background, then shows it and selects {@code readingId} (or keeps
+     * the current reading if the course has it, or the first reading). Completes on the UI executor.
+     */
+    public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId) {
+        if (!dev.lectern.course.DefaultCourse.looksLikeCourse(dir)) {
+            dialogs.showError("Not a course folder", dir + " has no readings/ or questions/ folder, so it is not a"
+                    + " Lectern course. The course that was open stays open.");
+            recentCourses.remove(dir);
+            return CompletableFuture.completedFuture(null);
+        }
+        long generation = loadGeneration.incrementAndGet();
+        busy.set(true);
+        status.set("Loading " + dir.getFileName() + "…");
+        wantedReadingId = readingId.orElse(wantedReadingId);
+        CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
+        inBackground("Loading the course", () -> {
+            LoadedCourse loaded = CourseLoader.load(dir);
+            ReadingRenderer newRenderer = new ReadingRenderer(loaded.course().root());
+            ui.execute(() -> {
+                if (generation != loadGeneration.get()) {
+                    done.complete(loaded);
+                    return;
+                }
+                renderer = newRenderer;
+                apply(loaded);
+                watch(loaded.course().root());
+                done.complete(loaded);
+                buildIndex(loaded.course(), generation);
+            });
+        });
+        return done;
+    }
+
+    /** Reloads the open course after files changed on disk, keeping the selected reading and search. */
+    public CompletableFuture<LoadedCourse> reload() {
+        Course current = course.get();
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Reading selected = selectedReading.get();
+        return openCourse(current.root(), Optional.ofNullable(selected).map(Reading::id));
+    }
+
+    public void selectReading(String id) {
+        wantedReadingId = id;
+        Course c = course.get();
+        Reading reading = c == null ? null : c.reading(id).orElse(null);
+        selectedReading.set(reading);
+        questionSets.setAll(reading == null || c == null ? List.of() : c.questionSetsFor(reading));
+        renderSelected();
+    }
+
+    public void selectProblem(Problem problem) {
+        selectedProblem.set(problem);
+    }
+
+    /** Where a problem is, in words for the status line: "readings/llava.md, line 3, column 5". */
+    public String describeLocation(Problem problem) {
+        Course c = course.get();
+        Path file = problem.file();
+        String shown = c != null && file.startsWith(c.root()) ? c.root().relativize(file).toString() : file.toString();
+        return shown + ", line " + problem.line() + ", column " + problem.column();
+    }
+
+    /** The reading a problem is about, if its file is a reading that loaded. */
+    public Optional<Reading> readingOf(Problem problem) {
+        Course c = course.get();
+        if (c == null) {
+            return Optional.empty();
+        }
+        return c.readings().stream().filter(r -> r.source().file().equals(problem.file())).findFirst();
+    }
+
+    /** Opens a search hit: the reading itself, or for a question the reading its set drills. */
+    public Optional<Reading> open(SearchHit hit) {
+        String readingId = hit.readingId();
+        if (hit.kind() == HitKind.QUESTION && readingId.isEmpty()) {
+            return Optional.empty();
+        }
+        selectReading(readingId);
+        return Optional.ofNullable(selectedReading.get());
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+    }
+
+    public void zoomIn() {
+        zoom.set(Math.min(MAX_ZOOM, Math.round((zoom.get() + 0.1) * 10) / 10.0));
+    }
+
+    public void zoomOut() {
+        zoom.set(Math.max(MIN_ZOOM, Math.round((zoom.get() - 0.1) * 10) / 10.0));
+    }
+
+    public void zoomReset() {
+        zoom.set(1.0);
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        CourseIndex old = index;
+        index = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    // ---- internals ----
+
+    /** Runs work in the background; a failure is logged and said in the status line, never lost or thrown. */
+    private void inBackground(String what, Runnable work) {
+        background.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", what, e);
+                ui.execute(() -> {
+                    busy.set(false);
+                    status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                });
+            }
+        });
+    }
+
+    private void apply(LoadedCourse loaded) {
+        Course c = loaded.course();
+        course.set(c);
+        recentCourses.remove(c.root());
+        recentCourses.add(0, c.root());
+        if (recentCourses.size() > Settings.MAX_RECENT) {
+            recentCourses.remove(Settings.MAX_RECENT, recentCourses.size());
+        }
+        problems.setAll(loaded.problems());
+        TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        c.readings().forEach(r -> allTags.addAll(r.tags()));
+        tags.setAll(allTags);
+        if (tagFilter.get() != null && !allTags.contains(tagFilter.get())) {
+            tagFilter.set(null);
+        }
+        rebuildLibrary();
+        String wanted = wantedReadingId;
+        if (wanted == null || c.reading(wanted).isEmpty()) {
+            wanted = c.readings().isEmpty() ? null : c.readings().get(0).id();
+        }
+        if (wanted == null) {
+            selectedReading.set(null);
+            questionSets.clear();
+            setHtml("");
+        } else {
+            selectReading(wanted);
+        }
+        busy.set(false);
+        status.set(summary(loaded));
+    }
+
+    static String summary(LoadedCourse loaded) {
+        Course c = loaded.course();
+        String text = c.readings().size() + " readings, " + c.questionSets().size() + " question sets, "
+                + c.questionCount() + " questions";
+        if (loaded.errorCount() > 0 || loaded.warningCount() > 0) {
+            text += " — " + loaded.errorCount() + " errors, " + loaded.warningCount() + " warnings (see Problems)";
+        }
+        return text;
+    }
+
+    private void rebuildLibrary() {
+        Course c = course.get();
+        if (c == null) {
+            library.clear();
+            return;
+        }
+        String tag = tagFilter.get();
+        List<LibraryWeek> weeks = new ArrayList<>();
+        for (Week week : c.info().weeks()) {
+            Map<Integer, List<Reading>> bySession = new LinkedHashMap<>();
+            Map<Integer, String> labels = new LinkedHashMap<>();
+            for (Reading r : c.readingsOfWeek(week.number())) {
+                if (tag != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                    continue;
+                }
+                int number = r.session().map(Session::number).orElse(0);
+                bySession.computeIfAbsent(number, k -> new ArrayList<>()).add(r);
+                String label = r.session().map(Session::label).filter(l -> !l.isBlank()).orElse("");
+                labels.merge(number, label, (a, b) -> a.isBlank() ? b : a);
+            }
+            if (bySession.isEmpty()) {
+                continue;
+            }
+            List<LibrarySession> sessions = new ArrayList<>();
+            bySession.forEach((number, readings) -> {
+                String label = labels.get(number);
+                if (label.isBlank()) {
+                    label = number == 0 ? "" : "Session " + number;
+                }
+                sessions.add(new LibrarySession(number, label, List.copyOf(readings)));
+            });
+            weeks.add(new LibraryWeek(week, List.copyOf(sessions)));
+        }
+        library.setAll(weeks);
+    }
+
+    private void renderSelected() {
+        Reading reading = selectedReading.get();
+        ReadingRenderer r = renderer;
+        if (reading == null || r == null) {
+            setHtml("");
+            return;
+        }
+        try {
+            setHtml(r.render(reading, theme.get()));
+        } catch (RuntimeException e) {
+            LOG.warn("rendering {} failed", reading.id(), e);
+            setHtml("<!DOCTYPE html><html><body><p>This reading could not be shown: "
+                    + org.jsoup.nodes.Entities.escape(String.valueOf(e.getMessage())) + "</p></body></html>");
+        }
+    }
+
+    /** Only a changed document reaches the view, so a reload that did not touch the open reading keeps its place. */
+    private void setHtml(String html) {
+        if (!html.equals(readingHtml.get())) {
+            readingHtml.set(html);
+        }
+    }
+
+    private void buildIndex(Course c, long generation) {
+        status.set(status.get() + " — indexing for search…");
+        busy.set(true);
+        inBackground("Indexing for search", () -> {
+            CourseIndex built = CourseIndex.build(c);
+            ui.execute(() -> {
+                if (generation != loadGeneration.get()) {
+                    built.close();
+                    return;
+                }
+                busy.set(false);
+                CourseIndex old = index;
+                index = built;
+                if (old != null) {
+                    old.close();
+                }
+                status.set(status.get().replace(" — indexing for search…", ""));
+                if (!query.get().isBlank()) {
+                    search(query.get());
+                }
+            });
+        });
+    }
+
+    private void search(String text) {
+        long generation = searchGeneration.incrementAndGet();
+        if (text == null || text.isBlank()) {
+            searchResults.set(null);
+            return;
+        }
+        CourseIndex current = index;
+        if (current == null) {
+            return;
+        }
+        inBackground("Searching", () -> {
+            SearchResults results;
+            try {
+                results = current.search(text, 20);
+            } catch (RuntimeException e) {
+                // The index was replaced and closed under us; the newer index will search again.
+                LOG.debug("search on a closed index", e);
+                return;
+            }
+            ui.execute(() -> {
+                if (generation == searchGeneration.get()) {
+                    searchResults.set(results);
+                }
+            });
+        });
+    }
+
+    private void watch(Path root) {
+        if (watcher != null && root.equals(watchedRoot)) {
+            return;
+        }
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        try {
+            watcher = CourseWatcher.watch(root, () -> ui.execute(this::reload), RELOAD_QUIET_MILLIS);
+            watchedRoot = root;
+        } catch (IOException e) {
+            LOG.warn("cannot watch {} for changes: {}", root, e.getMessage());
+        }
+    }
+}
