@@ -12,12 +12,18 @@ import javafx.stage.Stage;
  * The yardstick for start-up: a bare JavaFX window with a WebView showing a small page. Prints
  * {@code ready <ms since JVM start>} once the page is loaded, then exits.
  */
-public final class BareWebViewProbe extends Application {
+public final class BareWebViewProbe {
 
-    public static void main(String[] args) {
-        Application.launch(BareWebViewProbe.class, args);
+    private BareWebViewProbe() {
     }
 
+    /** A plain main class: the Java launcher refuses an Application subclass when JavaFX is on the class path. */
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The window itself. */
+    public static final class Window extends Application {
     @Override
     public void start(Stage stage) {
         WebView view = new WebView();
@@ -32,5 +38,6 @@ public final class BareWebViewProbe extends Application {
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
         view.getEngine().loadContent("<html><body><h1>Hello</h1><p>A bare WebView.</p></body></html>");
+    }
     }
 }

@@ -1,7 +1,11 @@
 package dev.lectern.app;
 
 import dev.lectern.cli.AppOptions;
+import dev.lectern.course.CourseLoader;
 import dev.lectern.course.DefaultCourse;
+import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.Reading;
+import dev.lectern.render.ReadingRenderer;
 import dev.lectern.course.UserDirs;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.FxDialogService;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,11 +66,69 @@ public final class LecternApp extends Application {
         this.configDir = configDir;
     }
 
+    /** The course loading started before the window, with the course it is for; null when none was started. */
+    private static volatile Preload preload;
+
+    private record Preload(Path course, CompletableFuture<LoadedCourse> loading) {
+    }
+
     /** Launches the window and blocks until it closes; returns the process exit code. */
     public static int launchWith(AppOptions options) {
         launchOptions = options;
+        preload = startPreload(options, new SettingsStore(UserDirs.fromEnvironment().config()).load());
         Application.launch(LecternApp.class);
         return EXIT_CODE.get();
+    }
+
+    /**
+     * Loads the course and renders its first reading on a background thread while JavaFX starts: neither needs
+     * the toolkit, and the first render also warms Markdown, sanitiser and formula code (formulas are cached).
+     */
+    private static Preload startPreload(AppOptions options, Settings settings) {
+        Optional<Path> course;
+        try {
+            course = courseToOpen(options, settings);
+        } catch (IOException e) {
+            return null;
+        }
+        if (course.isEmpty()) {
+            return null;
+        }
+        Path dir = course.get();
+        Optional<String> wanted = readingToOpen(options, settings, dir);
+        Theme theme = theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light"));
+        CompletableFuture<LoadedCourse> loading = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                LoadedCourse loaded = CourseLoader.load(dir);
+                Optional<Reading> first = wanted.flatMap(id -> loaded.course().reading(id))
+                        .or(() -> loaded.course().readings().stream().findFirst());
+                first.ifPresent(r -> new ReadingRenderer(loaded.course().root()).render(r, theme));
+                loading.complete(loaded);
+            } catch (RuntimeException e) {
+                loading.completeExceptionally(e);
+            }
+        }, "course-preload");
+        thread.setDaemon(true);
+        thread.start();
+        return new Preload(dir, loading);
+    }
+
+    private static Optional<Path> courseToOpen(AppOptions options, Settings settings) throws IOException {
+        if (options.course().isPresent()) {
+            return options.course().map(p -> p.toAbsolutePath().normalize());
+        }
+        if (settings.lastCourse() != null && options.screenshot().isEmpty() && !options.readyExit()) {
+            Path last = Path.of(settings.lastCourse());
+            if (DefaultCourse.looksLikeCourse(last)) {
+                return Optional.of(last);
+            }
+        }
+        return Optional.of(DefaultCourse.locate());
+    }
+
+    private static Optional<String> readingToOpen(AppOptions options, Settings settings, Path course) {
+        return options.reading().or(() -> Optional.ofNullable(settings.selectedReadings().get(course.toString())));
     }
 
     public MainViewModel model() {
@@ -116,9 +179,11 @@ public final class LecternApp extends Application {
         if (course.isEmpty()) {
             return;
         }
-        Optional<String> reading = options.reading().or(() ->
-                Optional.ofNullable(settings.selectedReadings().get(course.get().toString())));
-        model.openCourse(course.get(), reading).thenAccept(loaded -> {
+        Optional<String> reading = readingToOpen(options, settings, course.get());
+        Preload started = options == launchOptions ? preload : null;
+        CompletableFuture<LoadedCourse> loading = started != null && started.course().equals(course.get())
+                ? started.loading() : null;
+        model.openCourse(course.get(), reading, loading).thenAccept(loaded -> {
             if (loaded != null && options.reading().isPresent()
                     && loaded.course().reading(options.reading().get()).isEmpty()) {
                 failFast("There is no reading \"" + options.reading().get() + "\" in " + loaded.course().root() + ".");
@@ -127,17 +192,8 @@ public final class LecternApp extends Application {
     }
 
     private Optional<Path> chooseCourse(FxDialogService dialogs) {
-        if (options.course().isPresent()) {
-            return options.course().map(p -> p.toAbsolutePath().normalize());
-        }
-        if (settings.lastCourse() != null && options.screenshot().isEmpty() && !options.readyExit()) {
-            Path last = Path.of(settings.lastCourse());
-            if (DefaultCourse.looksLikeCourse(last)) {
-                return Optional.of(last);
-            }
-        }
         try {
-            return Optional.of(DefaultCourse.locate());
+            return courseToOpen(options, settings);
         } catch (IOException e) {
             dialogs.showError("No course to open", e.getMessage() + " Use File > Open Course… to choose a course folder.");
             failFast(e.getMessage());

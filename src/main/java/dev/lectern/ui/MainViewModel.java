@@ -89,6 +89,11 @@ public final class MainViewModel implements AutoCloseable {
     private volatile CourseIndex index;
     private volatile ReadingRenderer renderer;
     private CourseWatcher watcher;
+    /** A reading rendered in the background, used once if it is still what is asked for. */
+    private Rendered preRendered;
+
+    private record Rendered(Reading reading, Theme theme, String html) {
+    }
     private Path watchedRoot;
     private String wantedReadingId;
 
@@ -176,6 +181,15 @@ public final class MainViewModel implements AutoCloseable {
      * the current reading if the course has it, or the first reading). Completes on the UI executor.
      */
     public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId) {
+        return openCourse(dir, readingId, null);
+    }
+
+    /**
+     * Opens a course whose loading may already be under way (started before the window, to overlap JavaFX's own
+     * start-up); {@code alreadyLoading} null means load it now.
+     */
+    public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId,
+            CompletableFuture<LoadedCourse> alreadyLoading) {
         if (!dev.lectern.course.DefaultCourse.looksLikeCourse(dir)) {
             dialogs.showError("Not a course folder", dir + " has no readings/ or questions/ folder, so it is not a"
                     + " Lectern course. The course that was open stays open.");
@@ -188,14 +202,20 @@ public final class MainViewModel implements AutoCloseable {
         wantedReadingId = readingId.orElse(wantedReadingId);
         CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
         inBackground("Loading the course", () -> {
-            LoadedCourse loaded = CourseLoader.load(dir);
+            LoadedCourse loaded = alreadyLoading != null ? alreadyLoading.join() : CourseLoader.load(dir);
             ReadingRenderer newRenderer = new ReadingRenderer(loaded.course().root());
+            // Render the reading about to be shown here, off the UI thread.
+            Theme currentTheme = theme.get();
+            Optional<Reading> first = Optional.ofNullable(wantedReadingId).flatMap(id -> loaded.course().reading(id))
+                    .or(() -> loaded.course().readings().stream().findFirst());
+            Rendered ready = first.map(r -> new Rendered(r, currentTheme, newRenderer.render(r, currentTheme))).orElse(null);
             ui.execute(() -> {
                 if (generation != loadGeneration.get()) {
                     done.complete(loaded);
                     return;
                 }
                 renderer = newRenderer;
+                preRendered = ready;
                 apply(loaded);
                 watch(loaded.course().root());
                 done.complete(loaded);
@@ -382,6 +402,12 @@ public final class MainViewModel implements AutoCloseable {
         ReadingRenderer r = renderer;
         if (reading == null || r == null) {
             setHtml("");
+            return;
+        }
+        Rendered ready = preRendered;
+        preRendered = null;
+        if (ready != null && ready.reading().equals(reading) && ready.theme() == theme.get()) {
+            setHtml(ready.html());
             return;
         }
         try {
