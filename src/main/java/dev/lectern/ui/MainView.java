@@ -403,6 +403,7 @@ public final class MainView extends BorderPane {
             if (item instanceof SearchHit hit) {
                 Label title = new Label(hit.title());
                 title.getStyleClass().add(Styles.SEARCH_TITLE);
+                title.setWrapText(true);
                 TextFlow snippet = new TextFlow();
                 snippet.getStyleClass().add(Styles.SEARCH_SNIPPET);
                 for (SnippetPart part : hit.snippet()) {
@@ -410,8 +411,13 @@ public final class MainView extends BorderPane {
                     text.getStyleClass().add(part.highlighted() ? Styles.SEARCH_MARK : Styles.SEARCH_SNIPPET);
                     snippet.getChildren().add(text);
                 }
-                snippet.setMaxWidth(260);
-                setGraphic(new VBox(2, title, snippet));
+                VBox box = new VBox(2, title, snippet);
+                // Wrap to the list's width rather than run off to the side.
+                if (getListView() != null) {
+                    box.prefWidthProperty().bind(getListView().widthProperty().subtract(32));
+                    box.maxWidthProperty().bind(box.prefWidthProperty());
+                }
+                setGraphic(box);
             } else {
                 setText(item.toString());
                 getStyleClass().add(Styles.SEARCH_GROUP);
@@ -450,6 +456,9 @@ public final class MainView extends BorderPane {
             protected void updateItem(QuestionSet set, boolean empty) {
                 super.updateItem(set, empty);
                 setText(empty || set == null ? null : set.title() + " — " + set.questions().size() + " questions");
+                setWrapText(true);
+                // A preferred width of 0 lets the cell wrap to the list's width instead of scrolling sideways.
+                setPrefWidth(0);
             }
         });
         Label setsTitle = new Label("Question sets");
