@@ -6,13 +6,12 @@ import dev.lectern.cli.AppOptions;
 import dev.lectern.course.Reading;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.MainView;
+import dev.lectern.ui.TestCourses;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
@@ -43,7 +42,7 @@ class LecternAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        course = copyOfBundledCourse(dir.resolve("course"));
+        course = TestCourses.copyOfBundledCourse(dir.resolve("course"));
         config = dir.resolve("config");
         launch(Optional.empty());
     }
@@ -197,21 +196,4 @@ class LecternAppTest {
         item.getChildren().forEach(child -> collect(child, labels));
     }
 
-    static Path copyOfBundledCourse(Path into) throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        for (String folder : new String[] {"readings", "questions"}) {
-            Path source = repo.resolve(folder);
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Path target = into.resolve(folder).resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-        return into.toAbsolutePath().normalize();
-    }
 }

@@ -3,8 +3,6 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.CourseLoader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,30 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchSearchCommandTest {
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LecternCommand.commandLine(options -> {
-            throw new AssertionError("the app must not open for a subcommand");
-        });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final String MS = "\\d+\\.\\d\\d ms";
 
     @Test
     void benchSearchPrintsTheBuildTimeAndTheLatencyOfTypedQueriesThenDeletesTheCourse() {
-        Run run = run("bench", "search", "--readings", "20", "--questions", "50", "--queries", "20");
+        CliRun run = CliRun.run("bench", "search", "--readings", "20", "--questions", "50", "--queries", "20");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -55,7 +37,7 @@ class BenchSearchCommandTest {
 
     @Test
     void benchSearchPercentilesAreOrdered() {
-        Run run = run("bench", "search", "--readings", "20", "--questions", "50", "--queries", "20");
+        CliRun run = CliRun.run("bench", "search", "--readings", "20", "--questions", "50", "--queries", "20");
 
         Matcher m = Pattern.compile("latency: p50 ([\\d.]+) ms, p95 ([\\d.]+) ms, max ([\\d.]+) ms").matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
@@ -93,7 +75,7 @@ class BenchSearchCommandTest {
 
     @Test
     void benchSearchRejectsZeroQueriesAsAUsageError() {
-        Run run = run("bench", "search", "--queries", "0");
+        CliRun run = CliRun.run("bench", "search", "--queries", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--queries").contains("Usage: lectern bench search");

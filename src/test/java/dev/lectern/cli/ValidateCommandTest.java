@@ -3,33 +3,15 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ValidateCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LecternCommand.commandLine(options -> {
-            throw new AssertionError("the app must not open for a subcommand");
-        });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private void write(String relative, String text) throws IOException {
         Path file = dir.resolve(relative);
@@ -39,7 +21,7 @@ class ValidateCommandTest {
 
     @Test
     void validateExitsZeroOnTheBundledCourse() {
-        Run run = run("validate", Path.of("").toAbsolutePath().toString());
+        CliRun run = CliRun.run("validate", Path.of("").toAbsolutePath().toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("10 readings, 10 question sets, \\d+ questions: 0 errors, 0 warnings");
@@ -51,7 +33,7 @@ class ValidateCommandTest {
         write("questions/s.json", "{\"id\": \"s\", \"title\": \"S\", \"readings\": [\"r\"], \"questions\": [],"
                 + " \"colour\": 1}\n");
 
-        Run run = run("validate", dir.toString());
+        CliRun run = CliRun.run("validate", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).containsExactly(
@@ -66,7 +48,7 @@ class ValidateCommandTest {
 
     @Test
     void validateExitsTwoOnAUsageError() {
-        Run run = run("validate", "one", "two");
+        CliRun run = CliRun.run("validate", "one", "two");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument").contains("Usage: lectern validate");
@@ -74,7 +56,7 @@ class ValidateCommandTest {
 
     @Test
     void unknownCommandIsAUsageError() {
-        Run run = run("validat");
+        CliRun run = CliRun.run("validat");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("validate");
@@ -82,7 +64,7 @@ class ValidateCommandTest {
 
     @Test
     void validateReportsAMissingFolderWithoutAStackTrace() {
-        Run run = run("validate", dir.resolve("nowhere").toString());
+        CliRun run = CliRun.run("validate", dir.resolve("nowhere").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("error: The course folder does not exist.");
@@ -93,7 +75,7 @@ class ValidateCommandTest {
     void syntheticBenchCourseIsAValidCourse() throws IOException {
         SyntheticCourse.write(dir, 30, 95);
 
-        Run run = run("validate", dir.toString());
+        CliRun run = CliRun.run("validate", dir.toString());
 
         assertThat(run.out()).endsWith("30 readings, 10 question sets, 95 questions: 0 errors, 0 warnings"
                 + System.lineSeparator());
@@ -102,7 +84,7 @@ class ValidateCommandTest {
 
     @Test
     void benchLoadPrintsTimeAndRetainedHeap() {
-        Run run = run("bench", "load", "--readings", "20", "--questions", "50", "--repeat", "1");
+        CliRun run = CliRun.run("bench", "load", "--readings", "20", "--questions", "50", "--repeat", "1");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("loaded 20 readings, 5 question sets, 50 questions: 0 errors, 0 warnings")

@@ -8,12 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** Copies of the bundled course in temporary folders, for tests that change files. */
-final class TestCourses {
+public final class TestCourses {
 
     private TestCourses() {
     }
 
-    static Path copyOfBundledCourse(Path into) {
+    /** Copies readings/ and questions/ of this repository into {@code into}; returns it, absolute. */
+    public static Path copyOfBundledCourse(Path into) {
         Path repo = Path.of("").toAbsolutePath();
         try {
             for (String folder : new String[] {"readings", "questions"}) {
