@@ -5,8 +5,6 @@ import dev.lectern.course.LoadedCourse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,12 +54,7 @@ final class BenchCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--readings must be at least 1, --questions and --repeat at least 0.");
             }
             PrintWriter out = spec.commandLine().getOut();
-            Path dir = Files.createTempDirectory("lectern-bench-");
-            try {
-                long t0 = System.nanoTime();
-                SyntheticCourse.write(dir, readings, questions);
-                out.printf(Locale.ROOT, "wrote %d readings and %d questions to %s in %d ms%n",
-                        readings, questions, dir, (System.nanoTime() - t0) / 1_000_000);
+            return SyntheticCourse.inTemporaryFolder(out, readings, questions, keep, dir -> {
                 long baseline = usedHeapAfterGc();
                 long start = System.nanoTime();
                 LoadedCourse loaded = CourseLoader.load(dir);
@@ -82,19 +75,10 @@ final class BenchCommand implements Runnable {
                     out.printf(Locale.ROOT, "best of %d further loads: %d ms%n", repeat, best);
                 }
                 out.printf(Locale.ROOT, "retained heap of the loaded course: %.1f MB%n", retained / (1024.0 * 1024.0));
-                out.printf(Locale.ROOT, "processors: %d, max heap: %d MB, java %s%n",
-                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                        System.getProperty("java.version"));
+                out.println(SyntheticCourse.machine());
                 // Keep the course reachable until after the measurement above.
                 return loaded.course().readings().isEmpty() ? 1 : 0;
-            } finally {
-                if (keep) {
-                    out.println("kept " + dir);
-                } else {
-                    SyntheticCourse.delete(dir);
-                }
-                out.flush();
-            }
+            });
         }
 
         private static long usedHeapAfterGc() {

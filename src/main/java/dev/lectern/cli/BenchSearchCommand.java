@@ -8,8 +8,6 @@ import dev.lectern.search.CourseIndex;
 import dev.lectern.search.SearchResults;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,12 +50,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                     "--readings and --queries must be at least 1, --questions at least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = Files.createTempDirectory("lectern-bench-");
-        try {
-            long t0 = System.nanoTime();
-            SyntheticCourse.write(dir, readings, questions);
-            out.printf(Locale.ROOT, "wrote %d readings and %d questions to %s in %d ms%n",
-                    readings, questions, dir, (System.nanoTime() - t0) / 1_000_000);
+        return SyntheticCourse.inTemporaryFolder(out, readings, questions, false, dir -> {
             LoadedCourse loaded = CourseLoader.load(dir);
             out.printf(Locale.ROOT, "loaded %s%n", Summary.of(loaded));
             Course course = loaded.course();
@@ -74,14 +67,9 @@ final class BenchSearchCommand implements Callable<Integer> {
                         typed.size(), HITS_PER_KIND, measured.withHits());
                 out.printf(Locale.ROOT, "latency: %s%n", figures(measured.ms()));
             }
-            out.printf(Locale.ROOT, "processors: %d, max heap: %d MB, java %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                    System.getProperty("java.version"));
+            out.println(SyntheticCourse.machine());
             return 0;
-        } finally {
-            SyntheticCourse.delete(dir);
-            out.flush();
-        }
+        });
     }
 
     /**

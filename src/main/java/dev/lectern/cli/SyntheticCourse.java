@@ -1,6 +1,7 @@
 package dev.lectern.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,41 @@ final class SyntheticCourse {
             + " embedding projection vision language model autoregressive contrastive zero-shot transfer").split(" ");
 
     private SyntheticCourse() {
+    }
+
+    /** What a bench does with the synthetic course folder; returns the exit code. */
+    interface Bench {
+        int run(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a synthetic course to a temporary folder (saying how long that took), runs the bench on it, and
+     * deletes the folder afterwards unless {@code keep}.
+     */
+    static int inTemporaryFolder(PrintWriter out, int readings, int questions, boolean keep, Bench bench)
+            throws IOException {
+        Path dir = Files.createTempDirectory("lectern-bench-");
+        try {
+            long t0 = System.nanoTime();
+            write(dir, readings, questions);
+            out.printf(Locale.ROOT, "wrote %d readings and %d questions to %s in %d ms%n",
+                    readings, questions, dir, (System.nanoTime() - t0) / 1_000_000);
+            return bench.run(dir);
+        } finally {
+            if (keep) {
+                out.println("kept " + dir);
+            } else {
+                delete(dir);
+            }
+            out.flush();
+        }
+    }
+
+    /** The last line of every bench: what the figures were measured on. */
+    static String machine() {
+        return String.format(Locale.ROOT, "processors: %d, max heap: %d MB, java %s",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"));
     }
 
     static void write(Path dir, int readings, int questions) throws IOException {
