@@ -4,8 +4,6 @@ import dev.lectern.cli.AppOptions;
 import dev.lectern.course.CourseLoader;
 import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.LoadedCourse;
-import dev.lectern.course.Reading;
-import dev.lectern.render.ReadingRenderer;
 import dev.lectern.course.UserDirs;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.FxDialogService;
@@ -81,8 +79,8 @@ public final class LecternApp extends Application {
     }
 
     /**
-     * Loads the course and renders its first reading on a background thread while JavaFX starts: neither needs
-     * the toolkit, and the first render also warms Markdown, sanitiser and formula code (formulas are cached).
+     * Loads the course on a background thread while JavaFX starts, since loading does not need the toolkit.
+     * The first reading is rendered once, by the view model, off the UI thread.
      */
     private static Preload startPreload(AppOptions options, Settings settings) {
         Optional<Path> course;
@@ -95,16 +93,10 @@ public final class LecternApp extends Application {
             return null;
         }
         Path dir = course.get();
-        Optional<String> wanted = readingToOpen(options, settings, dir);
-        Theme theme = theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light"));
         CompletableFuture<LoadedCourse> loading = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                LoadedCourse loaded = CourseLoader.load(dir);
-                Optional<Reading> first = wanted.flatMap(id -> loaded.course().reading(id))
-                        .or(() -> loaded.course().readings().stream().findFirst());
-                first.ifPresent(r -> new ReadingRenderer(loaded.course().root()).render(r, theme));
-                loading.complete(loaded);
+                loading.complete(CourseLoader.load(dir));
             } catch (RuntimeException e) {
                 loading.completeExceptionally(e);
             }

@@ -17,13 +17,6 @@ final class Problems {
         list.add(Problem.warning(file, line, column, message));
     }
 
-    void add(Problem problem) {
-        list.add(problem);
-    }
-
-    void addAll(Problems other) {
-        list.addAll(other.list);
-    }
 
     List<Problem> list() {
         return list;

@@ -10,7 +10,6 @@ import dev.lectern.search.SnippetPart;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -546,12 +545,4 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
-    /** Runs on the FX thread whatever thread asks. */
-    static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
-    }
 }
