@@ -1,0 +1,55 @@
+package dev.lectern.grading;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The grader as the app uses it: the models load on a background thread as soon as the service is started, and
+ * every grade is computed on that thread too, so neither ever blocks the caller (the UI thread).
+ */
+public final class GradingService implements AutoCloseable {
+
+    private final ExecutorService worker;
+    private final CompletableFuture<Grader> ready;
+
+    private GradingService(Supplier<Grader> loader) {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lectern-grader");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        ready = CompletableFuture.supplyAsync(loader, worker);
+    }
+
+    /** Starts loading the standard grader (sentence-embedding model and WordNet) in the background. */
+    public static GradingService start() {
+        return new GradingService(StandardGrader::load);
+    }
+
+    /** A service around a grader that is already built (tests, or a grader of one's own). */
+    public static GradingService of(Grader grader) {
+        return new GradingService(() -> grader);
+    }
+
+    /** Completes when the grader is loaded; completes exceptionally if it could not be. */
+    public CompletableFuture<Grader> ready() {
+        return ready;
+    }
+
+    public boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
+
+    /** Grades in the background; the future completes on the grader's thread. */
+    public CompletableFuture<Grade> grade(AnswerKey key, String answer) {
+        return ready.thenApplyAsync(grader -> grader.grade(key, answer), worker);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
