@@ -1,0 +1,51 @@
+package dev.lectern.review;
+
+import dev.lectern.course.Course;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.Reading;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** Picks the questions of a drill. Pure: randomness is passed in. */
+public final class DrillPlans {
+
+    private DrillPlans() {
+    }
+
+    /** Every question in the scope, in course order (set order, then question order), each once. */
+    public static List<DrillItem> questions(Course course, DrillScope scope) {
+        Map<String, QuestionSet> sets = new LinkedHashMap<>();
+        if (scope instanceof DrillScope.OfSet s) {
+            course.questionSet(s.setId()).ifPresent(set -> sets.put(set.id(), set));
+        } else if (scope instanceof DrillScope.OfReading r) {
+            course.reading(r.readingId())
+                    .ifPresent(reading -> course.questionSetsFor(reading).forEach(set -> sets.putIfAbsent(set.id(), set)));
+        } else if (scope instanceof DrillScope.OfWeek w) {
+            for (Reading reading : course.readingsOfWeek(w.week())) {
+                course.questionSetsFor(reading).forEach(set -> sets.putIfAbsent(set.id(), set));
+            }
+        } else {
+            course.questionSets().forEach(set -> sets.putIfAbsent(set.id(), set));
+        }
+        List<DrillItem> items = new ArrayList<>();
+        for (QuestionSet set : sets.values()) {
+            set.questions().forEach(q -> items.add(new DrillItem(set, q)));
+        }
+        return List.copyOf(items);
+    }
+
+    /** {@code n} questions drawn at random without repetition (all of them, shuffled, when there are fewer). */
+    public static List<DrillItem> sample(List<DrillItem> pool, int n, RandomGenerator random) {
+        List<DrillItem> shuffled = new ArrayList<>(pool);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            DrillItem t = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, t);
+        }
+        return List.copyOf(shuffled.subList(0, Math.min(Math.max(n, 0), shuffled.size())));
+    }
+}
