@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
-        subcommands = {ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, BenchCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;

@@ -1,0 +1,104 @@
+package dev.lectern.cli;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lectern.grading.AnswerKey;
+import dev.lectern.grading.Calibration;
+import dev.lectern.grading.StandardGrader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lectern calibrate DEV.csv}: fits the grader's weights on human-judged answers, cross-validated by
+ * question, and prints how it grades questions it has not seen. For the people who build Lectern.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, hidden = true,
+        description = "Fits the grader's weights on human-judged answers (columns dataset, question_id, question,"
+                + " reference_answer, alternative_answers, student_answer, label) and prints held-out-question figures.")
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DEV.csv", description = "Human-judged answers, e.g. shared/grading-dev/semeval2013-train.csv.")
+    Path input;
+
+    @Option(names = "--write-model", paramLabel = "FILE", description = "Write the model fitted on all rows here.")
+    Path modelOut;
+
+    @Option(names = "--folds", defaultValue = "10", description = "Folds of questions (default ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Calibration.Example> examples = read(input);
+        err.println("Loading the grader…");
+        err.flush();
+        Calibration calibration = new Calibration(StandardGrader.load());
+        long start = System.nanoTime();
+        double[][] features = calibration.measure(examples, done -> {
+            if (done % 1000 == 0) {
+                err.printf(Locale.ROOT, "measured %,d of %,d answers%n", done, examples.size());
+                err.flush();
+            }
+        });
+        long measured = System.nanoTime();
+        Calibration.Report report = calibration.calibrate(examples, features, folds);
+        out.printf(Locale.ROOT, "%,d answers measured in %.1f s; fitted in %.1f s%n", examples.size(),
+                (measured - start) / 1e9, (System.nanoTime() - measured) / 1e9);
+        print(out, "held-out questions (" + folds + " folds)", report.crossValidated());
+        report.byDataset().forEach((d, f) -> print(out, "  " + d, f));
+        report.acrossDatasets().forEach((d, f) -> print(out, "fitted without " + d + ", graded on it", f));
+        if (modelOut != null) {
+            Path tmp = modelOut.resolveSibling(modelOut.getFileName() + ".tmp");
+            Files.writeString(tmp, report.modelJson(), StandardCharsets.UTF_8);
+            Files.move(tmp, modelOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("model written to " + modelOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String what, Calibration.Figures f) {
+        out.printf(Locale.ROOT, "%-40s n=%,6d  accuracy %.3f  weighted F1 %.3f  ROC AUC %.3f%n", what, f.n(),
+                f.accuracy(), f.weightedF1(), f.auc());
+    }
+
+    private static List<Calibration.Example> read(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Calibration.Example> out = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            while (rows.hasNext()) {
+                Map<String, String> r = rows.next();
+                List<String> alternatives = new ArrayList<>();
+                String alt = r.getOrDefault("alternative_answers", "");
+                if (!alt.isBlank()) {
+                    alternatives = List.of(json.readValue(alt, String[].class));
+                }
+                out.add(new Calibration.Example(r.getOrDefault("dataset", "dev"), r.getOrDefault("question_id",
+                        r.get("question")), new AnswerKey(r.get("question"), r.get("reference_answer"), alternatives,
+                        List.of()), r.getOrDefault("student_answer", ""), "correct".equals(r.get("label"))));
+            }
+        }
+        return out;
+    }
+}
