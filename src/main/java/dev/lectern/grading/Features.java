@@ -41,7 +41,7 @@ final class Features {
             "[.;:!?]\\s+|,\\s+|\\s+(?:and|but|because|so|while|whereas|which)\\s+|\\n");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "none", "nothing", "nobody",
-            "neither", "nor", "cannot", "without", "isnt", "arent", "dont", "doesnt", "didnt", "wont",
+            "neither", "nor", "cannot", "isnt", "arent", "dont", "doesnt", "didnt", "wont",
             "cant", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "hasnt", "havent");
 
     private final TextAnalysis text;
@@ -129,7 +129,10 @@ final class Features {
 
         double questionEcho = key.question().isBlank() ? 0 : Embeddings.dot(answerVector, embeddings.vector(key.question()));
         double newWords = sStems.isEmpty() ? 0 : (double) stems(sNew).size() / sStems.size();
-        boolean negationFlip = negations(answer) % 2 != negations(bestRef) % 2;
+        boolean negationFlip = (negations(answer) > 0) != (negations(bestRef) > 0);
+        List<Token> best = text.tokens(bestRef);
+        boolean sameWords = sharedShare(best, s) >= 0.6 && sharedShare(s, best) >= 0.6;
+        boolean contradiction = sameWords && (negationFlip || antonymSwap(best, s));
         double length = Math.max(-3, Math.min(3, Math.log((s.size() + 1.0) / (text.tokens(bestRef).size() + 1.0))));
 
         boolean questionCopy = !qStems.isEmpty() && !sStems.isEmpty()
@@ -139,7 +142,43 @@ final class Features {
         double[] f = {meaning, questionEcho, recall, precision, coverage, newWords, negationFlip ? 1 : 0, length,
             softRecall, softPrecision};
         return new Analysis(f, keyPoints, LanguageCheck.check(answer, w -> isKnown(w, key)), questionCopy,
-                negationFlip, s.size());
+                negationFlip, contradiction, s.size());
+    }
+
+    /** Share of the distinct stems of {@code a} that {@code b} has, exactly (no synonyms, question words kept). */
+    private static double sharedShare(List<Token> a, List<Token> b) {
+        Set<String> as = stems(a);
+        return as.isEmpty() ? 0 : (double) intersect(as, stems(b)) / as.size();
+    }
+
+    /** The answer uses the opposite of a word of the reference that it does not use itself ("lower" for "higher"). */
+    private boolean antonymSwap(List<Token> ref, List<Token> answer) {
+        return opposes(ref, answer) || opposes(answer, ref);
+    }
+
+    /** A word of {@code a}, absent from {@code b}, whose WordNet antonym is in {@code b} but not in {@code a}. */
+    private boolean opposes(List<Token> a, List<Token> b) {
+        Set<String> aBases = new HashSet<>();
+        a.forEach(t -> aBases.addAll(synonyms.baseStems(t.word())));
+        Set<String> bBases = new HashSet<>();
+        b.forEach(t -> bBases.addAll(synonyms.baseStems(t.word())));
+        for (Token t : a) {
+            Set<String> own = synonyms.baseStems(t.word());
+            if (own.stream().anyMatch(bBases::contains)) {
+                continue;
+            }
+            Set<String> opposites = new HashSet<>();
+            for (String form : own) {
+                opposites.addAll(synonyms.antonyms(form));
+            }
+            opposites.addAll(synonyms.antonyms(t.word()));
+            for (String opposite : opposites) {
+                if (bBases.contains(opposite) && !aBases.contains(opposite)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isKnown(String word, AnswerKey key) {

@@ -16,6 +16,7 @@ public final class StandardGrader implements Grader {
 
     private static final int CAP_NOT_ANSWERED = 5;
     private static final int CAP_QUESTION_COPY = 10;
+    private static final int CAP_CONTRADICTION = 15;
 
     private final Features features;
     private final GradingModel model;
@@ -61,7 +62,19 @@ public final class StandardGrader implements Grader {
                     round(contributions[i])));
         }
         signals.add(new Signal("bias", "the model's starting log-odds", 1, round(model.bias())));
-        int score = model.score(f);
+        int modelScore = model.score(f);
+        int score = modelScore;
+        if (!an.keyPoints().isEmpty()) {
+            // The author's key points say what a good answer needs; the model, fitted on answers without key
+            // points, says how close the answer is overall. Both count equally.
+            double points = an.keyPoints().stream()
+                    .mapToDouble(r -> Math.max(0, Math.min(1, (r.similarity() - 0.3) / (Features.COVERED_AT + 0.1 - 0.3))))
+                    .average().orElse(0);
+            score = (int) Math.round(0.5 * modelScore + 50 * points);
+            signals.add(new Signal("keyPointScore", "key points covered (0..1), half of the score when a question has them",
+                    round(points), 0));
+        }
+        signals.add(new Signal("modelScore", "the calibrated model's score before key points and checks", modelScore, 0));
         String why;
         if (an.language().kind() == LanguageCheck.Kind.OTHER_LANGUAGE) {
             score = Math.min(score, CAP_NOT_ANSWERED);
@@ -70,6 +83,10 @@ public final class StandardGrader implements Grader {
         } else if (an.language().kind() == LanguageCheck.Kind.GIBBERISH) {
             score = Math.min(score, CAP_NOT_ANSWERED);
             why = "This answer is mostly not words; write it out in sentences.";
+        } else if (an.contradiction()) {
+            score = Math.min(score, CAP_CONTRADICTION);
+            why = "This answer says the opposite of the reference answer: " + (an.negationFlip()
+                    ? "check the negation (not, no, never)." : "check words like higher/lower, more/less.");
         } else if (an.questionCopy()) {
             score = Math.min(score, CAP_QUESTION_COPY);
             why = "This answer repeats the question without answering it.";
@@ -91,7 +108,8 @@ public final class StandardGrader implements Grader {
         String points = kps.isEmpty() ? ""
                 : "covers " + (kps.size() - missed.size()) + " of " + kps.size() + " key points";
         String missing = missed.isEmpty() ? "" : "; missing: " + quoteAll(missed);
-        String negation = an.negationFlip() ? " It may say the opposite of the reference (check not/no/never)." : "";
+        String negation = an.negationFlip() && verdict != Verdict.INCORRECT
+                ? " Check the negation: the reference and the answer differ on not/no/never." : "";
         switch (verdict) {
             case CORRECT:
                 return (kps.isEmpty() ? "Matches the reference answer in meaning"

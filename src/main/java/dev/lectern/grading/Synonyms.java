@@ -27,6 +27,8 @@ final class Synonyms {
     private final Function<String, String> stemmer;
     private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> antonymCache = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> baseCache = new ConcurrentHashMap<>();
 
     private Synonyms(Dictionary dictionary, Function<String, String> stemmer) {
         this.dictionary = dictionary;
@@ -62,6 +64,82 @@ final class Synonyms {
             } catch (JWNLException | RuntimeException e) {
                 return false;
             }
+        });
+    }
+
+    /**
+     * Stems of the word's dictionary forms ("closed" gives "close", "higher" gives "high"), with the word's own
+     * stem: comparatives are reduced by hand because WordNet lists some ("higher") as words of their own.
+     */
+    Set<String> baseStems(String word) {
+        if (baseCache.size() > 50_000) {
+            baseCache.clear();
+        }
+        return baseCache.computeIfAbsent(word, w -> {
+            Set<String> out = new HashSet<>();
+            out.add(stemmer.apply(w));
+            List<String> forms = new java.util.ArrayList<>(List.of(w));
+            if (w.length() > 4 && w.endsWith("er")) {
+                String b = w.substring(0, w.length() - 2);
+                forms.add(b);
+                forms.add(b + "e");
+                forms.add(b.substring(0, b.length() - 1));
+                if (b.endsWith("i")) {
+                    forms.add(b.substring(0, b.length() - 1) + "y");
+                }
+            }
+            if (w.length() > 5 && w.endsWith("est")) {
+                String b = w.substring(0, w.length() - 3);
+                forms.add(b);
+                forms.add(b + "e");
+                forms.add(b.substring(0, b.length() - 1));
+            }
+            for (String f : forms) {
+                try {
+                    synchronized (dictionary) {
+                        for (IndexWord iw : dictionary.lookupAllIndexWords(f).getIndexWordArray()) {
+                            if (iw.getLemma().indexOf(' ') < 0) {
+                                out.add(stemmer.apply(iw.getLemma().toLowerCase(java.util.Locale.ROOT)));
+                            }
+                        }
+                    }
+                } catch (JWNLException | RuntimeException e) {
+                    // not a word WordNet knows
+                }
+            }
+            return Collections.unmodifiableSet(out);
+        });
+    }
+
+    /** Stems of the word's WordNet antonyms ("higher" gives "lower"), over its most common senses. */
+    Set<String> antonyms(String word) {
+        if (antonymCache.size() > 50_000) {
+            antonymCache.clear();
+        }
+        return antonymCache.computeIfAbsent(word, w -> {
+            if (w.length() < 3 || !w.chars().allMatch(Character::isLetter)) {
+                return Set.of();
+            }
+            Set<String> out = new HashSet<>();
+            try {
+                synchronized (dictionary) {
+                    for (IndexWord iw : dictionary.lookupAllIndexWords(w).getIndexWordArray()) {
+                        List<Synset> senses = iw.getSenses();
+                        for (int i = 0; i < Math.min(SENSES_PER_POS, senses.size()); i++) {
+                            for (Word sw : senses.get(i).getWords()) {
+                                for (net.sf.extjwnl.data.Pointer p : sw.getPointers(net.sf.extjwnl.data.PointerType.ANTONYM)) {
+                                    if (p.getTarget() instanceof Word aw && aw.getLemma().indexOf(' ') < 0) {
+                                        out.add(stemmer.apply(aw.getLemma().toLowerCase(java.util.Locale.ROOT)));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (JWNLException | RuntimeException e) {
+                return Set.of();
+            }
+            return Collections.unmodifiableSet(out);
         });
     }
 
