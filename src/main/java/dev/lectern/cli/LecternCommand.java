@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
-        subcommands = {ValidateCommand.class, GradeCommand.class, BenchCommand.class,
+        subcommands = {ValidateCommand.class, DrillCommand.class, GradeCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
@@ -60,6 +60,9 @@ public final class LecternCommand implements Callable<Integer> {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == GradeCommand.class) {
                     return cls.cast(new GradeCommand(context));
+                }
+                if (cls == DrillCommand.class) {
+                    return cls.cast(new DrillCommand(context));
                 }
                 return defaults.create(cls);
             }
