@@ -64,6 +64,9 @@ public final class LecternCommand implements Callable<Integer> {
                 if (cls == DrillCommand.class) {
                     return cls.cast(new DrillCommand(context));
                 }
+                if (cls == BenchGradeCommand.class) {
+                    return cls.cast(new BenchGradeCommand(context));
+                }
                 return defaults.create(cls);
             }
         };
