@@ -124,7 +124,8 @@ final class BenchSearchCommand implements Callable<Integer> {
         return new Pass(ms, withHits);
     }
 
-    private static String figures(double[] ms) {
+    /** p50, p95 and max of latencies in ms, as every bench prints them. */
+    static String figures(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, max %.2f ms",

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
-        subcommands = {ValidateCommand.class, BenchCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, DrillCommand.class, GradeCommand.class, BenchCommand.class,
+            CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;
@@ -48,7 +49,28 @@ public final class LecternCommand implements Callable<Integer> {
      * sentence (never a stack trace) and exit 1.
      */
     public static CommandLine commandLine(ToIntFunction<AppOptions> openApp) {
-        CommandLine cli = new CommandLine(new LecternCommand(openApp));
+        return commandLine(openApp, CliContext.standard());
+    }
+
+    /** The command line with the grader and standard input of {@code context} (tests use their own). */
+    static CommandLine commandLine(ToIntFunction<AppOptions> openApp, CliContext context) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == GradeCommand.class) {
+                    return cls.cast(new GradeCommand(context));
+                }
+                if (cls == DrillCommand.class) {
+                    return cls.cast(new DrillCommand(context));
+                }
+                if (cls == BenchGradeCommand.class) {
+                    return cls.cast(new BenchGradeCommand(context));
+                }
+                return defaults.create(cls);
+            }
+        };
+        CommandLine cli = new CommandLine(new LecternCommand(openApp), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

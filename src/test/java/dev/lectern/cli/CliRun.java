@@ -1,18 +1,32 @@
 package dev.lectern.cli;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs the lectern command line in-process for tests, capturing exit code, standard output and error. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** With Lectern's own grader and no standard input. */
     static CliRun run(String... args) {
+        return run(CliContext.standard(), args);
+    }
+
+    /** With a grader of the test's own, and {@code stdin} as what is typed (piped, not at a terminal). */
+    static CliRun withInput(String stdin, FakeGrader grader, String... args) {
+        return run(new CliContext(() -> grader, () -> new BufferedReader(new StringReader(stdin)), false,
+                StandardCharsets.UTF_8), args);
+    }
+
+    static CliRun run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = LecternCommand.commandLine(options -> {
             throw new AssertionError("the app must not open for a subcommand");
-        });
+        }, context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

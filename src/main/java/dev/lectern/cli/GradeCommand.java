@@ -1,0 +1,393 @@
+package dev.lectern.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lectern.course.Problem;
+import dev.lectern.grading.Agreement;
+import dev.lectern.grading.Grade;
+import dev.lectern.grading.Grader;
+import dev.lectern.grading.KeyPointResult;
+import dev.lectern.grading.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lectern grade --batch IN.csv --out OUT.csv} and {@code lectern grade --eval IN.csv}. */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Grades a CSV file of answers (--batch), or grades it and measures how well the grades agree"
+                + " with the people's in its gold columns (--eval).",
+                "IN.csv has a header row with the columns question, reference_answer and student_answer, and"
+                        + " optionally alternative_answers (a JSON array of strings) and key_points (a JSON array of"
+                        + " strings or of {\"text\": ..., \"accept\": [...]}); other columns are ignored.",
+                "Problems in IN.csv are printed as IN.csv:line:column: error: message. A bad row is still graded,"
+                        + " without what could not be read. Exit code: 0, 1 if IN.csv had errors, 2 on a usage"
+                        + " error."})
+final class GradeCommand implements Callable<Integer> {
+
+    /** The columns of the output, one row per input row. */
+    static final List<String> OUTPUT_COLUMNS = List.of("row", "score", "verdict", "covered", "missed", "explanation");
+    /** Gold columns read by --eval. */
+    static final String GOLD_SCORE = "score";
+    static final String GOLD_LABEL = "label";
+    /** Problems printed before the rest are only counted. */
+    private static final int MAX_PROBLEMS_SHOWN = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--batch", paramLabel = "IN.csv", required = true,
+                description = "Grade every row of IN.csv and write the grades to --out.")
+        Path batch;
+
+        @Option(names = "--eval", paramLabel = "IN.csv", required = true,
+                description = "Grade IN.csv and print the agreement with its gold column: Pearson r for a numeric"
+                        + " \"score\" column; accuracy, weighted F1 and ROC AUC for a \"label\" column (correct ="
+                        + " positive).")
+        Path eval;
+    }
+
+    @Option(names = "--out", paramLabel = "OUT.csv",
+            description = "Where the grades go (with --batch, and optionally with --eval): one row per input row, in"
+                    + " order, with the columns row (1-based data row), score (0-100), verdict (correct, partial or"
+                    + " incorrect), covered and missed (JSON arrays of key points) and explanation. Written whole or"
+                    + " not at all.")
+    Path out;
+
+    @Option(names = "--group-by", paramLabel = "COLUMN",
+            description = "With --eval, also print the figures for each value of this column (e.g. dataset).")
+    String groupBy;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Answers graded at once (default: the number of processors).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext context;
+
+    GradeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (mode.batch != null && out == null) {
+            throw new CommandLine.ParameterException(cl, "--batch needs --out OUT.csv, the file the grades go to.");
+        }
+        if (groupBy != null && mode.eval == null) {
+            throw new CommandLine.ParameterException(cl, "--group-by goes with --eval.");
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1.");
+        }
+        PrintWriter err = cl.getErr();
+        Path in = mode.batch != null ? mode.batch : mode.eval;
+        boolean evaluate = mode.eval != null;
+
+        AnswerCsv csv;
+        List<Problem> problems = new ArrayList<>();
+        try {
+            csv = AnswerCsv.read(in);
+            csv.require(AnswerCsv.REQUIRED, "every row needs the question, the reference answer and the student's"
+                    + " answer");
+            if (evaluate && !csv.has(GOLD_SCORE) && !csv.has(GOLD_LABEL)) {
+                csv.require(List.of(GOLD_SCORE, GOLD_LABEL), "--eval compares the grades with a gold \"score\""
+                        + " (a number) or \"label\" (correct or not) column");
+            }
+            if (groupBy != null) {
+                groupBy = groupBy.strip().toLowerCase(Locale.ROOT);
+                csv.require(List.of(groupBy), "--group-by names it");
+            }
+        } catch (AnswerCsv.Unreadable e) {
+            err.println(e.problem().format());
+            err.flush();
+            return 1;
+        }
+        if (out != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            err.println("lectern: The folder of " + out + " does not exist.");
+            err.flush();
+            return 1;
+        }
+
+        problems.addAll(csv.problems());
+        List<AnswerCsv.Answer> answers = new ArrayList<>(csv.rows().size());
+        for (AnswerCsv.Row row : csv.rows()) {
+            answers.add(csv.answer(row, problems));
+        }
+        Gold gold = evaluate ? Gold.read(csv, problems) : null;
+        problems.sort(Problem.IN_FILE_ORDER);
+        report(problems, err);
+
+        Grader grader;
+        long loadStart = System.nanoTime();
+        try {
+            err.println("Loading the grader" + (context.unicode() ? "…" : "..."));
+            err.flush();
+            grader = context.grader().get();
+        } catch (RuntimeException e) {
+            err.println("lectern: The grader could not be loaded: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        long loadNanos = System.nanoTime() - loadStart;
+
+        int poolSize = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<Grade> grades = new ArrayList<>(answers.size());
+        int failed = 0;
+        BatchGrading.Timing timing;
+        Path temp = out == null ? null : Files.createTempFile(out.toAbsolutePath().getParent(),
+                "." + out.getFileName() + ".", ".tmp");
+        try {
+            try (Writer writer = temp == null ? Writer.nullWriter()
+                    : Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                    SequenceWriter rows = outputWriter(writer)) {
+                List<String> failures = new ArrayList<>();
+                timing = BatchGrading.run(answers, grader, poolSize, err, result -> {
+                    grades.add(result.grade());
+                    if (result.grade() == null) {
+                        AnswerCsv.Row row = result.answer().row();
+                        failures.add(Problem.error(in, row.line(), 1, "The grader failed on this row ("
+                                + result.failure() + "); its output row has no grade.").format());
+                    }
+                    try {
+                        rows.write(outputRow(result));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                failures.forEach(err::println);
+                failed = failures.size();
+            }
+            if (temp != null) {
+                move(temp, out);
+                temp = null;
+            }
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        err.println(timing.describe() + (out == null ? "" : ", written to " + out));
+        err.flush();
+
+        if (evaluate) {
+            PrintWriter stdout = cl.getOut();
+            printAgreement(stdout, csv, gold, grades, timing, loadNanos);
+            stdout.flush();
+        }
+        boolean errors = failed > 0 || problems.stream().anyMatch(Problem::isError);
+        return errors ? 1 : 0;
+    }
+
+    private static void report(List<Problem> problems, PrintWriter err) {
+        for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
+            err.println(problems.get(i).format());
+        }
+        if (problems.size() > MAX_PROBLEMS_SHOWN) {
+            err.println("(" + (problems.size() - MAX_PROBLEMS_SHOWN) + " more problems not shown)");
+        }
+        err.flush();
+    }
+
+    private static SequenceWriter outputWriter(Writer writer) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        OUTPUT_COLUMNS.forEach(schema::addColumn);
+        // Quote only the values that need it (a comma, a quote, a line break, or spaces at either end).
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        return mapper.writerFor(String[].class).with(schema.build().withHeader()).writeValues(writer);
+    }
+
+    private static String[] outputRow(BatchGrading.Result result) {
+        String number = Integer.toString(result.answer().row().number());
+        Grade grade = result.grade();
+        if (grade == null) {
+            return new String[] {number, "", "", "", "", "Not graded: " + result.failure()};
+        }
+        List<String> covered = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (KeyPointResult k : grade.keyPoints()) {
+            (k.covered() ? covered : missed).add(k.keyPoint().text());
+        }
+        return new String[] {number, Integer.toString(grade.score()), grade.verdict().label(), json(covered),
+            json(missed), grade.explanation()};
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces {@code target} by {@code temp} at once where the file system can, else as quickly as it can. */
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The gold columns of each row: a score (NaN if none) and whether it is labelled correct (null if no label). */
+    record Gold(double[] score, Boolean[] correct, TreeSet<String> negativeLabels) {
+
+        static Gold read(AnswerCsv csv, List<Problem> problems) {
+            int n = csv.rows().size();
+            double[] score = new double[n];
+            Boolean[] correct = new Boolean[n];
+            TreeSet<String> negatives = new TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                AnswerCsv.Row row = csv.rows().get(i);
+                score[i] = Double.NaN;
+                if (csv.has(GOLD_SCORE)) {
+                    AnswerCsv.Cell cell = csv.cell(row, GOLD_SCORE).orElse(null);
+                    String text = cell == null ? "" : cell.text().strip();
+                    try {
+                        score[i] = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        score[i] = Double.NaN;
+                    }
+                    if (!Double.isFinite(score[i])) {
+                        score[i] = Double.NaN;
+                        problems.add(Problem.error(csv.file(), cell == null ? row.line() : cell.line(),
+                                cell == null ? 1 : cell.column(), "The gold \"score\" should be a number, but is "
+                                        + (text.isEmpty() ? "empty" : "\"" + text + "\"")
+                                        + "; this row is left out of Pearson r."));
+                    }
+                }
+                if (csv.has(GOLD_LABEL)) {
+                    AnswerCsv.Cell cell = csv.cell(row, GOLD_LABEL).orElse(null);
+                    String text = cell == null ? "" : cell.text().strip().toLowerCase(Locale.ROOT);
+                    if (text.isEmpty()) {
+                        problems.add(Problem.error(csv.file(), cell == null ? row.line() : cell.line(),
+                                cell == null ? 1 : cell.column(), "The gold \"label\" is empty; this row is left"
+                                        + " out of accuracy, F1 and AUC."));
+                    } else {
+                        correct[i] = text.equals(Verdict.CORRECT.label());
+                        if (!correct[i]) {
+                            negatives.add(text);
+                        }
+                    }
+                }
+            }
+            return new Gold(score, correct, negatives);
+        }
+    }
+
+    private void printAgreement(PrintWriter out, AnswerCsv csv, Gold gold, List<Grade> grades,
+            BatchGrading.Timing timing, long loadNanos) {
+        boolean labels = csv.has(GOLD_LABEL);
+        boolean scores = csv.has(GOLD_SCORE);
+        out.printf(Locale.ROOT, "%s; grader loaded in %s%n", timing.describe(),
+                BatchGrading.duration(loadNanos / 1e9));
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        for (Grade g : grades) {
+            if (g != null) {
+                verdicts.merge(g.verdict(), 1, Integer::sum);
+            }
+        }
+        out.printf(Locale.ROOT, "verdicts: correct %d, partial %d, incorrect %d%n",
+                verdicts.getOrDefault(Verdict.CORRECT, 0), verdicts.getOrDefault(Verdict.PARTIAL, 0),
+                verdicts.getOrDefault(Verdict.INCORRECT, 0));
+        if (labels) {
+            out.printf(Locale.ROOT, "label: \"correct\" is positive%s; predicted positive = verdict correct;"
+                    + " AUC from the score%n", gold.negativeLabels().isEmpty() ? ""
+                            : ", " + String.join(", ", gold.negativeLabels()) + " negative");
+        }
+        if (scores) {
+            out.println("score: Pearson r between the gold score and the grade's score (0-100)");
+        }
+
+        Map<String, List<Integer>> groups = new TreeMap<>();
+        for (int i = 0; i < grades.size(); i++) {
+            if (grades.get(i) != null && groupBy != null) {
+                groups.computeIfAbsent(csv.text(csv.rows().get(i), groupBy), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            if (grades.get(i) != null) {
+                all.add(i);
+            }
+        }
+        int nameWidth = Math.max(5, groups.keySet().stream().mapToInt(String::length).max().orElse(0));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %7s", "", "n"));
+        if (labels) {
+            head.append(String.format(Locale.ROOT, " %9s %12s %8s", "accuracy", "weighted F1", "ROC AUC"));
+        }
+        if (scores) {
+            head.append(String.format(Locale.ROOT, " %10s", "Pearson r"));
+        }
+        out.println(head.toString().stripTrailing());
+        out.println(figuresRow("all", nameWidth, all, gold, grades, labels, scores));
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            String name = group.getKey().isEmpty() ? "(empty)" : group.getKey();
+            out.println(figuresRow(name, nameWidth, group.getValue(), gold, grades, labels, scores));
+        }
+    }
+
+    private static String figuresRow(String name, int nameWidth, List<Integer> rows, Gold gold, List<Grade> grades,
+            boolean labels, boolean scores) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %7d", name,
+                rows.size()));
+        if (labels) {
+            List<Integer> labelled = rows.stream().filter(i -> gold.correct()[i] != null).toList();
+            boolean[] truth = new boolean[labelled.size()];
+            boolean[] predicted = new boolean[labelled.size()];
+            double[] score = new double[labelled.size()];
+            for (int k = 0; k < truth.length; k++) {
+                int i = labelled.get(k);
+                truth[k] = gold.correct()[i];
+                predicted[k] = grades.get(i).verdict() == Verdict.CORRECT;
+                score[k] = grades.get(i).score();
+            }
+            line.append(String.format(Locale.ROOT, " %9s %12s %8s", figure(Agreement.accuracy(truth, predicted)),
+                    figure(Agreement.weightedF1(truth, predicted)), figure(Agreement.rocAuc(truth, score))));
+        }
+        if (scores) {
+            List<Integer> scored = rows.stream().filter(i -> !Double.isNaN(gold.score()[i])).toList();
+            double[] x = new double[scored.size()];
+            double[] y = new double[scored.size()];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = gold.score()[scored.get(k)];
+                y[k] = grades.get(scored.get(k)).score();
+            }
+            line.append(String.format(Locale.ROOT, " %10s", figure(Agreement.pearson(x, y))));
+        }
+        return line.toString();
+    }
+
+    private static String figure(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}
