@@ -350,5 +350,7 @@ class GradeCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(readCsv(out)).hasSize(5);
+        assertThat(run.err()).endsWith("grades written to " + out + System.lineSeparator());
+        assertThat(run.out()).contains("all         4");
     }
 }
