@@ -106,12 +106,12 @@ final class BatchGrading {
                 (int) (100L * done / total), perSecond, duration((total - done) / perSecond));
     }
 
-    /** Seconds as people read them: "0.4 s", "37 s", "2 min 5 s". */
+    /** Seconds as people read them: "0.4 s", "37 s", "1 min", "2 min 5 s". */
     static String duration(double seconds) {
         if (seconds < 10) {
             return String.format(Locale.ROOT, "%.1f s", seconds);
         }
         long s = Math.round(seconds);
-        return s < 60 ? s + " s" : s / 60 + " min " + s % 60 + " s";
+        return s < 60 ? s + " s" : s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 }

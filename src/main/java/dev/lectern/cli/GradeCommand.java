@@ -195,7 +195,11 @@ final class GradeCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         }
-        err.println(timing.describe() + (out == null ? "" : ", written to " + out));
+        if (!evaluate) {
+            err.println(timing.describe() + ", written to " + out);
+        } else if (out != null) {
+            err.println("grades written to " + out);
+        }
         err.flush();
 
         if (evaluate) {

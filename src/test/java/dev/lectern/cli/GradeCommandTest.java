@@ -64,6 +64,36 @@ class GradeCommandTest {
     }
 
     @Test
+    void batchGradesTenThousandRowsInOrder() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10_000; i++) {
+            rows.append("\"Question ").append(i).append(", in full?\",Reference ").append(i).append(',')
+                    .append(i % 101).append(",\"[\"\"alt\"\"]\",\"[\"\"kp\"\"]\"\n");
+        }
+        Path in = write("big.csv", rows.toString());
+        Path out = dir.resolve("big-out.csv");
+
+        CliRun run = CliRun.withInput("", new FakeGrader(), "grade", "--batch", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<List<String>> written = readCsv(out);
+        assertThat(written).hasSize(10_001);
+        for (int i = 1; i <= 10_000; i++) {
+            assertThat(written.get(i).subList(0, 2)).containsExactly(String.valueOf(i), String.valueOf(i % 101));
+        }
+    }
+
+    @Test
+    void progressSaysHowFarAndHowLongIsLeft() {
+        assertThat(BatchGrading.progress(2500, 10_000, 20_000_000_000L))
+                .isEqualTo("graded 2500 of 10000 answers (25%), 125 a second, about 1 min left");
+        assertThat(BatchGrading.duration(0.42)).isEqualTo("0.4 s");
+        assertThat(BatchGrading.duration(37.4)).isEqualTo("37 s");
+        assertThat(BatchGrading.duration(120)).isEqualTo("2 min");
+        assertThat(BatchGrading.duration(125)).isEqualTo("2 min 5 s");
+    }
+
+    @Test
     void batchReadsQuotedMultiLineFieldsAndWritesThemBackQuoted() throws IOException {
         Path in = write("in.csv", HEADER
                 + "\"What, in two lines,\nis \"\"one\"\"?\",One is the first number.,\"one is the first number.\",,\n"
@@ -320,5 +350,7 @@ class GradeCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(readCsv(out)).hasSize(5);
+        assertThat(run.err()).endsWith("grades written to " + out + System.lineSeparator());
+        assertThat(run.out()).contains("all         4");
     }
 }
