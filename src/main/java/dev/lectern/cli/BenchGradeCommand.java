@@ -124,16 +124,17 @@ final class BenchGradeCommand implements Callable<Integer> {
                 return 1;
             }
             out.printf(Locale.ROOT, "answers: %d, cycling through %d for the %s of %s (reference answers,"
-                    + " shortened ones, alternatives or key points, other questions' answers)%n", answers,
+                    + " shortened ones, alternatives or key points, other questions' answers; each text once, later rounds"
+                    + " reworded)%n", answers,
                     samples.size(), Summary.plural(c.questionCount(), "question"), dir);
         }
 
         if (warmUp > 0) {
-            double[] ms = time(grader, samples, warmUp, null);
+            double[] ms = time(grader, samples, 0, warmUp, null);
             out.printf(Locale.ROOT, "warm-up: %d grades, %s%n", warmUp, BenchSearchCommand.figures(ms));
         }
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        double[] ms = time(grader, samples, answers, verdicts);
+        double[] ms = time(grader, samples, warmUp / samples.size() + 1, answers, verdicts);
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double p95 = BenchSearchCommand.percentile(sorted, 95);
@@ -147,18 +148,33 @@ final class BenchGradeCommand implements Callable<Integer> {
     }
 
     /** Grades {@code count} answers, cycling through the samples, one at a time; the latency of each in ms. */
-    private static double[] time(Grader grader, List<Sample> samples, int count, Map<Verdict, Integer> verdicts) {
+    private static double[] time(Grader grader, List<Sample> samples, int offset, int count,
+                                 Map<Verdict, Integer> verdicts) {
         double[] ms = new double[count];
         for (int i = 0; i < count; i++) {
             Sample sample = samples.get(i % samples.size());
+            String answer = variant(sample.answer(), offset + i / samples.size());
             long s = System.nanoTime();
-            Grade grade = grader.grade(sample.key(), sample.answer());
+            Grade grade = grader.grade(sample.key(), answer);
             ms[i] = (System.nanoTime() - s) / 1e6;
             if (verdicts != null) {
                 verdicts.merge(grade.verdict(), 1, Integer::sum);
             }
         }
         return ms;
+    }
+
+    /**
+     * The answer as a student might retype it on a later round: round 0 as it is, later rounds with a different
+     * opening, so that no text is graded twice (the grader caches the meaning of texts it has seen, which a
+     * student's new answer never is).
+     */
+    static String variant(String answer, int round) {
+        if (round == 0) {
+            return answer;
+        }
+        String[] openings = {"I think ", "Well, ", "In short, ", "As I recall, ", "Basically, ", "My answer: "};
+        return openings[(round - 1) % openings.length] + (round > openings.length ? round + ": " : "") + answer;
     }
 
     /**
