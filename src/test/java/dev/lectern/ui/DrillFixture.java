@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** What drill view-model tests share: a copy of the bundled course and services they control. */
+/** What drill view-model tests share: the bundled course (read, never changed) and services they control. */
 final class DrillFixture {
 
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    /** Loaded once: drills only read the course. */
+    private static Course bundled;
 
     final Course course;
     final UiQueue ui = new UiQueue();
@@ -28,8 +30,15 @@ final class DrillFixture {
     final ExamStore exams;
 
     DrillFixture(Path dir) {
-        course = CourseLoader.load(TestCourses.copyOfBundledCourse(dir.resolve("course"))).course();
+        course = bundledCourse();
         exams = new ExamStore(dir.resolve("data"));
+    }
+
+    private static synchronized Course bundledCourse() {
+        if (bundled == null) {
+            bundled = CourseLoader.load(Path.of("").toAbsolutePath()).course();
+        }
+        return bundled;
     }
 
     DrillServices services(dev.lectern.grading.GradingService grading) {
