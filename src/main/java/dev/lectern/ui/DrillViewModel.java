@@ -91,6 +91,8 @@ public final class DrillViewModel implements AutoCloseable {
         if (course.get() == null) {
             return;
         }
+        // An exam on show is saved first, so what is offered for resuming is what the student last typed.
+        suspend();
         Optional<Exam> unfinished = services.exams().latestUnfinished();
         if (unfinished.isPresent()) {
             Optional<String> choice = services.dialogs().choose("Unfinished exam", describeUnfinished(unfinished.get())
