@@ -9,10 +9,13 @@ import dev.lectern.grading.GradingService;
 import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
+import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.store.ExamStore;
 import dev.lectern.ui.ExamView;
 import dev.lectern.ui.ExamViewModel;
+import dev.lectern.ui.FlashcardView;
+import dev.lectern.ui.FlashcardViewModel;
 import dev.lectern.ui.FxDialogService;
 import dev.lectern.ui.MainView;
 import dev.lectern.ui.PracticeView;
@@ -45,7 +48,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Element;
 
-/** Drills in the real application window (Monocle): one practice round, one exam round, an exam resumed. */
+/**
+ * Drills in the real application window (Monocle): one practice round, flashcards by keyboard, one exam round, and
+ * an exam resumed after the window closed.
+ */
 class DrillAppTest {
 
     /** The real grader, loaded once for the class. Assertions use only answers any grader must get right. */
@@ -168,7 +174,7 @@ class DrillAppTest {
         waitFor(() -> find(PracticeView.ID_SIGNALS, GridPane.class).isVisible());
         assertThat(find(PracticeView.ID_SIGNALS, GridPane.class).getChildren()).isNotEmpty();
 
-        robot.clickOn(find(PracticeView.ID_ACCEPT, Node.class));
+        robot.type(KeyCode.ENTER);
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
         assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
@@ -181,6 +187,25 @@ class DrillAppTest {
         robot.type(KeyCode.ESCAPE);
 
         waitFor(() -> app.drill().currentProperty().get() == null && app.view().readingView().isVisible());
+    }
+
+    @Test
+    void flashcardsAreRevealedWithSpaceAndRatedWithADigitWhereverTheFocusIs() throws Exception {
+        ctrl(KeyCode.L);
+        waitFor(() -> app.drill().currentProperty().get() instanceof FlashcardViewModel);
+        FlashcardViewModel cards = (FlashcardViewModel) app.drill().currentProperty().get();
+        DrillItem first = cards.itemProperty().get();
+        robot.clickOn("#" + MainView.ID_LIBRARY);
+
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> find(FlashcardView.ID_ANSWER, Node.class).isVisible());
+        robot.type(KeyCode.DIGIT3);
+
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
+        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.item()).isEqualTo(first);
+            assertThat(((ReviewOutcome.Rated) o).rating()).isEqualTo(FlashcardRating.GOOD);
+        });
     }
 
     @Test
