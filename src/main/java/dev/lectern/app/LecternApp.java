@@ -5,7 +5,12 @@ import dev.lectern.course.CourseLoader;
 import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.UserDirs;
+import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
+import dev.lectern.review.InMemoryReviewLog;
+import dev.lectern.store.ExamStore;
+import dev.lectern.ui.DrillServices;
+import dev.lectern.ui.DrillViewModel;
 import dev.lectern.ui.FxDialogService;
 import dev.lectern.ui.MainView;
 import dev.lectern.ui.MainViewModel;
@@ -16,6 +21,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,8 +52,14 @@ public final class LecternApp extends Application {
 
     private final AppOptions options;
     private final Path configDir;
+    private final Path dataDir;
+    /** The grader handed in by a test, shared across its windows; null: the app starts (and stops) its own. */
+    private final GradingService givenGrading;
+    private GradingService grading;
+    private final InMemoryReviewLog reviews = new InMemoryReviewLog();
     private ExecutorService background;
     private MainViewModel model;
+    private DrillViewModel drill;
     private MainView view;
     private SettingsStore settingsStore;
     private Settings settings;
@@ -55,13 +68,18 @@ public final class LecternApp extends Application {
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public LecternApp() {
-        this(launchOptions, UserDirs.fromEnvironment().config());
+        this(launchOptions, UserDirs.fromEnvironment(), null);
     }
 
-    /** Used by tests: a given course and config folder. */
-    public LecternApp(AppOptions options, Path configDir) {
+    /**
+     * Used by tests: given folders for settings and data, and a grader already started (so that a test class loads
+     * the grader's models once); null starts the standard grader.
+     */
+    public LecternApp(AppOptions options, UserDirs dirs, GradingService grading) {
         this.options = options;
-        this.configDir = configDir;
+        this.configDir = dirs.config();
+        this.dataDir = dirs.data();
+        this.givenGrading = grading;
     }
 
     /** The course loading started before the window, with the course it is for; null when none was started. */
@@ -131,6 +149,15 @@ public final class LecternApp extends Application {
         return view;
     }
 
+    public DrillViewModel drill() {
+        return drill;
+    }
+
+    /** What was drilled in this run (until progress is kept in the database). */
+    public InMemoryReviewLog reviews() {
+        return reviews;
+    }
+
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
@@ -141,13 +168,17 @@ public final class LecternApp extends Application {
             t.setDaemon(true);
             return t;
         });
+        // The grader's models load in the background while the window and the course come up.
+        grading = givenGrading != null ? givenGrading : GradingService.start();
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(background, Platform::runLater, dialogs);
+        drill = new DrillViewModel(new DrillServices(grading, reviews, new ExamStore(dataDir), dialogs, background,
+                Platform::runLater, Clock.systemUTC()), new SecureRandom());
         model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
         model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
 
-        view = new MainView(model, dialogs, url -> getHostServices().showDocument(url), this::quit);
+        view = new MainView(model, drill, dialogs, url -> getHostServices().showDocument(url), this::quit);
         Scene scene = new Scene(view, 1200, 800);
         scene.getStylesheets().setAll(Styles.stylesheets(model.themeProperty().get()));
         model.themeProperty().addListener((obs, old, theme) -> {
@@ -158,7 +189,10 @@ public final class LecternApp extends Application {
         stage.setScene(scene);
         stage.setTitle("Lectern");
         restoreWindow();
-        stage.setOnCloseRequest(e -> rememberWindow());
+        stage.setOnCloseRequest(e -> {
+            drill.suspend();
+            rememberWindow();
+        });
         bindTitleAndSettings();
         watchFirstRender();
         stage.show();
@@ -179,6 +213,10 @@ public final class LecternApp extends Application {
             if (loaded != null && options.reading().isPresent()
                     && loaded.course().reading(options.reading().get()).isEmpty()) {
                 failFast("There is no reading \"" + options.reading().get() + "\" in " + loaded.course().root() + ".");
+            }
+            if (loaded != null && isInteractive()) {
+                // After this pulse, so the window shows the course behind the question.
+                Platform.runLater(drill::offerToResume);
             }
         });
     }
@@ -316,14 +354,21 @@ public final class LecternApp extends Application {
     }
 
     private void quit() {
+        drill.suspend();
         rememberWindow();
         Platform.exit();
     }
 
     @Override
     public void stop() {
+        if (drill != null) {
+            drill.close();
+        }
         if (model != null) {
             model.close();
+        }
+        if (grading != null && grading != givenGrading) {
+            grading.close();
         }
         if (background != null) {
             // Not shutdownNow: interrupting Lucene or a file write midway helps no one; the threads are daemons.

@@ -192,7 +192,7 @@ public final class ReadingRenderer {
         }
     }
 
-    private static String stylesheet() {
+    static String stylesheet() {
         try (InputStream in = ReadingRenderer.class.getResourceAsStream(STYLESHEET)) {
             if (in == null) {
                 throw new IllegalStateException(STYLESHEET + " is missing from the class path; the build copies"

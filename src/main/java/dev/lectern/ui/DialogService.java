@@ -1,6 +1,8 @@
 package dev.lectern.ui;
 
+import dev.lectern.review.ExamSetup;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Every dialog the UI shows goes through here, so tests can answer them without a window. */
@@ -11,4 +13,13 @@ public interface DialogService {
     void showInformation(String title, String message);
 
     Optional<Path> chooseDirectory(String title, Optional<Path> initial);
+
+    /** Asks a question with a few answers (the first is the default); empty when the dialog is dismissed. */
+    Optional<String> choose(String title, String message, List<String> choices);
+
+    /**
+     * Asks how many questions an exam on {@code scope} should have (at most {@code available}) and for an optional
+     * time limit; empty when the student cancels.
+     */
+    Optional<ExamSetup> askExamSetup(String scope, int available);
 }

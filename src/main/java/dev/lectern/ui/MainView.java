@@ -4,16 +4,19 @@ import dev.lectern.course.Problem;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.render.Theme;
+import dev.lectern.review.DrillScope;
 import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
 import dev.lectern.search.SnippetPart;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,14 +40,16 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * The main window's content: menus, the library (left), the reading (middle), question sets and problems
- * (right), and a status line. Layout and bindings only; the state is {@link MainViewModel}'s.
+ * The main window's content: menus, the library (left), the reading or a drill (middle), question sets and problems
+ * (right), and a status line. Layout and bindings only; the state is {@link MainViewModel}'s and
+ * {@link DrillViewModel}'s.
  */
 public final class MainView extends BorderPane {
 
@@ -55,11 +60,17 @@ public final class MainView extends BorderPane {
     public static final String ID_QUESTION_SETS = "questionSets";
     public static final String ID_TAG_FILTER = "tagFilter";
     public static final String ID_STATUS = "status";
+    public static final String ID_DRILL = "drill";
+    public static final String ID_DRILL_TITLE = "drillTitle";
+    public static final String ID_DRILL_PROGRESS = "drillProgress";
+    public static final String ID_CLOSE_DRILL = "closeDrill";
 
     private static final String ALL_TAGS = "All tags";
 
     private final MainViewModel model;
+    private final DrillViewModel drill;
     private final DialogService dialogs;
+    private final Consumer<String> openLink;
     private final TextField searchField = new TextField();
     private final ComboBox<String> tagFilter = new ComboBox<>();
     private final TreeView<Object> library = new TreeView<>();
@@ -70,14 +81,23 @@ public final class MainView extends BorderPane {
     private final ReadingView readingView;
     private final SplitPane split = new SplitPane();
     private final Menu recentMenu = new Menu("Open _Recent");
+    private final StackPane drillArea = new StackPane();
+    private final Label drillTitle = new Label();
+    private final Label drillProgress = new Label();
+    private DrillView drillView;
     private boolean syncingSelection;
 
-    public MainView(MainViewModel model, DialogService dialogs, Consumer<String> openLink, Runnable quit) {
+    public MainView(MainViewModel model, DrillViewModel drill, DialogService dialogs, Consumer<String> openLink,
+            Runnable quit) {
         this.model = model;
+        this.drill = drill;
         this.dialogs = dialogs;
+        this.openLink = openLink;
         this.readingView = new ReadingView(openLink);
+        drill.courseProperty().bind(model.courseProperty());
+        drill.themeProperty().bind(model.themeProperty());
         setTop(menuBar(quit));
-        split.getItems().addAll(libraryPane(), readingPane(), sidePane());
+        split.getItems().addAll(libraryPane(), centrePane(), sidePane());
         split.setDividerPositions(0.22, 0.76);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setCenter(split);
@@ -141,7 +161,7 @@ public final class MainView extends BorderPane {
                 "Lectern — a study companion for the multimodal foundation models reading course.\n"
                         + "Works offline. Apache License 2.0."));
         Menu help = new Menu("_Help", null, shortcuts, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, drillMenu(), help);
         bar.setUseSystemMenuBar(true);
         // Zoom in also on Ctrl + "+" (keypad or shifted "="), as browsers do.
         sceneProperty().addListener((obs, old, scene) -> {
@@ -152,6 +172,77 @@ public final class MainView extends BorderPane {
             }
         });
         return bar;
+    }
+
+    private Menu drillMenu() {
+        KeyCombination.Modifier shortcut = KeyCombination.SHORTCUT_DOWN;
+        KeyCombination.Modifier shift = KeyCombination.SHIFT_DOWN;
+        KeyCombination.Modifier alt = KeyCombination.ALT_DOWN;
+        MenuItem practiceSet = item("_Practice Question Set", new KeyCodeCombination(KeyCode.P, shortcut),
+                () -> setScope().ifPresent(drill::startPractice));
+        MenuItem practiceWeek = item("Practice _Week", new KeyCodeCombination(KeyCode.P, shortcut, shift),
+                () -> weekScope().ifPresent(drill::startPractice));
+        MenuItem practiceCourse = item("Practice Whole _Course", new KeyCodeCombination(KeyCode.P, shortcut, alt),
+                () -> drill.startPractice(new DrillScope.WholeCourse()));
+        MenuItem cardsSet = item("_Flashcards: Question Set", new KeyCodeCombination(KeyCode.L, shortcut),
+                () -> setScope().ifPresent(drill::startFlashcards));
+        MenuItem cardsWeek = item("Flashcards: W_eek", new KeyCodeCombination(KeyCode.L, shortcut, shift),
+                () -> weekScope().ifPresent(drill::startFlashcards));
+        MenuItem cardsCourse = item("Flashcards: Whole C_ourse", new KeyCodeCombination(KeyCode.L, shortcut, alt),
+                () -> drill.startFlashcards(new DrillScope.WholeCourse()));
+        MenuItem examSet = item("E_xam on Question Set…", new KeyCodeCombination(KeyCode.E, shortcut),
+                () -> setScope().ifPresent(drill::startExam));
+        MenuItem examWeek = item("Exam on Wee_k…", new KeyCodeCombination(KeyCode.E, shortcut, shift),
+                () -> weekScope().ifPresent(drill::startExam));
+        MenuItem examCourse = item("Exam on W_hole Course…", new KeyCodeCombination(KeyCode.E, shortcut, alt),
+                () -> drill.startExam(new DrillScope.WholeCourse()));
+        MenuItem pastExams = item("P_ast Exams", null, drill::showPastExams);
+        MenuItem close = item("C_lose Drill", new KeyCodeCombination(KeyCode.ESCAPE), drill::closeDrill);
+        close.disableProperty().bind(drill.activeProperty().not());
+
+        for (MenuItem needsCourse : List.of(practiceSet, practiceWeek, practiceCourse, cardsSet, cardsWeek, cardsCourse,
+                examSet, examWeek, examCourse)) {
+            needsCourse.disableProperty().bind(model.courseProperty().isNull());
+        }
+        // Name the week the week items are about.
+        Runnable weekLabels = () -> {
+            Reading reading = model.selectedReadingProperty().get();
+            String week = reading == null ? "Week" : "Week " + reading.week();
+            practiceWeek.setText("Practice _" + week);
+            cardsWeek.setText("Flashcards: " + week.replace("Week", "W_eek"));
+            examWeek.setText("Exam on " + week.replace("Week", "Wee_k") + "…");
+        };
+        model.selectedReadingProperty().addListener((obs, old, reading) -> weekLabels.run());
+        weekLabels.run();
+        return new Menu("_Drill", null, practiceSet, practiceWeek, practiceCourse, new SeparatorMenuItem(), cardsSet,
+                cardsWeek, cardsCourse, new SeparatorMenuItem(), examSet, examWeek, examCourse,
+                new SeparatorMenuItem(), pastExams, close);
+    }
+
+    /** The question set selected on the right, or else all the sets of the reading on show. */
+    private Optional<DrillScope> setScope() {
+        QuestionSet set = questionSets.getSelectionModel().getSelectedItem();
+        if (set != null) {
+            return Optional.of(new DrillScope.OfSet(set.id()));
+        }
+        if (questionSets.getItems().size() == 1) {
+            return Optional.of(new DrillScope.OfSet(questionSets.getItems().get(0).id()));
+        }
+        Reading reading = model.selectedReadingProperty().get();
+        if (reading == null) {
+            dialogs.showInformation("No question set", "Select a reading, or one of its question sets, first.");
+            return Optional.empty();
+        }
+        return Optional.of(new DrillScope.OfReading(reading.id()));
+    }
+
+    private Optional<DrillScope> weekScope() {
+        Reading reading = model.selectedReadingProperty().get();
+        if (reading == null) {
+            dialogs.showInformation("No week", "Select a reading of the week to drill first.");
+            return Optional.empty();
+        }
+        return Optional.of(new DrillScope.OfWeek(reading.week()));
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
@@ -188,6 +279,13 @@ public final class MainView extends BorderPane {
                 "Ctrl+1-4  Library, Reading, Question sets, Problems",
                 "Ctrl+= / Ctrl+- / Ctrl+0   Zoom the reading in, out, back",
                 "Ctrl+Shift+T   Toggle light and dark theme",
+                "",
+                "Ctrl+P / Ctrl+L / Ctrl+E   Practice, flashcards, exam on the question set (Enter on a set practises)",
+                "  + Shift: the reading's week; + Alt: the whole course",
+                "Practice: Ctrl+Enter checks, Enter accepts the verdict and goes on",
+                "Flashcards: Space reveals the answer, 1-4 rate it Again, Hard, Good, Easy",
+                "Exam: Ctrl+Enter goes to the next question",
+                "Esc       Close the drill (an exam in progress is kept)",
                 "Ctrl+Q    Quit"));
     }
 
@@ -424,6 +522,66 @@ public final class MainView extends BorderPane {
         }
     }
 
+    // ---- reading, or a drill in its place ----
+
+    private Node centrePane() {
+        Node reading = readingPane();
+        drillTitle.setId(ID_DRILL_TITLE);
+        drillTitle.getStyleClass().add(Styles.DRILL_TITLE);
+        drillProgress.setId(ID_DRILL_PROGRESS);
+        drillProgress.getStyleClass().add(Styles.DRILL_PROGRESS);
+        Button close = new Button("Close Drill (Esc)");
+        close.setId(ID_CLOSE_DRILL);
+        close.setMnemonicParsing(false);
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> drill.closeDrill());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(drillTitle, gap, drillProgress, close);
+        header.getStyleClass().add(Styles.DRILL_HEADER);
+        BorderPane drillPane = new BorderPane(drillArea);
+        drillPane.setId(ID_DRILL);
+        drillPane.setTop(header);
+        drillPane.getStyleClass().add(Styles.DRILL_PANE);
+        drillPane.visibleProperty().bind(drill.activeProperty());
+        reading.visibleProperty().bind(drill.activeProperty().not());
+        drill.currentProperty().addListener((obs, old, now) -> showDrill(now));
+        return new StackPane(reading, drillPane);
+    }
+
+    private void showDrill(Drill now) {
+        if (drillView != null) {
+            drillView.dispose();
+            drillView = null;
+        }
+        drillArea.getChildren().clear();
+        drillProgress.textProperty().unbind();
+        if (now == null) {
+            drillTitle.setText("");
+            drillProgress.setText("");
+            library.requestFocus();
+            return;
+        }
+        if (now instanceof PracticeViewModel practice) {
+            drillView = new PracticeView(practice, openLink, drill::closeDrill);
+        } else if (now instanceof FlashcardViewModel cards) {
+            drillView = new FlashcardView(cards, openLink, drill::closeDrill);
+        } else if (now instanceof ExamViewModel exam) {
+            drillView = new ExamView(exam, openLink, drill::closeDrill);
+        } else if (now instanceof ExamHistoryViewModel history) {
+            drillView = new ExamHistoryView(history);
+        }
+        drillTitle.setText(now.title());
+        drillProgress.textProperty().bind(now.progressProperty());
+        drillArea.getChildren().add((Node) drillView);
+        drillView.focusFirst();
+    }
+
+    /** The view of the drill on show, if any (tests look into it). */
+    public Optional<Node> drillView() {
+        return Optional.ofNullable((Node) drillView);
+    }
+
     // ---- reading ----
 
     private Node readingPane() {
@@ -450,6 +608,20 @@ public final class MainView extends BorderPane {
         questionSets.setId(ID_QUESTION_SETS);
         questionSets.setItems(model.questionSets());
         questionSets.setPlaceholder(new Label("No question sets for this reading."));
+        questionSets.setTooltip(new Tooltip("Enter or double-click practises the set; the Drill menu has more"));
+        questionSets.setOnKeyPressed(e -> {
+            QuestionSet set = questionSets.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && set != null) {
+                drill.startPractice(new DrillScope.OfSet(set.id()));
+                e.consume();
+            }
+        });
+        questionSets.setOnMouseClicked(e -> {
+            QuestionSet set = questionSets.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && set != null) {
+                drill.startPractice(new DrillScope.OfSet(set.id()));
+            }
+        });
         questionSets.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(QuestionSet set, boolean empty) {

@@ -1,5 +1,6 @@
 package dev.lectern.ui;
 
+import dev.lectern.grading.Verdict;
 import dev.lectern.render.Theme;
 import java.net.URL;
 import java.util.List;
@@ -19,8 +20,33 @@ public final class Styles {
     public static final String LIBRARY_SESSION = "library-session";
     public static final String PLACEHOLDER = "placeholder";
     public static final String DETAIL = "detail";
+    public static final String DRILL_PANE = "drill-pane";
+    public static final String DRILL_HEADER = "drill-header";
+    public static final String DRILL_TITLE = "drill-title";
+    public static final String DRILL_PROGRESS = "drill-progress";
+    public static final String DRILL_PROMPT = "drill-prompt";
+    public static final String DRILL_HINT = "drill-hint";
+    public static final String DRILL_MESSAGE = "drill-message";
+    public static final String DRILL_SECTION = "drill-section";
+    public static final String DRILL_SUMMARY = "drill-summary";
+    public static final String DRILL_ANSWER_FRAME = "drill-answer-frame";
+    public static final String VERDICT = "verdict";
+    public static final String SCORE = "score";
+    public static final String KEY_POINT_COVERED = "key-point-covered";
+    public static final String KEY_POINT_MISSED = "key-point-missed";
+    public static final String ANSWER_TEXT = "answer-text";
+    public static final String ANSWER_EVIDENCE = "answer-evidence";
+    public static final String SIGNAL_TABLE = "signal-table";
+    public static final String SIGNAL_HEADING = "signal-heading";
+    public static final String EXAM_COUNTDOWN = "exam-countdown";
+    public static final String EXAM_TOTAL = "exam-total";
 
     private Styles() {
+    }
+
+    /** The class that colours a verdict: {@code verdict-correct}, {@code verdict-partial}, {@code verdict-incorrect}. */
+    public static String verdict(Verdict verdict) {
+        return "verdict-" + verdict.label();
     }
 
     /** The scene's stylesheets for a theme: the theme's colour tokens, then the app styles that use them. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.cli.AppOptions;
 import dev.lectern.course.Reading;
+import dev.lectern.course.UserDirs;
+import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.MainView;
 import dev.lectern.ui.TestCourses;
@@ -19,7 +21,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +35,9 @@ import org.w3c.dom.Element;
 /** The real application in a headless window (Monocle): what a student sees and does. */
 class LecternAppTest {
 
+    /** One grader for the class: its models load once. */
+    static GradingService grading;
+
     @TempDir
     Path dir;
 
@@ -39,6 +46,16 @@ class LecternAppTest {
     LecternApp app;
     Stage stage;
     final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startGrader() {
+        grading = GradingService.start();
+    }
+
+    @AfterAll
+    static void stopGrader() {
+        grading.close();
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -50,7 +67,8 @@ class LecternAppTest {
     private void launch(Optional<String> reading) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         AppOptions options = new AppOptions(Optional.of(course), reading, Optional.empty(), false, Optional.empty());
-        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, config));
+        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options,
+                new UserDirs(config, dir.resolve("data")), grading));
         waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0);
     }
 

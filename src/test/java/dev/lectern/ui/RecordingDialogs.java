@@ -1,15 +1,22 @@
 package dev.lectern.ui;
 
+import dev.lectern.review.ExamSetup;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** A DialogService for tests: remembers what it was asked to show and answers folder choices from a queue. */
+/** A DialogService for tests: remembers what it was asked to show and gives the answers queued for it. */
 final class RecordingDialogs implements DialogService {
 
     final List<String> shown = new ArrayList<>();
     Optional<Path> nextDirectory = Optional.empty();
+    /** Answers to {@link #choose}, in order; when none is left the dialog counts as dismissed. */
+    final Deque<String> choices = new ArrayDeque<>();
+    /** Answers to {@link #askExamSetup}, in order; when none is left the student cancels. */
+    final Deque<ExamSetup> examSetups = new ArrayDeque<>();
 
     @Override
     public void showError(String title, String message) {
@@ -24,5 +31,17 @@ final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> chooseDirectory(String title, Optional<Path> initial) {
         return nextDirectory;
+    }
+
+    @Override
+    public Optional<String> choose(String title, String message, List<String> offered) {
+        shown.add("choose: " + title + ": " + message + " " + offered);
+        return Optional.ofNullable(choices.poll());
+    }
+
+    @Override
+    public Optional<ExamSetup> askExamSetup(String scope, int available) {
+        shown.add("exam setup: " + scope + ", " + available + " available");
+        return Optional.ofNullable(examSetups.poll());
     }
 }

@@ -1,0 +1,16 @@
+package dev.lectern.ui;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/** The drill shown in place of the reading: practice, flashcards, an exam, or the list of past exams. */
+public sealed interface Drill permits PracticeViewModel, FlashcardViewModel, ExamViewModel, ExamHistoryViewModel {
+
+    /** The heading over the drill, e.g. "Practice: LLaVA". */
+    String title();
+
+    /** Where the student is, e.g. "Question 3 of 10"; empty when that says nothing. */
+    ReadOnlyStringProperty progressProperty();
+
+    /** Called when the drill is left: stops listening, and saves what must survive (an exam in progress). */
+    void close();
+}

@@ -1,0 +1,231 @@
+package dev.lectern.ui;
+
+import dev.lectern.grading.AnswerKey;
+import dev.lectern.grading.Grade;
+import dev.lectern.grading.Verdict;
+import dev.lectern.render.AnswerRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.review.DrillItem;
+import dev.lectern.review.DrillMode;
+import dev.lectern.review.ReviewOutcome;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Practice: the student types an answer, checks it, sees the grade with its key points and the reference answer,
+ * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log.
+ */
+public final class PracticeViewModel implements Drill {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeViewModel.class);
+
+    /** Where the student is with the current question. */
+    public enum Phase {
+        /** Typing the answer. */
+        ANSWERING,
+        /** Waiting for the grader. */
+        CHECKING,
+        /** The grade (or, if grading failed, only the reference answer) is shown; the verdict is to be settled. */
+        FEEDBACK,
+        /** Every question has been practised. */
+        DONE
+    }
+
+    private final DrillServices services;
+    private final String title;
+    private final List<DrillItem> items;
+    private final AnswerRenderer renderer;
+    private final ObservableValue<Theme> theme;
+    private final ChangeListener<Theme> rerender = (obs, old, now) -> renderReference();
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
+    private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final StringProperty answer = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper gradedAnswer = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper referenceHtml = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    private int index;
+    /** Grades that arrive for a question the student has left are dropped. */
+    private long checkGeneration;
+    private boolean closed;
+
+    public PracticeViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
+            ObservableValue<Theme> theme) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to practise");
+        }
+        this.services = services;
+        this.title = title;
+        this.items = List.copyOf(items);
+        this.renderer = renderer;
+        this.theme = theme;
+        theme.addListener(rerender);
+        show(0);
+    }
+
+    @Override
+    public String title() {
+        return "Practice: " + title;
+    }
+
+    @Override
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DrillItem> itemProperty() {
+        return item.getReadOnlyProperty();
+    }
+
+    /** The answer being typed. */
+    public StringProperty answerProperty() {
+        return answer;
+    }
+
+    /** The grade of the checked answer; null before checking, or when the grader failed. */
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
+    }
+
+    /** The answer exactly as it was graded, which the grade's evidence spans point into. */
+    public ReadOnlyStringProperty gradedAnswerProperty() {
+        return gradedAnswer.getReadOnlyProperty();
+    }
+
+    /** A line for the student: the grader is loading, or could not grade. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The reference answer as a document, once the answer has been checked. */
+    public ReadOnlyStringProperty referenceHtmlProperty() {
+        return referenceHtml.getReadOnlyProperty();
+    }
+
+    /** What was practised, once done: "5 questions: 3 correct, 1 partial, 1 incorrect". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    /** Grades the typed answer in the background; the feedback shows when the grade is in. */
+    public void check() {
+        if (phase.get() != Phase.ANSWERING) {
+            return;
+        }
+        DrillItem current = item.get();
+        String text = answer.get() == null ? "" : answer.get();
+        long generation = ++checkGeneration;
+        gradedAnswer.set(text);
+        phase.set(Phase.CHECKING);
+        message.set(services.grading().isReady() ? "Checking…" : "Loading the grader…");
+        services.grading().grade(AnswerKey.of(current.question()), text).whenComplete((result, failure) ->
+                services.ui().execute(() -> {
+                    if (closed || generation != checkGeneration) {
+                        return;
+                    }
+                    if (failure != null) {
+                        LOG.warn("grading {} failed", current.key(), failure);
+                        grade.set(null);
+                        message.set("The answer could not be graded (" + Messages.reason(failure)
+                                + "). Compare it with the reference answer and mark it yourself.");
+                    } else {
+                        grade.set(result);
+                        message.set("");
+                    }
+                    phase.set(Phase.FEEDBACK);
+                    renderReference();
+                }));
+    }
+
+    /** Takes the grader's verdict and goes on to the next question. */
+    public void accept() {
+        Grade g = grade.get();
+        if (phase.get() == Phase.FEEDBACK && g != null) {
+            settle(g.verdict());
+        }
+    }
+
+    /** Sets the verdict by hand (the grader got it wrong, or could not grade) and goes on. */
+    public void override(Verdict verdict) {
+        if (phase.get() == Phase.FEEDBACK) {
+            settle(verdict);
+        }
+    }
+
+    /** Enter: after feedback, accepts the grader's verdict and goes on. */
+    public void next() {
+        accept();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        theme.removeListener(rerender);
+    }
+
+    private void settle(Verdict verdict) {
+        DrillItem current = item.get();
+        services.reviews().record(new ReviewOutcome.Answered(current, services.clock().instant(), DrillMode.PRACTICE,
+                Optional.ofNullable(grade.get()), verdict));
+        verdicts.merge(verdict, 1, Integer::sum);
+        show(index + 1);
+    }
+
+    private void show(int next) {
+        index = next;
+        grade.set(null);
+        gradedAnswer.set("");
+        message.set("");
+        referenceHtml.set("");
+        answer.set("");
+        if (next >= items.size()) {
+            progress.set(Messages.plural(items.size(), "question") + " practised");
+            summary.set(Messages.plural(items.size(), "question") + ": "
+                    + verdicts.getOrDefault(Verdict.CORRECT, 0) + " correct, "
+                    + verdicts.getOrDefault(Verdict.PARTIAL, 0) + " partial, "
+                    + verdicts.getOrDefault(Verdict.INCORRECT, 0) + " incorrect");
+            phase.set(Phase.DONE);
+            return;
+        }
+        item.set(items.get(next));
+        progress.set(Messages.progress(next, items.size()));
+        phase.set(Phase.ANSWERING);
+    }
+
+    private void renderReference() {
+        if (phase.get() != Phase.FEEDBACK) {
+            return;
+        }
+        try {
+            referenceHtml.set(renderer.referenceAnswer(item.get(), theme.getValue()));
+        } catch (RuntimeException e) {
+            LOG.warn("rendering the reference answer of {} failed", item.get().key(), e);
+            referenceHtml.set("");
+            message.set("The reference answer could not be shown: " + Messages.reason(e));
+        }
+    }
+}

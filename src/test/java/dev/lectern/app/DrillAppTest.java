@@ -1,0 +1,273 @@
+package dev.lectern.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.cli.AppOptions;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.UserDirs;
+import dev.lectern.grading.GradingService;
+import dev.lectern.grading.Verdict;
+import dev.lectern.review.DrillItem;
+import dev.lectern.review.Exam;
+import dev.lectern.review.FlashcardRating;
+import dev.lectern.review.ReviewOutcome;
+import dev.lectern.store.ExamStore;
+import dev.lectern.ui.ExamView;
+import dev.lectern.ui.ExamViewModel;
+import dev.lectern.ui.FlashcardView;
+import dev.lectern.ui.FlashcardViewModel;
+import dev.lectern.ui.FxDialogService;
+import dev.lectern.ui.MainView;
+import dev.lectern.ui.PracticeView;
+import dev.lectern.ui.PracticeViewModel;
+import dev.lectern.ui.ReadingView;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
+
+/**
+ * Drills in the real application window (Monocle): one practice round, flashcards by keyboard, one exam round, and
+ * an exam resumed after the window closed.
+ */
+class DrillAppTest {
+
+    /** The real grader, loaded once for the class. Assertions use only answers any grader must get right. */
+    static GradingService grading;
+
+    @TempDir
+    Path dir;
+
+    Path course;
+    UserDirs dirs;
+    LecternApp app;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startGrader() {
+        grading = GradingService.start();
+    }
+
+    @AfterAll
+    static void stopGrader() {
+        grading.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        course = dev.lectern.ui.TestCourses.copyOfBundledCourse(dir.resolve("course"));
+        dirs = new UserDirs(dir.resolve("config"), dir.resolve("data"));
+        launch();
+    }
+
+    private void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppOptions options = new AppOptions(Optional.of(course), Optional.of("llava"), Optional.empty(), false,
+                Optional.empty());
+        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, dirs, grading));
+        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    private <T extends Node> T find(String id, Class<T> type) {
+        return robot.lookup("#" + id).queryAs(type);
+    }
+
+    private String text(String id) {
+        return find(id, Label.class).getText();
+    }
+
+    private void ctrl(KeyCode key) {
+        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+    }
+
+    private static String domText(ReadingView view, String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            org.w3c.dom.Document document = view.engine().getDocument();
+            Element element = document == null ? null : document.getElementById(id);
+            return element == null ? "" : element.getTextContent();
+        }).get();
+    }
+
+    private static String domClass(ReadingView view, String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Element element = view.engine().getDocument().getElementById(id);
+            return element == null ? "" : element.getAttribute("class");
+        }).get();
+    }
+
+    private QuestionSet llavaSet() {
+        return app.model().courseProperty().get().questionSet("llava").orElseThrow();
+    }
+
+    /** Types into a text area: the long reference answer in one go, anything short key by key. */
+    private void answer(String id, String text) {
+        TextArea area = find(id, TextArea.class);
+        robot.clickOn(area);
+        if (text.length() > 20) {
+            robot.interact(() -> area.setText(text));
+        } else {
+            robot.write(text);
+        }
+    }
+
+    @Test
+    void onePracticeRound() throws Exception {
+        ListView<?> sets = find(MainView.ID_QUESTION_SETS, ListView.class);
+        Node cell = sets.lookupAll(".list-cell").stream()
+                .filter(n -> ((ListCell<?>) n).getItem() instanceof QuestionSet).findFirst().orElseThrow();
+        robot.clickOn(cell).type(KeyCode.ENTER);
+
+        waitFor(() -> app.view().drillView().orElse(null) instanceof PracticeView);
+        PracticeView view = (PracticeView) app.view().drillView().orElseThrow();
+        PracticeViewModel practice = (PracticeViewModel) app.drill().currentProperty().get();
+        assertThat(text(MainView.ID_DRILL_TITLE)).isEqualTo("Practice: " + llavaSet().title());
+        assertThat(text(MainView.ID_DRILL_PROGRESS)).isEqualTo("Question 1 of " + llavaSet().questions().size());
+        DrillItem first = practice.itemProperty().get();
+        String reference = first.question().referenceAnswer();
+
+        answer(PracticeView.ID_ANSWER, reference);
+        ctrl(KeyCode.ENTER);
+
+        waitFor(() -> find(PracticeView.ID_FEEDBACK, Node.class).isVisible());
+        assertThat(text(PracticeView.ID_VERDICT)).isEqualTo("Correct");
+        assertThat(text(PracticeView.ID_SCORE)).matches("Score \\d+ / 100");
+        TextFlow highlighted = find(PracticeView.ID_HIGHLIGHTED, TextFlow.class);
+        assertThat(highlighted.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining()))
+                .isEqualTo(reference);
+        waitFor(() -> view.referenceView().renderedCountProperty().get() > 0
+                && domText(view.referenceView(), "reference").contains("GPT-4"));
+
+        robot.interact(() -> view.setVvalue(1));
+        robot.clickOn(find(PracticeView.ID_DETAILS, TitledPane.class));
+        waitFor(() -> find(PracticeView.ID_SIGNALS, GridPane.class).isVisible());
+        assertThat(find(PracticeView.ID_SIGNALS, GridPane.class).getChildren()).isNotEmpty();
+
+        robot.type(KeyCode.ENTER);
+
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
+        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
+            ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
+            assertThat(answered.item()).isEqualTo(first);
+            assertThat(answered.verdict()).isEqualTo(Verdict.CORRECT);
+        });
+        assertThat(find(PracticeView.ID_ANSWER, TextArea.class).getText()).isEmpty();
+
+        robot.type(KeyCode.ESCAPE);
+
+        waitFor(() -> app.drill().currentProperty().get() == null && app.view().readingView().isVisible());
+    }
+
+    @Test
+    void flashcardsAreRevealedWithSpaceAndRatedWithADigitWhereverTheFocusIs() throws Exception {
+        ctrl(KeyCode.L);
+        waitFor(() -> app.drill().currentProperty().get() instanceof FlashcardViewModel);
+        FlashcardViewModel cards = (FlashcardViewModel) app.drill().currentProperty().get();
+        DrillItem first = cards.itemProperty().get();
+        robot.clickOn("#" + MainView.ID_LIBRARY);
+
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> find(FlashcardView.ID_ANSWER, Node.class).isVisible());
+        robot.type(KeyCode.DIGIT3);
+
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
+        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.item()).isEqualTo(first);
+            assertThat(((ReviewOutcome.Rated) o).rating()).isEqualTo(FlashcardRating.GOOD);
+        });
+    }
+
+    @Test
+    void oneExamRound() throws Exception {
+        ctrl(KeyCode.E);
+        Spinner<?> count = find(FxDialogService.ID_EXAM_QUESTIONS, Spinner.class);
+        assertThat(count.getValue()).isEqualTo(10);
+        robot.interact(() -> count.getEditor().setText("2"));
+        robot.clickOn("#" + FxDialogService.ID_EXAM_TIMED);
+        robot.clickOn("Start Exam");
+
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ExamView);
+        ExamView view = (ExamView) app.view().drillView().orElseThrow();
+        ExamViewModel exam = (ExamViewModel) app.drill().currentProperty().get();
+        assertThat(text(MainView.ID_DRILL_PROGRESS)).isEqualTo("Question 1 of 2");
+        assertThat(find(ExamView.ID_COUNTDOWN, Label.class).isVisible()).isTrue();
+        assertThat(text(ExamView.ID_COUNTDOWN)).matches("Time left (20:00|19:5\\d)");
+
+        answer(ExamView.ID_ANSWER, exam.itemProperty().get().question().referenceAnswer());
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).equals("Question 2 of 2"));
+        answer(ExamView.ID_ANSWER, "qwx zzv");
+        robot.clickOn("#" + ExamView.ID_FINISH);
+
+        waitFor(() -> !text(ExamView.ID_TOTAL).isEmpty());
+        assertThat(text(ExamView.ID_TOTAL)).matches("\\d+ of 200 points \\(\\d+%\\) · 1 correct · 0 partial · 1 incorrect");
+        waitFor(() -> domText(view.resultsView(), "total").equals(text(ExamView.ID_TOTAL)));
+        assertThat(domClass(view.resultsView(), "q1")).contains("verdict-correct");
+        assertThat(domClass(view.resultsView(), "q2")).contains("verdict-incorrect");
+        assertThat(domText(view.resultsView(), "q2")).contains("qwx zzv");
+        Exam kept = new ExamStore(dirs.data()).finished().get(0);
+        assertThat(kept.answers()).last().isEqualTo("qwx zzv");
+
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("Drill").clickOn("Past Exams");
+        waitFor(() -> find(dev.lectern.ui.ExamHistoryView.ID_LIST, ListView.class).getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ExamView reopened
+                && domText(reopened.resultsView(), "total").equals(domText(view.resultsView(), "total")));
+    }
+
+    @Test
+    void anExamInterruptedByClosingTheWindowIsResumedOnTheNextStart() throws Exception {
+        ctrl(KeyCode.E);
+        robot.interact(() -> find(FxDialogService.ID_EXAM_QUESTIONS, Spinner.class).getEditor().setText("3"));
+        robot.clickOn("Start Exam");
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ExamView);
+        answer(ExamView.ID_ANSWER, "first");
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).equals("Question 2 of 3"));
+        answer(ExamView.ID_ANSWER, "second");
+
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        launch();
+        robot.clickOn("Resume");
+
+        waitFor(() -> app.drill().currentProperty().get() instanceof ExamViewModel);
+        ExamViewModel exam = (ExamViewModel) app.drill().currentProperty().get();
+        assertThat(text(MainView.ID_DRILL_PROGRESS)).isEqualTo("Question 2 of 3");
+        assertThat(find(ExamView.ID_ANSWER, TextArea.class).getText()).isEqualTo("second");
+        assertThat(exam.examProperty().get().answers()).containsExactly("first", "second", "");
+    }
+}

@@ -1,0 +1,163 @@
+package dev.lectern.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.course.Difficulty;
+import dev.lectern.course.KeyPoint;
+import dev.lectern.course.Question;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.SourceRef;
+import dev.lectern.grading.Grade;
+import dev.lectern.grading.KeyPointResult;
+import dev.lectern.grading.Signal;
+import dev.lectern.grading.Span;
+import dev.lectern.grading.Verdict;
+import dev.lectern.review.DrillItem;
+import dev.lectern.review.Exam;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exams written as JSON and read back the same; files that cannot be read are skipped, never fatal. */
+class ExamStoreTest {
+
+    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    @TempDir
+    Path data;
+
+    ExamStore store;
+    List<DrillItem> items;
+
+    @BeforeEach
+    void setUp() {
+        store = new ExamStore(data);
+        Question q1 = new Question("main-claim", "What is the *main* claim?", "ViTs are **not** better.",
+                List.of("ConvNets match ViTs."), List.of(new KeyPoint("not better", List.of("no better"))),
+                List.of("main-idea"), Difficulty.EASY, new SourceRef(data.resolve("questions/set.json"), 7));
+        Question q2 = new Question("setup", "Which data?", "JFT-4B.", List.of(), List.of(), List.of(),
+                Difficulty.HARD, new SourceRef(data.resolve("questions/set.json"), 20));
+        QuestionSet set = new QuestionSet("convnets", "ConvNets", List.of("convnets"), List.of(q1, q2),
+                new SourceRef(data.resolve("questions/set.json"), 1));
+        items = List.of(new DrillItem(set, q1), new DrillItem(set, q2));
+    }
+
+    private Exam unfinished(String id, Instant started) {
+        return Exam.start(id, "Week 8", items, Optional.of(Duration.ofMinutes(15)), started)
+                .withAnswer(0, "ViTs are no better.\nReally.").at(1).checkpoint(started.plusSeconds(90));
+    }
+
+    private Exam finished(String id, Instant started) {
+        Grade good = new Grade(88, Verdict.CORRECT, List.of(new KeyPointResult(new KeyPoint("not better",
+                List.of("no better")), true, 0.91, List.of(new Span(9, 18)))), "Covers the key point.",
+                List.of(new Signal("overlap", "share of reference words", 0.75, 1.25)));
+        Grade none = new Grade(0, Verdict.INCORRECT, List.of(), "No answer given.", List.of());
+        return unfinished(id, started).finished(List.of(good, none), started.plusSeconds(300));
+    }
+
+    /** The same exam: each question as asked, with its set's id and title (the rest of the set is not kept). */
+    private static void assertSame(Exam read, Exam written) {
+        assertThat(read).usingRecursiveComparison().ignoringFields("questions.set").isEqualTo(written);
+        assertThat(read.questions()).extracting(DrillItem::key)
+                .isEqualTo(written.questions().stream().map(DrillItem::key).toList());
+        assertThat(read.questions()).extracting(i -> i.set().title()).containsOnly("ConvNets");
+    }
+
+    @Test
+    void anUnfinishedExamReadsBackTheSame() throws Exception {
+        Exam exam = unfinished("exam-1", T0);
+
+        store.save(exam);
+
+        assertThat(store.all()).singleElement().satisfies(read -> assertSame(read, exam));
+        assertThat(store.latestUnfinished()).map(Exam::id).contains("exam-1");
+        assertThat(store.finished()).isEmpty();
+    }
+
+    @Test
+    void aFinishedExamReadsBackWithItsGrades() throws Exception {
+        Exam exam = finished("exam-1", T0);
+
+        store.save(exam);
+
+        Exam read = store.finished().get(0);
+        assertSame(read, exam);
+        assertThat(read.total().points()).isEqualTo(88);
+        assertThat(store.latestUnfinished()).isEmpty();
+    }
+
+    @Test
+    void savingAgainReplacesTheExamAndLeavesNoTemporaryFiles() throws Exception {
+        Exam exam = unfinished("exam-1", T0);
+        store.save(exam);
+
+        store.save(exam.withAnswer(1, "JFT-4B"));
+
+        assertThat(store.all()).singleElement().satisfies(e -> assertThat(e.answers().get(1)).isEqualTo("JFT-4B"));
+        try (Stream<Path> files = Files.list(store.folder())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("exam-1.json");
+        }
+    }
+
+    @Test
+    void examsAreListedNewestFirst() throws Exception {
+        store.save(finished("exam-old", T0));
+        store.save(unfinished("exam-new", T0.plusSeconds(3600)));
+        store.save(unfinished("exam-mid", T0.plusSeconds(60)));
+
+        assertThat(store.all()).extracting(Exam::id).containsExactly("exam-new", "exam-mid", "exam-old");
+        assertThat(store.latestUnfinished()).map(Exam::id).contains("exam-new");
+    }
+
+    @Test
+    void deletingRemovesTheExam() throws Exception {
+        store.save(unfinished("exam-1", T0));
+
+        store.delete("exam-1");
+
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void noExamsFolderMeansNoExams() {
+        assertThat(store.all()).isEmpty();
+        assertThat(store.latestUnfinished()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "not json at all",
+        "{\"format\": 1, \"id\": \"bad\",",
+        "{\"format\": 99, \"id\": \"bad\", \"title\": \"x\", \"startedAt\": \"2026-03-02T10:00:00Z\", \"questions\": []}",
+        "{\"format\": 1, \"id\": \"bad\", \"title\": \"x\", \"startedAt\": \"yesterday\", \"questions\": []}",
+        "{\"format\": 1, \"id\": \"bad\", \"title\": \"x\", \"startedAt\": \"2026-03-02T10:00:00Z\", \"questions\": []}",
+        "{\"format\": 1, \"id\": \"other\", \"title\": \"x\", \"startedAt\": \"2026-03-02T10:00:00Z\","
+                + " \"questions\": [{\"setId\": \"s\", \"questionId\": \"q\", \"answer\": \"\"}]}",
+        "{\"format\": 1, \"id\": \"bad\", \"title\": \"x\", \"startedAt\": \"2026-03-02T10:00:00Z\", \"position\": 5,"
+                + " \"questions\": [{\"setId\": \"s\", \"questionId\": \"q\"}]}",
+        "[1, 2, 3]",
+        "null"})
+    void aFileThatCannotBeReadIsSkippedAndTheOthersStillLoad(String content) throws Exception {
+        store.save(unfinished("exam-good", T0));
+        Files.writeString(store.folder().resolve("bad.json"), content);
+
+        assertThat(store.all()).extracting(Exam::id).containsExactly("exam-good");
+        assertThat(store.folder().resolve("bad.json")).exists();
+    }
+
+    @Test
+    void idsThatAreNotPlainFileNamesAreRefused() {
+        assertThatThrownBy(() -> store.delete("../settings")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

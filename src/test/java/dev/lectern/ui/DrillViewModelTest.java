@@ -1,0 +1,206 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.grading.GradingService;
+import dev.lectern.review.DrillItem;
+import dev.lectern.review.DrillPlans;
+import dev.lectern.review.DrillScope;
+import dev.lectern.review.Exam;
+import dev.lectern.review.ExamSetup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Starting, resuming and leaving drills, without a window. */
+class DrillViewModelTest {
+
+    static GradingService grading;
+
+    @TempDir
+    Path dir;
+
+    DrillFixture fx;
+    DrillViewModel drills;
+
+    @BeforeAll
+    static void startGrader() {
+        grading = GradingService.of(DrillFixture::grade);
+    }
+
+    @AfterAll
+    static void stopGrader() {
+        grading.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fx = new DrillFixture(dir);
+        drills = new DrillViewModel(fx.services(grading), new Random(7));
+        drills.courseProperty().set(fx.course);
+    }
+
+    private ExamViewModel currentExam() {
+        return (ExamViewModel) drills.currentProperty().get();
+    }
+
+    private void startExamOfThree() {
+        fx.dialogs.examSetups.add(ExamSetup.timed(3, Duration.ofMinutes(5)));
+        drills.startExam(new DrillScope.OfWeek(7));
+    }
+
+    @Test
+    void practiceOnASetGoesThroughItInOrder() {
+        drills.startPractice(new DrillScope.OfSet("llava"));
+
+        PracticeViewModel practice = (PracticeViewModel) drills.currentProperty().get();
+        assertThat(practice.title()).isEqualTo("Practice: " + fx.course.questionSet("llava").orElseThrow().title());
+        assertThat(practice.itemProperty().get().key()).isEqualTo("llava/instruction-data-source");
+        assertThat(practice.size()).isEqualTo(11);
+        assertThat(drills.activeProperty().get()).isTrue();
+    }
+
+    @Test
+    void flashcardsOnAWeekCoverEveryQuestionOfTheWeek() {
+        drills.startFlashcards(new DrillScope.OfWeek(7));
+
+        FlashcardViewModel cards = (FlashcardViewModel) drills.currentProperty().get();
+        assertThat(cards.title()).isEqualTo("Flashcards: Week 7");
+        assertThat(cards.progressProperty().get())
+                .endsWith(" of " + DrillPlans.questions(fx.course, new DrillScope.OfWeek(7)).size());
+    }
+
+    @Test
+    void aScopeWithoutQuestionsSaysSoAndStartsNothing() {
+        drills.startPractice(new DrillScope.OfWeek(42));
+
+        assertThat(drills.currentProperty().get()).isNull();
+        assertThat(fx.dialogs.shown).containsExactly("info: No questions: There are no questions for Week 42.");
+    }
+
+    @Test
+    void anExamDrawsTheNumberAskedForAndIsSavedAtOnce() {
+        startExamOfThree();
+
+        Exam exam = currentExam().examProperty().get();
+        List<String> week7 = DrillPlans.questions(fx.course, new DrillScope.OfWeek(7)).stream().map(DrillItem::key)
+                .toList();
+        assertThat(exam.questions()).hasSize(3).extracting(DrillItem::key).doesNotHaveDuplicates().isSubsetOf(week7);
+        assertThat(exam.timeLimit()).contains(Duration.ofMinutes(5));
+        assertThat(fx.dialogs.shown).containsExactly("exam setup: Week 7, " + week7.size() + " available");
+        assertThat(fx.exams.latestUnfinished()).map(Exam::id).contains(exam.id());
+    }
+
+    @Test
+    void cancellingTheExamSetupStartsNothing() {
+        drills.startExam(new DrillScope.WholeCourse());
+
+        assertThat(drills.currentProperty().get()).isNull();
+        assertThat(fx.exams.all()).isEmpty();
+    }
+
+    @Test
+    void closingAnExamInProgressKeepsItForLater() {
+        startExamOfThree();
+        currentExam().answerProperty().set("my answer");
+
+        drills.closeDrill();
+
+        assertThat(drills.currentProperty().get()).isNull();
+        assertThat(fx.exams.latestUnfinished()).map(e -> e.answers().get(0)).contains("my answer");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Resume, true, 1",
+        "Discard and Start New, false, 1",
+        "Cancel, false, 1"})
+    void startingAnExamWhileOneIsUnfinishedOffersToResumeIt(String choice, boolean resumed, int exams) {
+        startExamOfThree();
+        currentExam().answerProperty().set("my answer");
+        drills.closeDrill();
+        String unfinished = fx.exams.latestUnfinished().orElseThrow().id();
+        fx.clock.advance(Duration.ofMinutes(1));
+        fx.dialogs.choices.add(choice);
+        fx.dialogs.examSetups.add(ExamSetup.untimed(2));
+
+        drills.startExam(new DrillScope.WholeCourse());
+
+        assertThat(fx.dialogs.shown.get(1)).contains("The exam on Week 7 is not finished: 1 of 3 questions answered");
+        if (choice.equals("Cancel")) {
+            assertThat(drills.currentProperty().get()).isNull();
+        } else {
+            assertThat(currentExam().examProperty().get().id().equals(unfinished)).isEqualTo(resumed);
+        }
+        assertThat(fx.exams.all()).hasSize(exams);
+    }
+
+    @Test
+    void atStartAnUnfinishedExamIsOfferedAndResumedWithItsAnswers() {
+        startExamOfThree();
+        currentExam().answerProperty().set("my answer");
+        drills.suspend();
+        DrillViewModel nextRun = new DrillViewModel(fx.services(grading), new Random(8));
+        nextRun.courseProperty().set(fx.course);
+        fx.dialogs.choices.add("Resume");
+
+        nextRun.offerToResume();
+
+        ExamViewModel exam = (ExamViewModel) nextRun.currentProperty().get();
+        assertThat(exam.answerProperty().get()).isEqualTo("my answer");
+        assertThat(exam.remainingProperty().get()).isEqualTo("Time left 5:00");
+    }
+
+    @Test
+    void atStartNothingIsAskedWithoutAnUnfinishedExam() {
+        drills.offerToResume();
+
+        assertThat(fx.dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void laterLeavesTheUnfinishedExamAlone() {
+        startExamOfThree();
+        drills.closeDrill();
+        fx.dialogs.choices.add("Later");
+
+        drills.offerToResume();
+
+        assertThat(drills.currentProperty().get()).isNull();
+        assertThat(fx.exams.latestUnfinished()).isPresent();
+    }
+
+    @Test
+    void pastExamsListTheFinishedOnesAndOpenTheirResults() {
+        startExamOfThree();
+        ExamViewModel exam = currentExam();
+        fx.dialogs.choices.add("Finish");
+        exam.finish();
+        fx.ui.runUntil(() -> exam.phaseProperty().get() == ExamViewModel.Phase.RESULTS);
+
+        drills.showPastExams();
+        ExamHistoryViewModel history = (ExamHistoryViewModel) drills.currentProperty().get();
+        assertThat(history.exams()).hasSize(1);
+        history.open(history.exams().get(0));
+
+        assertThat(currentExam().phaseProperty().get()).isEqualTo(ExamViewModel.Phase.RESULTS);
+        assertThat(currentExam().totalProperty().get()).startsWith("0 of 300 points");
+    }
+
+    @Test
+    void scopesAreDescribedInTheCoursesWords() {
+        assertThat(drills.describe(new DrillScope.OfSet("llava")))
+                .isEqualTo(fx.course.questionSet("llava").orElseThrow().title());
+        assertThat(drills.describe(new DrillScope.OfReading("llava"))).isEqualTo("LLaVA");
+        assertThat(drills.describe(new DrillScope.OfWeek(7))).isEqualTo("Week 7");
+        assertThat(drills.describe(new DrillScope.WholeCourse())).isEqualTo("Whole Course");
+    }
+}
