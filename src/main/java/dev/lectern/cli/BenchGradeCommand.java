@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -112,7 +114,7 @@ final class BenchGradeCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            out.printf(Locale.ROOT, "answers: %d, cycling through the %s of %s%n", answers,
+            out.printf(Locale.ROOT, "answers: %d, cycling through the %s of %s (each text once: repeats are reworded)%n", answers,
                     Summary.plural(samples.size(), "row"), data);
         } else {
             Path dir = course != null ? course : DefaultCourse.locate();
@@ -124,17 +126,18 @@ final class BenchGradeCommand implements Callable<Integer> {
                 return 1;
             }
             out.printf(Locale.ROOT, "answers: %d, cycling through %d for the %s of %s (reference answers,"
-                    + " shortened ones, alternatives or key points, other questions' answers; each text once, later rounds"
+                    + " shortened ones, alternatives or key points, other questions' answers; each text once: repeats are"
                     + " reworded)%n", answers,
                     samples.size(), Summary.plural(c.questionCount(), "question"), dir);
         }
 
+        Set<String> seen = new HashSet<>();
         if (warmUp > 0) {
-            double[] ms = time(grader, samples, 0, warmUp, null);
+            double[] ms = time(grader, samples, seen, warmUp, null);
             out.printf(Locale.ROOT, "warm-up: %d grades, %s%n", warmUp, BenchSearchCommand.figures(ms));
         }
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        double[] ms = time(grader, samples, warmUp / samples.size() + 1, answers, verdicts);
+        double[] ms = time(grader, samples, seen, answers, verdicts);
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double p95 = BenchSearchCommand.percentile(sorted, 95);
@@ -147,13 +150,19 @@ final class BenchGradeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Grades {@code count} answers, cycling through the samples, one at a time; the latency of each in ms. */
-    private static double[] time(Grader grader, List<Sample> samples, int offset, int count,
+    /**
+     * Grades {@code count} answers, cycling through the samples, one at a time; the latency of each in ms. A text
+     * already graded is reworded first, so that every grade is of a new text.
+     */
+    private static double[] time(Grader grader, List<Sample> samples, Set<String> seen, int count,
                                  Map<Verdict, Integer> verdicts) {
         double[] ms = new double[count];
         for (int i = 0; i < count; i++) {
             Sample sample = samples.get(i % samples.size());
-            String answer = variant(sample.answer(), offset + i / samples.size());
+            String answer = sample.answer();
+            for (int round = 1; !seen.add(sample.key().question() + "\u0000" + answer); round++) {
+                answer = variant(sample.answer(), round);
+            }
             long s = System.nanoTime();
             Grade grade = grader.grade(sample.key(), answer);
             ms[i] = (System.nanoTime() - s) / 1e6;
@@ -166,13 +175,10 @@ final class BenchGradeCommand implements Callable<Integer> {
 
     /**
      * The answer as a student might retype it on a later round: round 0 as it is, later rounds with a different
-     * opening, so that no text is graded twice (the grader caches the meaning of texts it has seen, which a
+     * opening (round 1 and up), so that no text is graded twice (the grader caches the meaning of texts it has seen, which a
      * student's new answer never is).
      */
     static String variant(String answer, int round) {
-        if (round == 0) {
-            return answer;
-        }
         String[] openings = {"I think ", "Well, ", "In short, ", "As I recall, ", "Basically, ", "My answer: "};
         return openings[(round - 1) % openings.length] + (round > openings.length ? round + ": " : "") + answer;
     }

@@ -30,12 +30,15 @@ class BenchGradeCommandTest {
         assertThat(lines.get(0)).matches("grader loaded in \\d+ ms");
         assertThat(lines.get(1)).matches("first grade \\d+ ms after JVM start \\(goal < 2000 ms: (met|missed)\\)");
         assertThat(lines.get(2)).isEqualTo("answers: 50, cycling through 30 for the 6 questions of " + dir
-                + " (reference answers, shortened ones, alternatives or key points, other questions' answers)");
+                + " (reference answers, shortened ones, alternatives or key points, other questions' answers; each text"
+                + " once: repeats are reworded)");
         assertThat(lines.get(3)).matches("warm-up: 10 grades, p50 " + MS + ", p95 " + MS + ", max " + MS);
         assertThat(lines.get(4)).matches("latency: 50 grades, p50 " + MS + ", p95 " + MS + ", max " + MS
                 + " \\(goal p95 < 30 ms: (met|missed)\\)");
-        // The fake grader marks the reference and alternative answers correct: 2 of every 5 samples.
-        assertThat(lines.get(5)).isEqualTo("verdicts: correct 20, partial 0, incorrect 30");
+        // The fake grader marks the reference and alternative answers correct: 2 of every 5 samples, but only as
+        // written. The warm-up took samples 1-10; the 50 timed grades are samples 11-30 as written (8 correct) and
+        // then all 30 again, reworded because they were graded before (none correct to the fake grader).
+        assertThat(lines.get(5)).isEqualTo("verdicts: correct 8, partial 0, incorrect 42");
         assertThat(lines.get(6)).startsWith("processors: ");
     }
 
@@ -48,8 +51,9 @@ class BenchGradeCommandTest {
                 "--answers", "10", "--warm-up", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("answers: 10, cycling through the 2 rows of " + data)
-                .contains("verdicts: correct 5, partial 0, incorrect 5")
+        // Each row once as written (one correct), then reworded, which the fake grader does not accept.
+        assertThat(run.out()).contains("answers: 10, cycling through the 2 rows of " + data + " (each text once: repeats are reworded)")
+                .contains("verdicts: correct 1, partial 0, incorrect 9")
                 .doesNotContain("warm-up");
     }
 
