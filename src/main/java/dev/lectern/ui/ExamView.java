@@ -152,7 +152,7 @@ public final class ExamView extends StackPane implements DrillView {
 
     @Override
     public void focusFirst() {
-        Platform.runLater(answer::requestFocus);
+        Platform.runLater(() -> Platform.runLater(answer::requestFocus));
     }
 
     @Override

@@ -249,16 +249,21 @@ public final class PracticeView extends ScrollPane implements DrillView {
         int row = 1;
         for (Signal s : grade.signals()) {
             Label name = new Label(s.name());
+            name.setMinWidth(Region.USE_PREF_SIZE);
             name.setTooltip(new Tooltip(s.description()));
             Label meaning = new Label(s.description());
             meaning.setWrapText(true);
-            signals.addRow(row++, name, new Label(String.format(Locale.ROOT, "%.3f", s.value())),
-                    new Label(String.format(Locale.ROOT, "%+.3f", s.contribution())), meaning);
+            Label value = new Label(String.format(Locale.ROOT, "%.3f", s.value()));
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            Label contribution = new Label(String.format(Locale.ROOT, "%+.3f", s.contribution()));
+            contribution.setMinWidth(Region.USE_PREF_SIZE);
+            signals.addRow(row++, name, value, contribution, meaning);
         }
     }
 
     private static Label heading(String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add(Styles.SIGNAL_HEADING);
         return label;
     }
@@ -290,7 +295,9 @@ public final class PracticeView extends ScrollPane implements DrillView {
 
     @Override
     public void focusFirst() {
-        Platform.runLater(answer::requestFocus);
+        // Twice deferred: the drill pane becomes visible in the same pulse the view is added, and a node that is
+        // not yet visible refuses focus (starting from a menu accelerator left focus on the reading).
+        Platform.runLater(() -> Platform.runLater(answer::requestFocus));
     }
 
     @Override
