@@ -83,6 +83,8 @@ public final class MainView extends BorderPane {
         setCenter(split);
         setBottom(statusBar());
         bindReading();
+        model.waitForFirstReading();
+        readingView.renderedCountProperty().addListener((obs, old, count) -> model.readingShown());
     }
 
     public SplitPane split() {
