@@ -1,6 +1,8 @@
 package dev.lectern.app;
 
+import dev.lectern.cli.AppOptions;
 import dev.lectern.cli.LecternCommand;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point of {@code lectern.jar} and {@code ./mvnw javafx:run}: the window without a command, else the CLI. */
@@ -18,6 +20,18 @@ public final class Main {
     public static void main(String[] args) {
         JAVAFX_LOG.setFilter(log -> log.getMessage() == null
                 || !log.getMessage().startsWith("Unsupported JavaFX configuration"));
+        Optional<AppOptions> window = LecternCommand.plainWindowOptions(args);
+        if (window.isPresent()) {
+            // The usual start, without building the whole command line first; failures read as the CLI's do.
+            int code;
+            try {
+                code = LecternApp.launchWith(window.get());
+            } catch (RuntimeException e) {
+                System.err.println("lectern: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                code = 1;
+            }
+            System.exit(code);
+        }
         CommandLine cli = LecternCommand.commandLine(LecternApp::launchWith);
         cli.addSubcommand(new ScreenshotCommand());
         cli.getSubcommands().get("bench").addSubcommand(new StartupBenchCommand());
