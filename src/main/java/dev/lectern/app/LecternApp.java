@@ -176,6 +176,11 @@ public final class LecternApp extends Application {
         stage.setOnCloseRequest(e -> rememberWindow());
         bindTitleAndSettings();
         watchFirstRender();
+        if (System.getenv("LECTERN_SPLIT") != null) {
+            view.applyCss();
+            view.resize(1200, 800);
+            view.layout();
+        }
         stage.show();
         if (!settings.dividers().isEmpty()) {
             double[] positions = settings.dividers().stream().mapToDouble(Double::doubleValue).toArray();
@@ -184,6 +189,7 @@ public final class LecternApp extends Application {
 
         Optional<Path> course = chooseCourse(dialogs);
         if (course.isEmpty()) {
+            model.readingShown();
             return;
         }
         Optional<String> reading = readingToOpen(options, settings, course.get());

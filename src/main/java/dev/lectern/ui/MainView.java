@@ -10,10 +10,18 @@ import dev.lectern.search.SnippetPart;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -70,21 +78,70 @@ public final class MainView extends BorderPane {
     private final ReadingView readingView;
     private final SplitPane split = new SplitPane();
     private final Menu recentMenu = new Menu("Open _Recent");
+    /** Where the library and the side panes go once the first reading is on screen. */
+    private final StackPane libraryHolder = new StackPane();
+    private final StackPane sideHolder = new StackPane();
+    private final Runnable quit;
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
     private boolean syncingSelection;
 
+    private static final double LIBRARY_MIN_WIDTH = 160;
+    private static final double SIDE_MIN_WIDTH = 200;
+
+    /**
+     * Lays out the window with the reading in its place and room for the rest; the menus, the library, the
+     * side panes and the status line follow as soon as the first reading is on screen, so that the reading gets
+     * there sooner (styling and laying out those controls is much of the cost of showing the window).
+     */
     public MainView(MainViewModel model, DialogService dialogs, Consumer<String> openLink, Runnable quit) {
         this.model = model;
         this.dialogs = dialogs;
+        this.quit = quit;
         this.readingView = new ReadingView(openLink);
-        setTop(menuBar(quit));
-        split.getItems().addAll(libraryPane(), readingPane(), sidePane());
+        libraryHolder.setMinWidth(LIBRARY_MIN_WIDTH);
+        sideHolder.setMinWidth(SIDE_MIN_WIDTH);
+        split.getItems().addAll(libraryHolder, readingPane(), sideHolder);
         split.setDividerPositions(0.22, 0.76);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(libraryHolder, false);
         setCenter(split);
-        setBottom(statusBar());
         bindReading();
         model.waitForFirstReading();
         readingView.renderedCountProperty().addListener((obs, old, count) -> model.readingShown());
+        model.whenFirstReadingShown(this::completeAfterNextPulse);
+    }
+
+    /** True once the whole window is there: menus, library, side panes and status line. */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    /** Lets the next frame (with the first reading) reach the screen, then adds the rest of the window. */
+    private void completeAfterNextPulse() {
+        Scene scene = getScene();
+        if (scene == null) {
+            complete();
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(MainView.this::complete);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    private void complete() {
+        if (complete.get()) {
+            return;
+        }
+        setTop(menuBar(quit));
+        libraryHolder.getChildren().setAll(libraryPane());
+        sideHolder.getChildren().setAll(sidePane());
+        setBottom(statusBar());
+        complete.set(true);
     }
 
     public SplitPane split() {
@@ -146,14 +203,21 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
         // Zoom in also on Ctrl + "+" (keypad or shifted "="), as browsers do.
+        if (getScene() != null) {
+            addZoomAccelerators(getScene());
+        }
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+                addZoomAccelerators(scene);
             }
         });
         return bar;
+    }
+
+    private void addZoomAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
@@ -239,6 +303,9 @@ public final class MainView extends BorderPane {
         library.setShowRoot(false);
         library.setCellFactory(tree -> new LibraryCell());
         model.library().addListener((ListChangeListener<LibraryWeek>) c -> rebuildLibrary());
+        if (!model.library().isEmpty()) {
+            rebuildLibrary();
+        }
         library.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!syncingSelection && item != null && item.getValue() instanceof Reading reading) {
                 model.selectReading(reading.id());
@@ -265,12 +332,13 @@ public final class MainView extends BorderPane {
         results.visibleProperty().bind(model.queryProperty().isNotEmpty());
         library.visibleProperty().bind(results.visibleProperty().not());
         model.searchResultsProperty().addListener((obs, old, now) -> showResults(now));
+        showResults(model.searchResultsProperty().get());
 
         StackPane lists = new StackPane(library, results);
         VBox.setVgrow(lists, Priority.ALWAYS);
         VBox pane = new VBox(6, searchField, tagFilter, lists);
         pane.getStyleClass().add("library-pane");
-        pane.setMinWidth(160);
+        pane.setMinWidth(LIBRARY_MIN_WIDTH);
         return pane;
     }
 
@@ -497,7 +565,7 @@ public final class MainView extends BorderPane {
         SplitPane side = new SplitPane(sets, problemPane);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.5);
-        side.setMinWidth(200);
+        side.setMinWidth(SIDE_MIN_WIDTH);
         return side;
     }
 

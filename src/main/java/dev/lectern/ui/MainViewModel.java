@@ -194,9 +194,14 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** The view has the selected reading on screen. */
+    /** The view has the selected reading on screen, or will not have one to wait for. */
     public void readingShown() {
         firstReadingShown.complete(null);
+    }
+
+    /** Runs {@code work} on the UI executor once the first reading is on screen (see {@link #waitForFirstReading}). */
+    public void whenFirstReadingShown(Runnable work) {
+        firstReadingShown.thenRun(() -> ui.execute(work));
     }
 
     /**
@@ -383,6 +388,7 @@ public final class MainViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{} failed", what, e);
                 ui.execute(() -> {
+                    readingShown();
                     busy.set(false);
                     status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 });

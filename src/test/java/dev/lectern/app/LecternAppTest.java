@@ -51,7 +51,7 @@ class LecternAppTest {
         stage = FxToolkit.registerPrimaryStage();
         AppOptions options = new AppOptions(Optional.of(course), reading, Optional.empty(), false, Optional.empty());
         app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, config));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0);
+        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0 && app.view().completeProperty().get());
     }
 
     @AfterEach
