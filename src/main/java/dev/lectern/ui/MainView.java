@@ -68,13 +68,14 @@ public final class MainView extends BorderPane {
 
     private final MainViewModel model;
     private final DialogService dialogs;
-    private final TextField searchField = new TextField();
-    private final ComboBox<String> tagFilter = new ComboBox<>();
-    private final TreeView<Object> library = new TreeView<>();
-    private final ListView<Object> results = new ListView<>();
-    private final ListView<QuestionSet> questionSets = new ListView<>();
-    private final ListView<Problem> problems = new ListView<>();
-    private final Label problemDetail = new Label();
+    // The controls of the menus, library and side panes are made with them, once the first reading is shown.
+    private TextField searchField;
+    private ComboBox<String> tagFilter;
+    private TreeView<Object> library;
+    private ListView<Object> results;
+    private ListView<QuestionSet> questionSets;
+    private ListView<Problem> problems;
+    private Label problemDetail;
     private final ReadingView readingView;
     private final SplitPane split = new SplitPane();
     private final Menu recentMenu = new Menu("Open _Recent");
@@ -137,6 +138,13 @@ public final class MainView extends BorderPane {
         if (complete.get()) {
             return;
         }
+        searchField = new TextField();
+        tagFilter = new ComboBox<>();
+        library = new TreeView<>();
+        results = new ListView<>();
+        questionSets = new ListView<>();
+        problems = new ListView<>();
+        problemDetail = new Label();
         setTop(menuBar(quit));
         libraryHolder.getChildren().setAll(libraryPane());
         sideHolder.getChildren().setAll(sidePane());
@@ -152,6 +160,7 @@ public final class MainView extends BorderPane {
         return readingView;
     }
 
+    /** The search field; null until the window is complete (see {@link #completeProperty}). */
     public TextField searchField() {
         return searchField;
     }
@@ -370,7 +379,7 @@ public final class MainView extends BorderPane {
     }
 
     private void selectInTree(Reading reading) {
-        if (reading == null || library.getRoot() == null) {
+        if (reading == null || library == null || library.getRoot() == null) {
             return;
         }
         for (int row = 0; row < library.getExpandedItemCount(); row++) {
