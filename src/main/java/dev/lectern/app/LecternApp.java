@@ -11,7 +11,6 @@ import dev.lectern.ui.Settings;
 import dev.lectern.ui.SettingsStore;
 import dev.lectern.ui.Styles;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -293,7 +292,7 @@ public final class LecternApp extends Application {
             }
             firstRenderHandled = true;
             if (options.readyExit()) {
-                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long sinceStart = SharedClasses.millisSinceStart();
                 System.out.println("ready " + sinceStart);
                 System.out.flush();
                 exit(0);

@@ -3,6 +3,7 @@ package dev.lectern.app;
 import dev.lectern.cli.AppOptions;
 import dev.lectern.cli.LecternCommand;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point of {@code lectern.jar} and {@code ./mvnw javafx:run}: the window without a command, else the CLI. */
@@ -23,6 +24,10 @@ public final class Main {
         Optional<AppOptions> window = LecternCommand.plainWindowOptions(args);
         if (window.isPresent()) {
             // The usual start, without building the whole command line first; failures read as the CLI's do.
+            OptionalInt relaunched = SharedClasses.relaunch(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
             int code;
             try {
                 code = LecternApp.launchWith(window.get());
