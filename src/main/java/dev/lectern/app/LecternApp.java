@@ -175,11 +175,6 @@ public final class LecternApp extends Application {
         stage.setOnCloseRequest(e -> rememberWindow());
         bindTitleAndSettings();
         watchFirstRender();
-        if (System.getenv("LECTERN_SPLIT") != null) {
-            view.applyCss();
-            view.resize(1200, 800);
-            view.layout();
-        }
         stage.show();
         if (!settings.dividers().isEmpty()) {
             double[] positions = settings.dividers().stream().mapToDouble(Double::doubleValue).toArray();

@@ -231,6 +231,11 @@ public final class MainViewModel implements AutoCloseable {
         String wanted = wantedReadingId;
         Theme currentTheme = theme.get();
         CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
+        if (alreadyPreparing != null && alreadyPreparing.isDone() && !alreadyPreparing.isCompletedExceptionally()) {
+            // Called on the UI thread, and all is ready: show it now rather than after two hand-overs.
+            show(alreadyPreparing.join(), generation, done);
+            return done;
+        }
         inBackground("Loading the course", () -> {
             Prepared prepared = null;
             if (alreadyPreparing != null) {
@@ -244,19 +249,26 @@ public final class MainViewModel implements AutoCloseable {
                 prepared = prepare(dir, Optional.ofNullable(wanted), currentTheme);
             }
             Prepared ready = prepared;
-            ui.execute(() -> {
-                if (generation != loadGeneration.get()) {
-                    done.complete(ready.loaded());
-                    return;
-                }
-                renderer = ready.renderer();
-                preRendered = ready.first();
-                apply(ready.loaded(), generation);
-                watch(ready.loaded().course().root());
-                done.complete(ready.loaded());
-            });
+            ui.execute(() -> show(ready, generation, done));
         });
         return done;
+    }
+
+    /** Shows a prepared course, unless a later openCourse has overtaken it; on the UI thread. */
+    private void show(Prepared ready, long generation, CompletableFuture<LoadedCourse> done) {
+        if (generation != loadGeneration.get()) {
+            done.complete(ready.loaded());
+            return;
+        }
+        renderer = ready.renderer();
+        preRendered = ready.first();
+        apply(ready.loaded(), generation);
+        afterFirstReading(() -> {
+            if (generation == loadGeneration.get()) {
+                watch(ready.loaded().course().root());
+            }
+        });
+        done.complete(ready.loaded());
     }
 
     /**
