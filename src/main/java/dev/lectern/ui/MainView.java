@@ -149,6 +149,8 @@ public final class MainView extends BorderPane {
         libraryHolder.getChildren().setAll(libraryPane());
         sideHolder.getChildren().setAll(sidePane());
         setBottom(statusBar());
+        // Style the new controls now, which makes their skins: from here on the whole window is there to find.
+        applyCss();
         complete.set(true);
     }
 
