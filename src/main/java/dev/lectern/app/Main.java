@@ -14,20 +14,27 @@ public final class Main {
 
     /**
      * JavaFX warns on every start that it runs from the class path, which is how lectern.jar is meant to run;
-     * that one message is dropped, every other JavaFX warning (CSS errors, say) still shows.
+     * that one message is dropped, every other JavaFX warning (CSS errors, say) still shows. A holder, so that a
+     * JVM that only starts the window's JVM does not set up logging.
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final class JavaFxLog {
+        static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("javafx");
+
+        static void dropClassPathWarning() {
+            LOG.setFilter(log -> log.getMessage() == null
+                    || !log.getMessage().startsWith("Unsupported JavaFX configuration"));
+        }
+    }
 
     public static void main(String[] args) {
-        JAVAFX_LOG.setFilter(log -> log.getMessage() == null
-                || !log.getMessage().startsWith("Unsupported JavaFX configuration"));
-        Optional<AppOptions> window = LecternCommand.plainWindowOptions(args);
+        Optional<AppOptions> window = AppOptions.fromPlainArgs(args);
         if (window.isPresent()) {
             // The usual start, without building the whole command line first; failures read as the CLI's do.
             OptionalInt relaunched = SharedClasses.relaunch(args);
             if (relaunched.isPresent()) {
                 System.exit(relaunched.getAsInt());
             }
+            JavaFxLog.dropClassPathWarning();
             int code;
             try {
                 code = LecternApp.launchWith(window.get());
@@ -37,6 +44,7 @@ public final class Main {
             }
             System.exit(code);
         }
+        JavaFxLog.dropClassPathWarning();
         CommandLine cli = LecternCommand.commandLine(LecternApp::launchWith);
         cli.addSubcommand(new ScreenshotCommand());
         cli.getSubcommands().get("bench").addSubcommand(new StartupBenchCommand());

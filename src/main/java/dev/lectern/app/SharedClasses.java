@@ -98,7 +98,11 @@ final class SharedClasses {
     private static String archiveName(Path jar) throws IOException {
         String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + "-"
                 + Runtime.version() + "-" + Integer.toHexString(System.getProperty("java.home").hashCode());
-        return "lectern-" + stamp.replaceAll("[^A-Za-z0-9.+-]", "_").toLowerCase(Locale.ROOT) + ".jsa";
+        StringBuilder name = new StringBuilder("lectern-");
+        for (char c : stamp.toLowerCase(Locale.ROOT).toCharArray()) {
+            name.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
+        }
+        return name.append(".jsa").toString();
     }
 
     /** Puts a freshly written archive in place and removes the ones of other jars or Javas. */

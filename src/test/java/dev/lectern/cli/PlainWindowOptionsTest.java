@@ -36,7 +36,7 @@ class PlainWindowOptionsTest {
                 new String[] {"--theme", "dark", "--ready-exit", "--reading=clip"},
                 new String[] {"--reading", "a b", "--course", "/tmp/x y"});
         for (String[] args : starts) {
-            Optional<AppOptions> quick = LecternCommand.plainWindowOptions(args);
+            Optional<AppOptions> quick = AppOptions.fromPlainArgs(args);
             assertThat(quick).as(String.join(" ", args)).isPresent();
             assertThat(quick).as(String.join(" ", args)).isEqualTo(viaPicocli(args));
         }
@@ -59,7 +59,7 @@ class PlainWindowOptionsTest {
                 new String[] {"--unknown"},
                 new String[] {"extra"});
         for (String[] args : others) {
-            assertThat(LecternCommand.plainWindowOptions(args)).as(String.join(" ", args)).isEmpty();
+            assertThat(AppOptions.fromPlainArgs(args)).as(String.join(" ", args)).isEmpty();
         }
     }
 }
