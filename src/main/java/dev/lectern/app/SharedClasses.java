@@ -83,12 +83,20 @@ final class SharedClasses {
         }
     }
 
+    /** Waits for the window's JVM; an interrupt ends it, and is kept for the caller once it has ended. */
     private static int waitFor(Process process) {
-        while (true) {
-            try {
-                return process.waitFor();
-            } catch (InterruptedException e) {
-                process.destroy();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return process.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    process.destroy();
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
