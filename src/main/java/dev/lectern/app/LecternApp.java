@@ -1,9 +1,7 @@
 package dev.lectern.app;
 
 import dev.lectern.cli.AppOptions;
-import dev.lectern.course.CourseLoader;
 import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
@@ -18,7 +16,6 @@ import dev.lectern.ui.Settings;
 import dev.lectern.ui.SettingsStore;
 import dev.lectern.ui.Styles;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,46 +79,62 @@ public final class LecternApp extends Application {
         this.givenGrading = grading;
     }
 
-    /** The course loading started before the window, with the course it is for; null when none was started. */
+    /** The work started before the window, for the options it was started with; null when none was started. */
     private static volatile Preload preload;
 
-    private record Preload(Path course, CompletableFuture<LoadedCourse> loading) {
+    /**
+     * What is made on a background thread while JavaFX starts, since none of it needs the toolkit: the settings,
+     * then the course to open, then that course loaded with its first reading rendered.
+     */
+    private static final class Preload {
+        final AppOptions options;
+        final CompletableFuture<Settings> settings = new CompletableFuture<>();
+        /** The course being prepared (empty when none could be chosen) and its preparation. */
+        final CompletableFuture<Optional<Path>> course = new CompletableFuture<>();
+        final CompletableFuture<MainViewModel.Prepared> preparing = new CompletableFuture<>();
+
+        Preload(AppOptions options) {
+            this.options = options;
+        }
     }
 
     /** Launches the window and blocks until it closes; returns the process exit code. */
     public static int launchWith(AppOptions options) {
         launchOptions = options;
-        preload = startPreload(options, new SettingsStore(UserDirs.fromEnvironment().config()).load());
+        preload = startPreload(options, UserDirs.fromEnvironment().config());
         Application.launch(LecternApp.class);
         return EXIT_CODE.get();
     }
 
-    /**
-     * Loads the course on a background thread while JavaFX starts, since loading does not need the toolkit.
-     * The first reading is rendered once, by the view model, off the UI thread.
-     */
-    private static Preload startPreload(AppOptions options, Settings settings) {
-        Optional<Path> course;
-        try {
-            course = courseToOpen(options, settings);
-        } catch (IOException e) {
-            return null;
-        }
-        if (course.isEmpty()) {
-            return null;
-        }
-        Path dir = course.get();
-        CompletableFuture<LoadedCourse> loading = new CompletableFuture<>();
+    private static Preload startPreload(AppOptions options, Path configDir) {
+        Preload started = new Preload(options);
         Thread thread = new Thread(() -> {
             try {
-                loading.complete(CourseLoader.load(dir));
-            } catch (RuntimeException e) {
-                loading.completeExceptionally(e);
+                Settings settings = new SettingsStore(configDir).load();
+                started.settings.complete(settings);
+                Optional<Path> course;
+                try {
+                    course = courseToOpen(options, settings);
+                } catch (IOException e) {
+                    // start() chooses again and tells the user.
+                    course = Optional.empty();
+                }
+                started.course.complete(course);
+                if (course.isPresent()) {
+                    Theme theme = theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light"));
+                    started.preparing.complete(MainViewModel.prepare(course.get(),
+                            readingToOpen(options, settings, course.get()), theme));
+                }
+            } catch (RuntimeException | Error e) {
+                // start() does the same work again and reports what goes wrong there.
+                started.settings.completeExceptionally(e);
+                started.course.completeExceptionally(e);
+                started.preparing.completeExceptionally(e);
             }
-        }, "course-preload");
+        }, "lectern-preload");
         thread.setDaemon(true);
         thread.start();
-        return new Preload(dir, loading);
+        return started;
     }
 
     private static Optional<Path> courseToOpen(AppOptions options, Settings settings) throws IOException {
@@ -162,7 +175,8 @@ public final class LecternApp extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         settingsStore = new SettingsStore(configDir);
-        settings = settingsStore.load();
+        Preload started = preload != null && preload.options == options ? preload : null;
+        settings = started == null ? settingsStore.load() : started.settings.exceptionally(e -> settingsStore.load()).join();
         background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "lectern-background");
             t.setDaemon(true);
@@ -203,13 +217,13 @@ public final class LecternApp extends Application {
 
         Optional<Path> course = chooseCourse(dialogs);
         if (course.isEmpty()) {
+            model.readingShown();
             return;
         }
         Optional<String> reading = readingToOpen(options, settings, course.get());
-        Preload started = options == launchOptions ? preload : null;
-        CompletableFuture<LoadedCourse> loading = started != null && started.course().equals(course.get())
-                ? started.loading() : null;
-        model.openCourse(course.get(), reading, loading).thenAccept(loaded -> {
+        CompletableFuture<MainViewModel.Prepared> preparing = started != null
+                && started.course.exceptionally(e -> Optional.empty()).join().equals(course) ? started.preparing : null;
+        model.openCourse(course.get(), reading, preparing).thenAccept(loaded -> {
             if (loaded != null && options.reading().isPresent()
                     && loaded.course().reading(options.reading().get()).isEmpty()) {
                 failFast("There is no reading \"" + options.reading().get() + "\" in " + loaded.course().root() + ".");
@@ -311,7 +325,7 @@ public final class LecternApp extends Application {
             }
             firstRenderHandled = true;
             if (options.readyExit()) {
-                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long sinceStart = SharedClasses.millisSinceStart();
                 System.out.println("ready " + sinceStart);
                 System.out.flush();
                 exit(0);

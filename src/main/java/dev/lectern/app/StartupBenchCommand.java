@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "startup", mixinStandardHelpOptions = true,
         description = "Times start-up to a rendered first reading (lectern --ready-exit) against a bare JavaFX"
-                + " window with a WebView, in fresh JVMs, alternating, and prints medians and their ratio.")
+                + " window with a WebView, in fresh JVMs, alternating, and prints medians and their ratio; also each"
+                + " with and without class-data sharing (Lectern's own archive; LECTERN_CDS=off).")
 final class StartupBenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "7", description = "Runs of each (default ${DEFAULT-VALUE}); the first of each is a warm-up.")
@@ -41,29 +44,54 @@ final class StartupBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = System.getProperty("java.class.path");
+        // The bare window gets the same class-data sharing as Lectern in a column of its own: an archive of its
+        // classes, written by its first (warm-up) run.
+        Path bareArchiveDir = Files.createTempDirectory("lectern-bench-cds");
+        Path bareArchive = bareArchiveDir.resolve("bare.jsa");
         List<Long> bare = new ArrayList<>();
+        List<Long> bareShared = new ArrayList<>();
         List<Long> lectern = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long b = run(List.of(java, "-cp", classPath, BareWebViewProbe.class.getName()));
-            long l = run(List.of(java, "-cp", classPath, Main.class.getName(), "--ready-exit"));
-            out.printf(Locale.ROOT, "run %d: bare WebView window %d ms, Lectern first reading %d ms%s%n", i + 1, b, l,
-                    i == 0 ? " (warm-up, not counted)" : "");
-            out.flush();
-            if (i > 0) {
-                bare.add(b);
-                lectern.add(l);
+        List<Long> lecternUnshared = new ArrayList<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                long b = run(List.of(java, "-cp", classPath, BareWebViewProbe.class.getName()), Map.of());
+                long bs = run(List.of(java, (i == 0 ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + bareArchive,
+                        "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
+                        BareWebViewProbe.class.getName()), Map.of());
+                long l = run(List.of(java, "-cp", classPath, Main.class.getName(), "--ready-exit"), Map.of());
+                long lu = run(List.of(java, "-cp", classPath, Main.class.getName(), "--ready-exit"), Map.of("LECTERN_CDS", "off"));
+                out.printf(Locale.ROOT, "run %d: bare WebView window %d ms (with CDS %d ms), Lectern first reading %d ms"
+                        + " (without CDS %d ms)%s%n", i + 1, b, bs, l, lu, i == 0 ? " (warm-up, not counted)" : "");
+                out.flush();
+                if (i > 0) {
+                    bare.add(b);
+                    bareShared.add(bs);
+                    lectern.add(l);
+                    lecternUnshared.add(lu);
+                }
             }
+        } finally {
+            Files.deleteIfExists(bareArchive);
+            Files.deleteIfExists(bareArchiveDir);
         }
         long bareMedian = median(bare);
         long lecternMedian = median(lectern);
         out.printf(Locale.ROOT, "median: bare WebView window %d ms, Lectern first reading %d ms, ratio %.2f (goal under 1.30)%n",
                 bareMedian, lecternMedian, lecternMedian / (double) bareMedian);
+        long bareSharedMedian = median(bareShared);
+        long lecternUnsharedMedian = median(lecternUnshared);
+        out.printf(Locale.ROOT, "median, both with class-data sharing: bare %d ms, Lectern %d ms, ratio %.2f%n",
+                bareSharedMedian, lecternMedian, lecternMedian / (double) bareSharedMedian);
+        out.printf(Locale.ROOT, "median, both without: bare %d ms, Lectern %d ms (LECTERN_CDS=off), ratio %.2f%n",
+                bareMedian, lecternUnsharedMedian, lecternUnsharedMedian / (double) bareMedian);
         out.flush();
         return 0;
     }
 
-    private static long run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static long run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String ready = null;
         StringBuilder output = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -79,7 +107,7 @@ final class StartupBenchCommand implements Callable<Integer> {
             process.destroyForcibly();
         }
         if (ready == null) {
-            throw new IOException("no \"ready\" line from " + String.join(" ", command.subList(3, command.size()))
+            throw new IOException("no \"ready\" line from " + String.join(" ", command.subList(1, command.size()))
                     + " (is there a display?):\n" + output);
         }
         return Long.parseLong(ready.substring("ready ".length()).trim());

@@ -13,4 +13,51 @@ public record AppOptions(Optional<Path> course, Optional<String> reading, Option
     public static AppOptions defaults() {
         return new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
     }
+
+    /**
+     * The window's options when {@code args} are nothing but window options written plainly ({@code --ready-exit},
+     * {@code --course DIR}, {@code --reading ID}, {@code --theme NAME}, each at most once, a value also as
+     * {@code --option=value}), read without building the picocli model, which costs a noticeable part of start-up
+     * (this class does not touch picocli). Empty for anything else, which then goes through
+     * {@link LecternCommand#commandLine} as usual (help, errors, subcommands).
+     */
+    public static Optional<AppOptions> fromPlainArgs(String... args) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        boolean readyExit = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--ready-exit")) {
+                if (readyExit) {
+                    return Optional.empty();
+                }
+                readyExit = true;
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (!name.equals("--course") && !name.equals("--reading") && !name.equals("--theme")) {
+                return Optional.empty();
+            }
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (value.isEmpty() || value.startsWith("-") || values.put(name, value) != null) {
+                return Optional.empty();
+            }
+        }
+        Optional<Path> course;
+        try {
+            course = Optional.ofNullable(values.get("--course")).map(Path::of);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppOptions(course, Optional.ofNullable(values.get("--reading")),
+                Optional.ofNullable(values.get("--theme")), readyExit, Optional.empty()));
+    }
+
 }

@@ -12,10 +12,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -70,39 +77,100 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final DrillViewModel drill;
     private final DialogService dialogs;
-    private final Consumer<String> openLink;
-    private final TextField searchField = new TextField();
-    private final ComboBox<String> tagFilter = new ComboBox<>();
-    private final TreeView<Object> library = new TreeView<>();
-    private final ListView<Object> results = new ListView<>();
-    private final ListView<QuestionSet> questionSets = new ListView<>();
-    private final ListView<Problem> problems = new ListView<>();
-    private final Label problemDetail = new Label();
+    // The controls of the menus, library and side panes are made with them, once the first reading is shown.
+    private TextField searchField;
+    private ComboBox<String> tagFilter;
+    private TreeView<Object> library;
+    private ListView<Object> results;
+    private ListView<QuestionSet> questionSets;
+    private ListView<Problem> problems;
+    private Label problemDetail;
     private final ReadingView readingView;
     private final SplitPane split = new SplitPane();
     private final Menu recentMenu = new Menu("Open _Recent");
+    /** Where the library and the side panes go once the first reading is on screen. */
+    private final StackPane libraryHolder = new StackPane();
+    private final StackPane sideHolder = new StackPane();
+    private final Runnable quit;
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
+    private final Consumer<String> openLink;
     private final StackPane drillArea = new StackPane();
     private final Label drillTitle = new Label();
     private final Label drillProgress = new Label();
     private DrillView drillView;
     private boolean syncingSelection;
 
+    private static final double LIBRARY_MIN_WIDTH = 160;
+    private static final double SIDE_MIN_WIDTH = 200;
+
+    /**
+     * Lays out the window with the reading in its place and room for the rest; the menus, the library, the
+     * side panes and the status line follow as soon as the first reading is on screen, so that the reading gets
+     * there sooner (styling and laying out those controls is much of the cost of showing the window).
+     */
     public MainView(MainViewModel model, DrillViewModel drill, DialogService dialogs, Consumer<String> openLink,
             Runnable quit) {
         this.model = model;
         this.drill = drill;
         this.dialogs = dialogs;
         this.openLink = openLink;
+        this.quit = quit;
         this.readingView = new ReadingView(openLink);
         drill.courseProperty().bind(model.courseProperty());
         drill.themeProperty().bind(model.themeProperty());
-        setTop(menuBar(quit));
-        split.getItems().addAll(libraryPane(), centrePane(), sidePane());
+        libraryHolder.setMinWidth(LIBRARY_MIN_WIDTH);
+        sideHolder.setMinWidth(SIDE_MIN_WIDTH);
+        split.getItems().addAll(libraryHolder, centrePane(), sideHolder);
         split.setDividerPositions(0.22, 0.76);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(libraryHolder, false);
         setCenter(split);
-        setBottom(statusBar());
         bindReading();
+        model.waitForFirstReading();
+        readingView.renderedCountProperty().addListener((obs, old, count) -> model.readingShown());
+        model.whenFirstReadingShown(this::completeAfterNextPulse);
+    }
+
+    /** True once the whole window is there: menus, library, side panes and status line. */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    /** Lets the next frame (with the first reading) reach the screen, then adds the rest of the window. */
+    private void completeAfterNextPulse() {
+        Scene scene = getScene();
+        if (scene == null) {
+            complete();
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(MainView.this::complete);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    private void complete() {
+        if (complete.get()) {
+            return;
+        }
+        searchField = new TextField();
+        tagFilter = new ComboBox<>();
+        library = new TreeView<>();
+        results = new ListView<>();
+        questionSets = new ListView<>();
+        problems = new ListView<>();
+        problemDetail = new Label();
+        setTop(menuBar(quit));
+        libraryHolder.getChildren().setAll(libraryPane());
+        sideHolder.getChildren().setAll(sidePane());
+        setBottom(statusBar());
+        // Style the new controls now, which makes their skins: from here on the whole window is there to find.
+        applyCss();
+        complete.set(true);
     }
 
     public SplitPane split() {
@@ -113,6 +181,7 @@ public final class MainView extends BorderPane {
         return readingView;
     }
 
+    /** The search field; null until the window is complete (see {@link #completeProperty}). */
     public TextField searchField() {
         return searchField;
     }
@@ -164,11 +233,12 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, view, drillMenu(), help);
         bar.setUseSystemMenuBar(true);
         // Zoom in also on Ctrl + "+" (keypad or shifted "="), as browsers do.
+        if (getScene() != null) {
+            addZoomAccelerators(getScene());
+        }
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+                addZoomAccelerators(scene);
             }
         });
         return bar;
@@ -243,6 +313,12 @@ public final class MainView extends BorderPane {
             return Optional.empty();
         }
         return Optional.of(new DrillScope.OfWeek(reading.week()));
+    }
+
+    private void addZoomAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
@@ -335,6 +411,9 @@ public final class MainView extends BorderPane {
         library.setShowRoot(false);
         library.setCellFactory(tree -> new LibraryCell());
         model.library().addListener((ListChangeListener<LibraryWeek>) c -> rebuildLibrary());
+        if (!model.library().isEmpty()) {
+            rebuildLibrary();
+        }
         library.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!syncingSelection && item != null && item.getValue() instanceof Reading reading) {
                 model.selectReading(reading.id());
@@ -361,12 +440,13 @@ public final class MainView extends BorderPane {
         results.visibleProperty().bind(model.queryProperty().isNotEmpty());
         library.visibleProperty().bind(results.visibleProperty().not());
         model.searchResultsProperty().addListener((obs, old, now) -> showResults(now));
+        showResults(model.searchResultsProperty().get());
 
         StackPane lists = new StackPane(library, results);
         VBox.setVgrow(lists, Priority.ALWAYS);
         VBox pane = new VBox(6, searchField, tagFilter, lists);
         pane.getStyleClass().add("library-pane");
-        pane.setMinWidth(160);
+        pane.setMinWidth(LIBRARY_MIN_WIDTH);
         return pane;
     }
 
@@ -398,7 +478,7 @@ public final class MainView extends BorderPane {
     }
 
     private void selectInTree(Reading reading) {
-        if (reading == null || library.getRoot() == null) {
+        if (reading == null || library == null || library.getRoot() == null) {
             return;
         }
         for (int row = 0; row < library.getExpandedItemCount(); row++) {
@@ -559,7 +639,9 @@ public final class MainView extends BorderPane {
         if (now == null) {
             drillTitle.setText("");
             drillProgress.setText("");
-            library.requestFocus();
+            if (library != null) {
+                library.requestFocus();
+            }
             return;
         }
         if (now instanceof PracticeViewModel practice) {
@@ -667,7 +749,7 @@ public final class MainView extends BorderPane {
         SplitPane side = new SplitPane(sets, problemPane);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.5);
-        side.setMinWidth(200);
+        side.setMinWidth(SIDE_MIN_WIDTH);
         return side;
     }
 

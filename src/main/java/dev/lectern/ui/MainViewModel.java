@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -56,6 +59,8 @@ public final class MainViewModel implements AutoCloseable {
     static final double MAX_ZOOM = 3.0;
     /** How long file changes must be quiet before the course reloads. */
     static final long RELOAD_QUIET_MILLIS = 250;
+    /** Longest the lists and the index of the first course wait for its first reading to be on screen. */
+    static final long FIRST_READING_WAIT = 3;
 
     private final Executor background;
     private final Executor ui;
@@ -96,6 +101,8 @@ public final class MainViewModel implements AutoCloseable {
     }
     private Path watchedRoot;
     private String wantedReadingId;
+    /** Done once the first reading is on screen, or at once when no view waits for it (see waitForFirstReading). */
+    private volatile CompletableFuture<Void> firstReadingShown = CompletableFuture.completedFuture(null);
 
     public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
         this.background = background;
@@ -177,6 +184,27 @@ public final class MainViewModel implements AutoCloseable {
     // ---- actions ----
 
     /**
+     * Called by a view before the first course opens: the library, the lists and the search index of that course
+     * are then filled in only once the view reports {@link #readingShown()} (or after {@link #FIRST_READING_WAIT}
+     * seconds at most), so that nothing competes with putting the first reading on screen.
+     */
+    public void waitForFirstReading() {
+        if (course.get() == null) {
+            firstReadingShown = new CompletableFuture<Void>().completeOnTimeout(null, FIRST_READING_WAIT, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The view has the selected reading on screen, or will not have one to wait for. */
+    public void readingShown() {
+        firstReadingShown.complete(null);
+    }
+
+    /** Runs {@code work} on the UI executor once the first reading is on screen (see {@link #waitForFirstReading}). */
+    public void whenFirstReadingShown(Runnable work) {
+        firstReadingShown.thenRun(() -> ui.execute(work));
+    }
+
+    /**
      * Opens a course folder: loads it in the background, then shows it and selects {@code readingId} (or keeps
      * the current reading if the course has it, or the first reading). Completes on the UI executor.
      */
@@ -186,10 +214,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Opens a course whose loading may already be under way (started before the window, to overlap JavaFX's own
-     * start-up); {@code alreadyLoading} null means load it now.
+     * start-up, see {@link #prepare}); {@code alreadyPreparing} null means load it now.
      */
     public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId,
-            CompletableFuture<LoadedCourse> alreadyLoading) {
+            CompletableFuture<Prepared> alreadyPreparing) {
         if (!dev.lectern.course.DefaultCourse.looksLikeCourse(dir)) {
             dialogs.showError("Not a course folder", dir + " has no readings/ or questions/ folder, so it is not a"
                     + " Lectern course. The course that was open stays open.");
@@ -200,29 +228,88 @@ public final class MainViewModel implements AutoCloseable {
         busy.set(true);
         status.set("Loading " + dir.getFileName() + "…");
         wantedReadingId = readingId.orElse(wantedReadingId);
+        String wanted = wantedReadingId;
+        Theme currentTheme = theme.get();
         CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
+        if (alreadyPreparing != null && alreadyPreparing.isDone() && !alreadyPreparing.isCompletedExceptionally()) {
+            // Called on the UI thread, and all is ready: show it now rather than after two hand-overs.
+            show(alreadyPreparing.join(), generation, done);
+            return done;
+        }
         inBackground("Loading the course", () -> {
-            LoadedCourse loaded = alreadyLoading != null ? alreadyLoading.join() : CourseLoader.load(dir);
-            ReadingRenderer newRenderer = new ReadingRenderer(loaded.course().root());
-            // Render the reading about to be shown here, off the UI thread.
-            Theme currentTheme = theme.get();
-            Optional<Reading> first = Optional.ofNullable(wantedReadingId).flatMap(id -> loaded.course().reading(id))
-                    .or(() -> loaded.course().readings().stream().findFirst());
-            Rendered ready = first.map(r -> new Rendered(r, currentTheme, newRenderer.render(r, currentTheme))).orElse(null);
-            ui.execute(() -> {
-                if (generation != loadGeneration.get()) {
-                    done.complete(loaded);
-                    return;
+            Prepared prepared = null;
+            if (alreadyPreparing != null) {
+                try {
+                    prepared = alreadyPreparing.join();
+                } catch (CompletionException | CancellationException e) {
+                    LOG.debug("preparing the course early failed; loading it again", e);
                 }
-                renderer = newRenderer;
-                preRendered = ready;
-                apply(loaded);
-                watch(loaded.course().root());
-                done.complete(loaded);
-                buildIndex(loaded.course(), generation);
-            });
+            }
+            if (prepared == null) {
+                prepared = prepare(dir, Optional.ofNullable(wanted), currentTheme);
+            }
+            Prepared ready = prepared;
+            ui.execute(() -> show(ready, generation, done));
         });
         return done;
+    }
+
+    /** Shows a prepared course, unless a later openCourse has overtaken it; on the UI thread. */
+    private void show(Prepared ready, long generation, CompletableFuture<LoadedCourse> done) {
+        if (generation != loadGeneration.get()) {
+            done.complete(ready.loaded());
+            return;
+        }
+        renderer = ready.renderer();
+        preRendered = ready.first();
+        apply(ready.loaded(), generation);
+        afterFirstReading(() -> {
+            if (generation == loadGeneration.get()) {
+                watch(ready.loaded().course().root());
+            }
+        });
+        done.complete(ready.loaded());
+    }
+
+    /**
+     * A course loaded and the reading it opens on rendered, ready to show. Made off the UI thread; the app starts
+     * it before the window, so that it overlaps JavaFX's own start-up.
+     */
+    public static final class Prepared {
+        private final LoadedCourse loaded;
+        private final ReadingRenderer renderer;
+        private final Rendered first;
+
+        private Prepared(LoadedCourse loaded, ReadingRenderer renderer, Rendered first) {
+            this.loaded = loaded;
+            this.renderer = renderer;
+            this.first = first;
+        }
+
+        LoadedCourse loaded() {
+            return loaded;
+        }
+
+        ReadingRenderer renderer() {
+            return renderer;
+        }
+
+        Rendered first() {
+            return first;
+        }
+    }
+
+    /**
+     * Loads a course and renders the reading it will open on ({@code readingId}, else its first reading) in
+     * {@code theme}. Blocks; call it off the UI thread.
+     */
+    public static Prepared prepare(Path dir, Optional<String> readingId, Theme theme) {
+        LoadedCourse loaded = CourseLoader.load(dir);
+        ReadingRenderer renderer = new ReadingRenderer(loaded.course().root());
+        Optional<Reading> first = readingId.flatMap(id -> loaded.course().reading(id))
+                .or(() -> loaded.course().readings().stream().findFirst());
+        Rendered rendered = first.map(r -> new Rendered(r, theme, renderer.render(r, theme))).orElse(null);
+        return new Prepared(loaded, renderer, rendered);
     }
 
     /** Reloads the open course after files changed on disk, keeping the selected reading and search. */
@@ -313,6 +400,7 @@ public final class MainViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{} failed", what, e);
                 ui.execute(() -> {
+                    readingShown();
                     busy.set(false);
                     status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 });
@@ -320,22 +408,10 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    private void apply(LoadedCourse loaded) {
+    private void apply(LoadedCourse loaded, long generation) {
         Course c = loaded.course();
         course.set(c);
-        recentCourses.remove(c.root());
-        recentCourses.add(0, c.root());
-        if (recentCourses.size() > Settings.MAX_RECENT) {
-            recentCourses.remove(Settings.MAX_RECENT, recentCourses.size());
-        }
-        problems.setAll(loaded.problems());
-        TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        c.readings().forEach(r -> allTags.addAll(r.tags()));
-        tags.setAll(allTags);
-        if (tagFilter.get() != null && !allTags.contains(tagFilter.get())) {
-            tagFilter.set(null);
-        }
-        rebuildLibrary();
+        // The reading first: the rest waits until it is on screen (see waitForFirstReading).
         String wanted = wantedReadingId;
         if (wanted == null || c.reading(wanted).isEmpty()) {
             wanted = c.readings().isEmpty() ? null : c.readings().get(0).id();
@@ -344,11 +420,40 @@ public final class MainViewModel implements AutoCloseable {
             selectedReading.set(null);
             questionSets.clear();
             setHtml("");
+            readingShown();
         } else {
             selectReading(wanted);
         }
-        busy.set(false);
-        status.set(summary(loaded));
+        afterFirstReading(() -> {
+            if (generation != loadGeneration.get()) {
+                return;
+            }
+            recentCourses.remove(c.root());
+            recentCourses.add(0, c.root());
+            if (recentCourses.size() > Settings.MAX_RECENT) {
+                recentCourses.remove(Settings.MAX_RECENT, recentCourses.size());
+            }
+            problems.setAll(loaded.problems());
+            TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            c.readings().forEach(r -> allTags.addAll(r.tags()));
+            tags.setAll(allTags);
+            if (tagFilter.get() != null && !allTags.contains(tagFilter.get())) {
+                tagFilter.set(null);
+            }
+            rebuildLibrary();
+            busy.set(false);
+            status.set(summary(loaded));
+            buildIndex(c, generation);
+        });
+    }
+
+    /** Runs work on the UI executor once the first reading is on screen; at once when nothing is waited for. */
+    private void afterFirstReading(Runnable work) {
+        if (firstReadingShown.isDone()) {
+            work.run();
+        } else {
+            firstReadingShown.thenRun(() -> ui.execute(work));
+        }
     }
 
     static String summary(LoadedCourse loaded) {

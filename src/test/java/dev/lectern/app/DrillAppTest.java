@@ -87,7 +87,8 @@ class DrillAppTest {
         AppOptions options = new AppOptions(Optional.of(course), Optional.of("llava"), Optional.empty(), false,
                 Optional.empty());
         app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, dirs, grading));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0);
+        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0
+                && app.view().completeProperty().get());
     }
 
     @AfterEach
@@ -145,6 +146,8 @@ class DrillAppTest {
     @Test
     void onePracticeRound() throws Exception {
         ListView<?> sets = find(MainView.ID_QUESTION_SETS, ListView.class);
+        // The side panes fill in just after the first reading is on screen.
+        waitFor(() -> sets.lookupAll(".list-cell").stream().anyMatch(n -> ((ListCell<?>) n).getItem() instanceof QuestionSet));
         Node cell = sets.lookupAll(".list-cell").stream()
                 .filter(n -> ((ListCell<?>) n).getItem() instanceof QuestionSet).findFirst().orElseThrow();
         robot.clickOn(cell).type(KeyCode.ENTER);

@@ -69,7 +69,7 @@ class LecternAppTest {
         AppOptions options = new AppOptions(Optional.of(course), reading, Optional.empty(), false, Optional.empty());
         app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options,
                 new UserDirs(config, dir.resolve("data")), grading));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0);
+        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0 && app.view().completeProperty().get());
     }
 
     @AfterEach
@@ -95,11 +95,18 @@ class LecternAppTest {
                 .getElementsByTagName("body").item(0)).getAttribute("class")).get();
     }
 
-    /** Clicks a reading's label in the library (a cell may be wider than the pane, so not its centre). */
-    private void clickReading(String shortTitle) {
-        Node label = robot.lookup("#" + MainView.ID_LIBRARY)
-                .lookup((Node n) -> n instanceof Text text && shortTitle.equals(text.getText())).query();
-        robot.clickOn(label);
+    /**
+     * Clicks a reading's label in the library (a cell may be wider than the pane, so not its centre), once it is
+     * shown: the library fills in just after the first reading is on screen.
+     */
+    private void clickReading(String shortTitle) throws Exception {
+        waitFor(() -> libraryLabel(shortTitle).isPresent());
+        robot.clickOn(libraryLabel(shortTitle).orElseThrow());
+    }
+
+    private Optional<Node> libraryLabel(String shortTitle) {
+        return robot.lookup("#" + MainView.ID_LIBRARY)
+                .lookup((Node n) -> n instanceof Text text && shortTitle.equals(text.getText())).tryQuery();
     }
 
     private String selectedId() {
@@ -111,6 +118,7 @@ class LecternAppTest {
     void appOpensOnTheCourseWithTheFirstReadingRendered() throws Exception {
         TreeView<?> library = robot.lookup("#" + MainView.ID_LIBRARY).queryAs(TreeView.class);
 
+        waitFor(() -> library.getRoot() != null);
         assertThat(library.getRoot().getChildren()).hasSize(4);
         assertThat(stage.getTitle()).startsWith("Lectern — Multimodal Foundation Models");
         assertThat(domText("title")).isEqualTo(app.model().courseProperty().get().readings().get(0).title());
