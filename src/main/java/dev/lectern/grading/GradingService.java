@@ -3,6 +3,7 @@ package dev.lectern.grading;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +49,20 @@ public final class GradingService implements AutoCloseable {
         return ready.thenApplyAsync(grader -> grader.grade(key, answer), worker);
     }
 
+    /**
+     * Stops taking work and waits (up to 10 s) for a load or grade in progress to end: the model runs in native
+     * code, and a process that exits while it is still loading can be aborted by the native runtime.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
