@@ -1,10 +1,6 @@
 package dev.lectern.cli;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.lectern.grading.AnswerKey;
+import dev.lectern.course.Problem;
 import dev.lectern.grading.Calibration;
 import dev.lectern.grading.StandardGrader;
 import java.io.IOException;
@@ -16,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +44,14 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Calibration.Example> examples = read(input);
+        List<Calibration.Example> examples;
+        try {
+            examples = read(input, err);
+        } catch (AnswerCsv.Unreadable e) {
+            err.println(e.problem().format());
+            err.flush();
+            return 1;
+        }
         err.println("Loading the grader…");
         err.flush();
         Calibration calibration = new Calibration(StandardGrader.load());
@@ -82,23 +84,22 @@ final class CalibrateCommand implements Callable<Integer> {
                 f.accuracy(), f.weightedF1(), f.auc());
     }
 
-    private static List<Calibration.Example> read(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    /** The rows of the file as examples, read by {@link AnswerCsv}; problems print as file:line:column. */
+    private static List<Calibration.Example> read(Path file, PrintWriter err) throws AnswerCsv.Unreadable {
+        AnswerCsv csv = AnswerCsv.read(file);
+        csv.require(List.of(AnswerCsv.QUESTION, AnswerCsv.REFERENCE, AnswerCsv.STUDENT, "label"),
+                "calibration needs the answer key, the student's answer and the gold label of every row");
+        List<Problem> problems = new ArrayList<>(csv.problems());
         List<Calibration.Example> out = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
-            while (rows.hasNext()) {
-                Map<String, String> r = rows.next();
-                List<String> alternatives = new ArrayList<>();
-                String alt = r.getOrDefault("alternative_answers", "");
-                if (!alt.isBlank()) {
-                    alternatives = List.of(json.readValue(alt, String[].class));
-                }
-                out.add(new Calibration.Example(r.getOrDefault("dataset", "dev"), r.getOrDefault("question_id",
-                        r.get("question")), new AnswerKey(r.get("question"), r.get("reference_answer"), alternatives,
-                        List.of()), r.getOrDefault("student_answer", ""), "correct".equals(r.get("label"))));
-            }
+        for (AnswerCsv.Row row : csv.rows()) {
+            AnswerCsv.Answer answer = csv.answer(row, problems);
+            String dataset = csv.text(row, "dataset");
+            String group = csv.text(row, "question_id");
+            out.add(new Calibration.Example(dataset.isEmpty() ? "dev" : dataset,
+                    group.isEmpty() ? answer.key().question() : group, answer.key(), answer.text(),
+                    "correct".equals(csv.text(row, "label").strip())));
         }
+        problems.stream().sorted(Problem.IN_FILE_ORDER).forEach(p -> err.println(p.format()));
         return out;
     }
 }
