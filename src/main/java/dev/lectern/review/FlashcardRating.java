@@ -1,5 +1,6 @@
 package dev.lectern.review;
 
+import dev.lectern.grading.Verdict;
 import java.util.Optional;
 
 /** How well a student recalled a flashcard's answer, on the four-point scale spaced repetition uses. */
@@ -24,6 +25,18 @@ public enum FlashcardRating {
 
     public String label() {
         return label;
+    }
+
+    /** The rating a typed answer's verdict suggests: correct → Good, partial → Hard, incorrect → Again. */
+    public static FlashcardRating suggestedFor(Verdict verdict) {
+        switch (verdict) {
+            case CORRECT:
+                return GOOD;
+            case PARTIAL:
+                return HARD;
+            default:
+                return AGAIN;
+        }
     }
 
     public static Optional<FlashcardRating> ofNumber(int number) {
