@@ -1,0 +1,53 @@
+package dev.lectern.store;
+
+import dev.lectern.review.CardKey;
+import dev.lectern.review.CardState;
+import dev.lectern.review.ReviewLog;
+import dev.lectern.review.ReviewOutcome;
+import dev.lectern.review.ReviewRecord;
+import dev.lectern.review.SchedulerSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A student's progress as the rest of Lectern sees it: the review log (append only), the card states derived from it,
+ * the scheduler's settings and the exams. The SQLite store is the real one; tests may use their own.
+ */
+public interface Progress extends ReviewLog, AutoCloseable {
+
+    /** Appends a review and commits it before returning; when that fails it is kept in memory and retried. */
+    SaveResult append(ReviewRecord review);
+
+    @Override
+    default void record(ReviewOutcome outcome) {
+        append(outcome.toRecord());
+    }
+
+    /** Tries again to write the reviews kept in memory. */
+    SaveResult retryPending();
+
+    /** Reviews kept in memory, not yet on disk. */
+    int pendingCount();
+
+    /** True when this copy of Lectern may not write (another one has the data folder, or it is read-only). */
+    boolean readOnly();
+
+    /** What the user should be told once, after opening (recovered from a damaged file, upgraded, read-only …). */
+    List<String> notices();
+
+    /** Every card with at least one review, with its current state (reviews kept in memory included). */
+    Map<CardKey, CardState> cardStates();
+
+    /** Reviews with {@code from <= at < to}, oldest first (reviews kept in memory included). */
+    List<ReviewRecord> reviews(Instant from, Instant to);
+
+    SchedulerSettings schedulerSettings();
+
+    void saveSchedulerSettings(SchedulerSettings settings);
+
+    ExamStore exams();
+
+    @Override
+    void close();
+}
