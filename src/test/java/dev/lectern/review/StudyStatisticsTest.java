@@ -169,27 +169,4 @@ class StudyStatisticsTest {
         java.util.Collections.reverse(reversed);
         assertThat(StudyStatistics.compute(reversed, states(), READINGS, NOW, UTC)).isEqualTo(compute());
     }
-
-    @Test
-    void aHundredThousandReviewsTakeWellUnderATenthOfASecond() {
-        List<ReviewRecord> log = new ArrayList<>();
-        Map<CardKey, CardState> states = new HashMap<>();
-        Instant start = NOW.minus(Duration.ofDays(700));
-        for (int i = 0; i < 100_000; i++) {
-            CardKey card = new CardKey("set", "q" + (i % 2000));
-            Instant at = start.plusSeconds(i * 600L);
-            log.add(review(card, at.toString(), FlashcardRating.values()[i % 4]));
-            states.put(card, state(i % 50, at.plus(Duration.ofDays(i % 40)).toString()));
-        }
-        List<ReadingCards> readings = List.of(new ReadingCards("r", "R", List.copyOf(states.keySet())));
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            long t = System.nanoTime();
-            StudyStatistics stats = StudyStatistics.compute(log, states, readings, NOW, zone);
-            best = Math.min(best, System.nanoTime() - t);
-            assertThat(stats.totalReviews()).isEqualTo(100_000);
-        }
-        assertThat(Duration.ofNanos(best)).isLessThan(Duration.ofMillis(100));
-    }
 }
