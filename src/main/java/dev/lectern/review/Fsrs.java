@@ -187,8 +187,10 @@ public final class Fsrs {
     }
 
     /**
-     * The fuzz for a review of {@code card} at {@code at}: a fixed function of the two, in [0, 1). A 64-bit FNV-1a hash
-     * of the card's text, mixed with the time in epoch milliseconds through SplitMix64's finaliser.
+     * The fuzz for a review of {@code card} at {@code at}: a fixed function of the card and the UTC day of {@code at},
+     * in [0, 1). The day, not the instant, so that the intervals the rating buttons show (computed when the answer is
+     * revealed) are the ones the review gets when it is rated a little later. A 64-bit FNV-1a hash of the card's text,
+     * mixed with the epoch day through SplitMix64's finaliser.
      */
     public static double fuzzFor(CardKey card, Instant at) {
         long hash = 0xcbf29ce484222325L;
@@ -197,7 +199,8 @@ public final class Fsrs {
             hash ^= text.charAt(i);
             hash *= 0x100000001b3L;
         }
-        long z = hash + at.toEpochMilli() * 0x9e3779b97f4a7c15L + 0x9e3779b97f4a7c15L;
+        long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+        long z = hash + day * 0x9e3779b97f4a7c15L + 0x9e3779b97f4a7c15L;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         z = z ^ (z >>> 31);

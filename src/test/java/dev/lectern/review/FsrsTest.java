@@ -292,15 +292,17 @@ class FsrsTest {
     }
 
     @Test
-    void fuzzForIsAFixedFunctionOfCardAndTimeInTheUnitInterval() {
+    void fuzzForIsAFixedFunctionOfCardAndDayInTheUnitInterval() {
         CardKey a = new CardKey("set", "q1");
         CardKey b = new CardKey("set", "q2");
         assertThat(Fsrs.fuzzFor(a, T0)).isEqualTo(Fsrs.fuzzFor(new CardKey("set", "q1"), T0));
         assertThat(Fsrs.fuzzFor(a, T0)).isNotEqualTo(Fsrs.fuzzFor(b, T0));
-        assertThat(Fsrs.fuzzFor(a, T0)).isNotEqualTo(Fsrs.fuzzFor(a, T0.plusMillis(1)));
+        Instant midnight = T0.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        assertThat(Fsrs.fuzzFor(a, midnight)).isEqualTo(Fsrs.fuzzFor(a, midnight.plusSeconds(86_399)));
+        assertThat(Fsrs.fuzzFor(a, midnight)).isNotEqualTo(Fsrs.fuzzFor(a, midnight.plusSeconds(86_400)));
         double sum = 0;
         for (int i = 0; i < 10_000; i++) {
-            double f = Fsrs.fuzzFor(a, T0.plusSeconds(i));
+            double f = Fsrs.fuzzFor(a, T0.plus(Duration.ofDays(i)));
             assertThat(f).isGreaterThanOrEqualTo(0).isLessThan(1);
             sum += f;
         }
