@@ -494,6 +494,21 @@ public final class ProgressStore implements Progress {
         }
     }
 
+    /**
+     * Appends many reviews (an import, a benchmark) in one transaction, committed before returning; like
+     * {@link #append}, what cannot be written is kept in memory.
+     */
+    public SaveResult appendAll(List<ReviewRecord> reviews) {
+        synchronized (this) {
+            ensureOpen();
+            reviews.stream().map(ProgressStore::normalise).forEach(pending::add);
+            if (!notWriting.isEmpty() && lockedByOther) {
+                reconnect();
+            }
+            return flush();
+        }
+    }
+
     @Override
     public SaveResult retryPending() {
         SaveResult result;
@@ -915,6 +930,31 @@ public final class ProgressStore implements Progress {
     public synchronized int exportCsv(Path out) throws IOException {
         ensureOpen();
         Path target = out.toAbsolutePath();
+        try {
+            return writeCsv(target);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(databaseFile().toString())) {
+                throw e;
+            }
+            throw new IOException(target + ": it could not be written (" + describe(e) + ").", e);
+        }
+    }
+
+    /** The plain reason of a file error: Java puts only the path in some of their messages. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private int writeCsv(Path target) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         CsvMapper csv = new CsvMapper();
