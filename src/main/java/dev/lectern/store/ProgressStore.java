@@ -1162,8 +1162,8 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    private static StoreFailure failure(String what, SQLException e) {
-        return new StoreFailure(what + ": " + Sqlite.reason(e, null), e);
+    private StoreFailure failure(String what, SQLException e) {
+        return new StoreFailure(databaseFile() + ": " + what + ": " + Sqlite.reason(e, dataDir), e);
     }
 
     /** A read of the progress database that failed; the message is a plain sentence. */
