@@ -5,8 +5,8 @@ import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
-import dev.lectern.review.InMemoryReviewLog;
 import dev.lectern.store.ExamStore;
+import dev.lectern.store.Progress;
 import dev.lectern.ui.DrillServices;
 import dev.lectern.ui.DrillViewModel;
 import dev.lectern.ui.FxDialogService;
@@ -53,7 +53,7 @@ public final class LecternApp extends Application {
     /** The grader handed in by a test, shared across its windows; null: the app starts (and stops) its own. */
     private final GradingService givenGrading;
     private GradingService grading;
-    private final InMemoryReviewLog reviews = new InMemoryReviewLog();
+    private Progress progress;
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
@@ -166,9 +166,9 @@ public final class LecternApp extends Application {
         return drill;
     }
 
-    /** What was drilled in this run (until progress is kept in the database). */
-    public InMemoryReviewLog reviews() {
-        return reviews;
+    /** The student's progress: the review log, card states, scheduler settings. */
+    public Progress progress() {
+        return progress;
     }
 
     @Override
@@ -186,8 +186,10 @@ public final class LecternApp extends Application {
         grading = givenGrading != null ? givenGrading : GradingService.start();
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(background, Platform::runLater, dialogs);
-        drill = new DrillViewModel(new DrillServices(grading, reviews, new ExamStore(dataDir), dialogs, background,
-                Platform::runLater, Clock.systemUTC()), new SecureRandom());
+        // TODO(store merge): progress = ProgressStore.open(dataDir, clock), telling the user its notices() once.
+        progress = new UnsavedProgress(dataDir);
+        drill = new DrillViewModel(new DrillServices(grading, progress, new ExamStore(dataDir), dialogs, background,
+                Platform::runLater, Clock.systemDefaultZone()), new SecureRandom());
         model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
         model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
@@ -380,6 +382,9 @@ public final class LecternApp extends Application {
         }
         if (model != null) {
             model.close();
+        }
+        if (progress != null) {
+            progress.close();
         }
         if (grading != null && grading != givenGrading) {
             grading.close();

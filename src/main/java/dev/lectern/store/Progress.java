@@ -6,6 +6,8 @@ import dev.lectern.review.ReviewLog;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,18 @@ public interface Progress extends ReviewLog, AutoCloseable {
 
     /** Reviews with {@code from <= at < to}, oldest first (reviews kept in memory included). */
     List<ReviewRecord> reviews(Instant from, Instant to);
+
+    /** The whole review log, oldest first (reviews kept in memory included). */
+    default List<ReviewRecord> allReviews() {
+        return reviews(Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * Writes the whole review log to {@code out} as CSV, one row per review, oldest first.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    void exportCsv(Path out) throws IOException;
 
     SchedulerSettings schedulerSettings();
 

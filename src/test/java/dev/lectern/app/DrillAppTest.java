@@ -10,7 +10,8 @@ import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
 import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewOutcome;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.ReviewMode;
 import dev.lectern.store.ExamStore;
 import dev.lectern.ui.ExamView;
 import dev.lectern.ui.ExamViewModel;
@@ -180,10 +181,11 @@ class DrillAppTest {
         robot.type(KeyCode.ENTER);
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
-        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
-            ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
-            assertThat(answered.item()).isEqualTo(first);
-            assertThat(answered.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.verdict()).contains(Verdict.CORRECT);
+            assertThat(r.answer()).isEqualTo(reference);
+            assertThat(r.mode()).isEqualTo(ReviewMode.PRACTICE);
         });
         assertThat(find(PracticeView.ID_ANSWER, TextArea.class).getText()).isEmpty();
 
@@ -205,9 +207,10 @@ class DrillAppTest {
         robot.type(KeyCode.DIGIT3);
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
-        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
-            assertThat(o.item()).isEqualTo(first);
-            assertThat(((ReviewOutcome.Rated) o).rating()).isEqualTo(FlashcardRating.GOOD);
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
+            assertThat(r.mode()).isEqualTo(ReviewMode.FLASHCARD);
         });
     }
 
