@@ -1,6 +1,8 @@
 package dev.lectern.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,11 @@ public final class DueQueue {
      */
     public static List<CardKey> build(List<CardKey> courseCards, Map<CardKey, CardState> states, Instant now,
             int newAllowance) {
+        throw new UnsupportedOperationException("not written yet");
+    }
+
+    /** Placeholder until the fsrs branch is merged: new cards first reviewed on {@code day}. */
+    public static int newIntroducedOn(List<ReviewRecord> log, LocalDate day, ZoneId zone) {
         throw new UnsupportedOperationException("not written yet");
     }
 }
