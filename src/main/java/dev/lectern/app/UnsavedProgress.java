@@ -78,7 +78,7 @@ final class UnsavedProgress implements Progress {
     }
 
     @Override
-    public synchronized void exportCsv(Path out) throws IOException {
+    public synchronized int exportCsv(Path out) throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("set,question,at,rating,score,verdict,mode,taken_ms,answer\n");
             for (ReviewRecord r : log) {
@@ -89,6 +89,7 @@ final class UnsavedProgress implements Progress {
                         String.valueOf(r.taken().toMillis()), csv(r.answer())) + "\n");
             }
         }
+        return log.size();
     }
 
     private static String csv(String s) {

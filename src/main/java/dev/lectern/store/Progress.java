@@ -2,6 +2,7 @@ package dev.lectern.store;
 
 import dev.lectern.review.CardKey;
 import dev.lectern.review.CardState;
+import dev.lectern.review.DueQueue;
 import dev.lectern.review.ReviewLog;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
@@ -9,6 +10,8 @@ import dev.lectern.review.SchedulerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -50,11 +53,20 @@ public interface Progress extends ReviewLog, AutoCloseable {
     }
 
     /**
+     * How many cards had their first review on {@code day} in {@code zone}, for the daily limit of new cards. The store
+     * answers from its tables; this default reads the whole log.
+     */
+    default int newIntroducedOn(LocalDate day, ZoneId zone) {
+        return DueQueue.newIntroducedOn(allReviews(), day, zone);
+    }
+
+    /**
      * Writes the whole review log to {@code out} as CSV, one row per review, oldest first.
      *
+     * @return how many reviews were written
      * @throws IOException when the file cannot be written
      */
-    void exportCsv(Path out) throws IOException;
+    int exportCsv(Path out) throws IOException;
 
     SchedulerSettings schedulerSettings();
 

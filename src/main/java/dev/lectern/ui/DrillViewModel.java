@@ -116,9 +116,9 @@ public final class DrillViewModel implements AutoCloseable {
         services.dialogs().chooseSaveFile("Export Review Log", "lectern-reviews.csv").ifPresent(out ->
                 services.background().execute(() -> {
                     try {
-                        services.progress().exportCsv(out);
+                        int rows = services.progress().exportCsv(out);
                         services.ui().execute(() -> services.dialogs().showInformation("Review log exported",
-                                "The review log is in " + out + "."));
+                                Messages.plural(rows, "review") + " exported to " + out + "."));
                     } catch (IOException | RuntimeException e) {
                         LOG.warn("exporting the review log to {} failed", out, e);
                         services.ui().execute(() -> services.dialogs().showError("Review log not exported",

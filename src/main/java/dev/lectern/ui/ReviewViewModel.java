@@ -131,7 +131,7 @@ public final class ReviewViewModel implements Drill {
     static int newAllowance(DrillServices services, SchedulerSettings settings, Instant now) {
         ZoneId zone = services.clock().getZone();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        int introduced = DueQueue.newIntroducedOn(services.progress().allReviews(), today, zone);
+        int introduced = services.progress().newIntroducedOn(today, zone);
         return Math.max(0, settings.newPerDay() - introduced);
     }
 

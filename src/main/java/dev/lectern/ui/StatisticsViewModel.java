@@ -173,8 +173,8 @@ public final class StatisticsViewModel implements Drill {
         services.background().execute(() -> {
             String said;
             try {
-                services.progress().exportCsv(out);
-                said = "The review log is exported to " + out + ".";
+                int rows = services.progress().exportCsv(out);
+                said = Messages.plural(rows, "review") + " exported to " + out + ".";
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("exporting the review log to {} failed", out, e);
                 said = "The review log could not be exported to " + out + ": " + Messages.reason(e);

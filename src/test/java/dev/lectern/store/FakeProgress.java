@@ -117,14 +117,16 @@ public final class FakeProgress implements Progress {
     }
 
     @Override
-    public void exportCsv(Path out) throws IOException {
+    public int exportCsv(Path out) throws IOException {
         events.add("export");
         StringBuilder csv = new StringBuilder("card,at,rating\n");
-        for (ReviewRecord r : reviews(Instant.MIN, Instant.MAX)) {
+        List<ReviewRecord> all = reviews(Instant.MIN, Instant.MAX);
+        for (ReviewRecord r : all) {
             csv.append(r.card().text()).append(',').append(r.at()).append(',').append(r.rating().number())
                     .append('\n');
         }
         Files.writeString(out, csv);
+        return all.size();
     }
 
     @Override
