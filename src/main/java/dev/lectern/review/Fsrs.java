@@ -1,19 +1,41 @@
 package dev.lectern.review;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * FSRS-6, the free spaced-repetition scheduler, as a pure function: the next state of a card from its state, a
  * rating, the time, and the fuzz drawn for this review (passed in, so replaying the log gives the same states).
+ *
+ * <p>It follows py-fsrs 6's {@code Scheduler.review_card}: a new card starts on learning step 0; learning and
+ * relearning steps are fixed durations; a card reviewed again less than a whole day after its last review gets the
+ * short-term stability update; elapsed time for retrievability is counted in whole days (24-hour periods); review
+ * intervals are whole days, rounded half to even as Python's {@code round} does, at least 1 and at most the maximum
+ * interval; and when fuzz is on, intervals of 3 days or more are spread over py-fsrs's fuzz ranges. The one
+ * deliberate difference: the fuzzed interval is the floor of {@code fuzz * (max - min + 1) + min}, so it always lies
+ * in {@code [min, max]} (as in ts-fsrs and Anki), where py-fsrs rounds and can land one day past {@code max}.
  */
 public final class Fsrs {
 
+    private static final double STABILITY_MIN = 0.001;
+    private static final double[][] FUZZ_RANGES = { { 2.5, 7.0, 0.15 }, { 7.0, 20.0, 0.1 },
+            { 20.0, Double.POSITIVE_INFINITY, 0.05 } };
+
     private final SchedulerSettings settings;
+    private final double[] w;
+    private final double decay;
+    private final double factor;
 
     public Fsrs(SchedulerSettings settings) {
         this.settings = Objects.requireNonNull(settings);
+        this.w = settings.weights().stream().mapToDouble(Double::doubleValue).toArray();
+        this.decay = -w[20];
+        this.factor = Math.pow(0.9, 1 / decay) - 1;
     }
 
     public SchedulerSettings settings() {
@@ -26,21 +48,221 @@ public final class Fsrs {
      * @param fuzz a number in [0, 1) that spreads review intervals (see {@link #fuzzFor}); ignored when fuzz is off
      */
     public CardState next(CardState state, FlashcardRating rating, Instant now, double fuzz) {
-        throw new UnsupportedOperationException("not written yet");
+        Objects.requireNonNull(state);
+        Objects.requireNonNull(rating);
+        Objects.requireNonNull(now);
+        int g = rating.number();
+        Optional<Long> daysSinceLast = state.lastReview().map(last -> floorDays(Duration.between(last, now)));
+        boolean sameDay = daysSinceLast.isPresent() && daysSinceLast.get() < 1;
+
+        double stability;
+        double difficulty;
+        if (state.isNew()) {
+            stability = initialStability(g);
+            difficulty = initialDifficulty(g, true);
+        } else {
+            stability = sameDay ? shortTermStability(state.stability(), g)
+                    : nextStability(state.difficulty(), state.stability(), retrievability(state, now), g);
+            difficulty = nextDifficulty(state.difficulty(), g);
+        }
+
+        CardPhase phase;
+        int step;
+        Duration interval;
+        int lapses = state.lapses();
+        switch (state.phase()) {
+            case NEW:
+            case LEARNING:
+            case RELEARNING: {
+                CardPhase stepping = state.phase() == CardPhase.RELEARNING ? CardPhase.RELEARNING : CardPhase.LEARNING;
+                List<Duration> steps = stepping == CardPhase.RELEARNING ? settings.relearningSteps()
+                        : settings.learningSteps();
+                int current = state.isNew() ? 0 : state.step();
+                boolean graduates = steps.isEmpty() || (current >= steps.size() && rating != FlashcardRating.AGAIN)
+                        || rating == FlashcardRating.EASY
+                        || (rating == FlashcardRating.GOOD && current + 1 >= steps.size());
+                if (graduates) {
+                    phase = CardPhase.REVIEW;
+                    step = 0;
+                    interval = Duration.ofDays(nextIntervalDays(stability));
+                } else if (rating == FlashcardRating.AGAIN) {
+                    phase = stepping;
+                    step = 0;
+                    interval = steps.get(0);
+                } else if (rating == FlashcardRating.HARD) {
+                    phase = stepping;
+                    step = current;
+                    if (current == 0 && steps.size() == 1) {
+                        interval = steps.get(0).multipliedBy(3).dividedBy(2);
+                    } else if (current == 0) {
+                        interval = steps.get(0).plus(steps.get(1)).dividedBy(2);
+                    } else {
+                        interval = steps.get(current);
+                    }
+                } else {
+                    phase = stepping;
+                    step = current + 1;
+                    interval = steps.get(step);
+                }
+                break;
+            }
+            case REVIEW:
+            default: {
+                if (rating == FlashcardRating.AGAIN && !settings.relearningSteps().isEmpty()) {
+                    phase = CardPhase.RELEARNING;
+                    step = 0;
+                    interval = settings.relearningSteps().get(0);
+                } else {
+                    phase = CardPhase.REVIEW;
+                    step = 0;
+                    interval = Duration.ofDays(nextIntervalDays(stability));
+                }
+                if (rating == FlashcardRating.AGAIN) {
+                    lapses++;
+                }
+                break;
+            }
+        }
+        if (settings.fuzz() && phase == CardPhase.REVIEW) {
+            interval = fuzzed(interval, fuzz);
+        }
+        return new CardState(phase, step, stability, difficulty, Optional.of(now.plus(interval)), Optional.of(now),
+                state.reps() + 1, lapses);
     }
 
     /** What each rating would give, for the buttons' interval labels. */
     public Map<FlashcardRating, CardState> preview(CardState state, Instant now, double fuzz) {
-        throw new UnsupportedOperationException("not written yet");
+        Map<FlashcardRating, CardState> result = new EnumMap<>(FlashcardRating.class);
+        for (FlashcardRating rating : FlashcardRating.values()) {
+            result.put(rating, next(state, rating, now, fuzz));
+        }
+        return result;
     }
 
-    /** The probability of recalling the card at {@code now}; 0 for a new card. */
+    /**
+     * The probability of recalling the card at {@code now}; 0 for a new card. Time is counted in whole days since the
+     * last review, as py-fsrs does, so it stays at 1 for the first 24 hours.
+     */
     public double retrievability(CardState state, Instant now) {
-        throw new UnsupportedOperationException("not written yet");
+        if (state.lastReview().isEmpty() || state.stability() <= 0) {
+            return 0;
+        }
+        long days = Math.max(0, floorDays(Duration.between(state.lastReview().get(), now)));
+        return forgettingCurve(days, state.stability());
     }
 
-    /** The fuzz for a review of {@code card} at {@code at}: a fixed function of the two, in [0, 1). */
+    /** FSRS-6's forgetting curve: the probability of recall {@code elapsedDays} after a review, at this stability. */
+    public double forgettingCurve(double elapsedDays, double stability) {
+        return Math.pow(1 + factor * elapsedDays / stability, decay);
+    }
+
+    /**
+     * The interval in whole days, before fuzz, for a card of this stability: the time for retrievability to fall to
+     * the desired retention, rounded, at least 1 day and at most the maximum interval.
+     */
+    public int nextIntervalDays(double stability) {
+        double days = stability / factor * (Math.pow(settings.desiredRetention(), 1 / decay) - 1);
+        long rounded = (long) Math.rint(days);
+        return (int) Math.min(Math.max(rounded, 1), settings.maximumIntervalDays());
+    }
+
+    /**
+     * The range {@code [min, max]} in whole days that fuzz spreads an interval of {@code days} over (py-fsrs's fuzz
+     * ranges); {@code [days, days]} for intervals under 2.5 days, which are not fuzzed.
+     */
+    public int[] fuzzRange(long days) {
+        if (days < 2.5) {
+            return new int[] { (int) days, (int) days };
+        }
+        double delta = 1.0;
+        for (double[] range : FUZZ_RANGES) {
+            delta += range[2] * Math.max(Math.min(days, range[1]) - range[0], 0.0);
+        }
+        long min = (long) Math.rint(days - delta);
+        long max = (long) Math.rint(days + delta);
+        min = Math.max(2, min);
+        max = Math.min(max, settings.maximumIntervalDays());
+        min = Math.min(min, max);
+        return new int[] { (int) min, (int) max };
+    }
+
+    /**
+     * The fuzz for a review of {@code card} at {@code at}: a fixed function of the two, in [0, 1). A 64-bit FNV-1a hash
+     * of the card's text, mixed with the time in epoch milliseconds through SplitMix64's finaliser.
+     */
     public static double fuzzFor(CardKey card, Instant at) {
-        throw new UnsupportedOperationException("not written yet");
+        long hash = 0xcbf29ce484222325L;
+        String text = card.text();
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        long z = hash + at.toEpochMilli() * 0x9e3779b97f4a7c15L + 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    private Duration fuzzed(Duration interval, double fuzz) {
+        long days = interval.toDays();
+        if (days < 2.5) {
+            return interval;
+        }
+        int[] range = fuzzRange(days);
+        double f = Math.min(Math.max(fuzz, 0), Math.nextDown(1.0));
+        long fuzzedDays = (long) Math.floor(f * (range[1] - range[0] + 1) + range[0]);
+        fuzzedDays = Math.min(Math.min(fuzzedDays, range[1]), settings.maximumIntervalDays());
+        return Duration.ofDays(fuzzedDays);
+    }
+
+    private double initialStability(int g) {
+        return Math.max(w[g - 1], STABILITY_MIN);
+    }
+
+    double initialDifficulty(int g, boolean clamp) {
+        double d = w[4] - Math.exp(w[5] * (g - 1)) + 1;
+        return clamp ? clampDifficulty(d) : d;
+    }
+
+    double nextDifficulty(double d, int g) {
+        double delta = -(w[6] * (g - 3));
+        double damped = d + (10.0 - d) * delta / 9.0;
+        return clampDifficulty(w[7] * initialDifficulty(4, false) + (1 - w[7]) * damped);
+    }
+
+    double shortTermStability(double s, int g) {
+        double increase = Math.exp(w[17] * (g - 3 + w[18])) * Math.pow(s, -w[19]);
+        if (g >= 3) {
+            increase = Math.max(increase, 1.0);
+        }
+        return Math.max(s * increase, STABILITY_MIN);
+    }
+
+    private double nextStability(double d, double s, double r, int g) {
+        double next = g == 1 ? forgetStability(d, s, r) : recallStability(d, s, r, g);
+        return Math.max(next, STABILITY_MIN);
+    }
+
+    double forgetStability(double d, double s, double r) {
+        double longTerm = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1) * Math.exp((1 - r) * w[14]);
+        double shortTerm = s / Math.exp(w[17] * w[18]);
+        return Math.min(longTerm, shortTerm);
+    }
+
+    double recallStability(double d, double s, double r, int g) {
+        double hardPenalty = g == 2 ? w[15] : 1;
+        double easyBonus = g == 4 ? w[16] : 1;
+        return s * (1 + Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * (Math.exp((1 - r) * w[10]) - 1)
+                * hardPenalty * easyBonus);
+    }
+
+    private static double clampDifficulty(double d) {
+        return Math.min(Math.max(d, 1.0), 10.0);
+    }
+
+    /** Whole days in {@code d}, rounded down as Python's {@code timedelta.days} does (so -1 s is -1 day). */
+    private static long floorDays(Duration d) {
+        return Math.floorDiv(d.getSeconds(), 86_400L);
     }
 }
