@@ -316,8 +316,9 @@ public final class ReviewViewModel implements Drill {
             return "";
         }
         String why = result.message().isBlank() ? "Your review could not be saved." : result.message();
-        return why + " " + (result.pending() == 1 ? "1 review is" : result.pending() + " reviews are")
-                + " kept until they can be written; Lectern tries again with each review.";
+        return why + " " + (result.pending() == 1 ? "1 review is kept until it"
+                : result.pending() + " reviews are kept until they") + " can be written; Lectern tries again with each"
+                + " review.";
     }
 
     private void toRating(Grade result) {
