@@ -2,7 +2,6 @@ package dev.lectern.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lectern.course.Difficulty;
 import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
@@ -16,81 +15,168 @@ import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps exams as one JSON file each under {@code <data dir>/exams/}: unfinished ones so they can be resumed, finished
- * ones so their results can be read again. Writes are atomic; a file that cannot be read is skipped with a warning.
+ * Keeps exams in the progress database ({@code exam} table, the exam as JSON in the {@link ExamFile} format):
+ * unfinished ones so they can be resumed, finished ones so their results can be read again. A row that cannot be read
+ * is skipped with a warning. An exam that cannot be written (the disk is full, another Lectern has the data folder)
+ * is kept in memory, listed with the others, and written with the next save or {@link #retryPending()}.
+ *
+ * <p>{@link Progress#exams()} gives the store's own; {@link #ExamStore(Path)} makes one that opens the data folder's
+ * {@code progress.db} for each call, for code that has no {@link Progress} at hand.
  */
 public final class ExamStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExamStore.class);
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
+    static final String LEGACY_FOLDER = "exams";
+    static final String IMPORTED_FOLDER = "exams.imported";
 
-    private final Path folder;
+    /** What the store reads and writes through. */
+    interface Access {
+        /** Runs {@code work} on a connection for reading. */
+        <T> T read(Work<T> work) throws SQLException, IOException;
 
-    /** @param dataDir the user's data folder ({@code UserDirs.data()}) */
+        /** Runs {@code work} in a write transaction and commits it; throws when this copy may not write. */
+        <T> T write(Work<T> work) throws SQLException, IOException;
+
+        Path dataDir();
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    private final Access access;
+    private final Map<String, Exam> pending = new LinkedHashMap<>();
+
+    /**
+     * Exams of the progress database in {@code dataDir} ({@code UserDirs.data()}), opened for each call (and created
+     * or upgraded as needed). Prefer {@link Progress#exams()}, which shares the store's connection.
+     */
     public ExamStore(Path dataDir) {
-        this.folder = dataDir.resolve("exams");
+        this(new PerCall(dataDir.toAbsolutePath()));
     }
 
+    ExamStore(Access access) {
+        this.access = access;
+    }
+
+    /** The data folder the exams' database is in. */
     public Path folder() {
-        return folder;
+        return access.dataDir();
     }
 
-    /** Writes the exam, replacing an earlier save of it: a temporary file, flushed, renamed over the old one. */
+    /**
+     * Writes the exam, replacing an earlier save of it, in one committed transaction (with any exams still waiting
+     * from failed saves).
+     *
+     * @throws IOException when it could not be written; the exam is then kept in memory and written later
+     */
     public synchronized void save(Exam exam) throws IOException {
-        Path file = fileOf(exam.id());
-        Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, exam.id() + "-", ".tmp");
+        checkId(exam.id());
+        pending.remove(exam.id());
+        pending.put(exam.id(), exam);
+        flush();
+    }
+
+    /** Writes the exams kept in memory; true when none are left. */
+    public synchronized boolean retryPending() {
+        if (pending.isEmpty()) {
+            return true;
+        }
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(toFile(exam)));
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            flush();
+            return true;
+        } catch (IOException e) {
+            LOG.info("exams still not saved: {}", e.getMessage());
+            return false;
         }
     }
 
-    /** Every exam that can be read, newest first. Files that cannot be read are left alone and logged. */
+    /** Exams kept in memory, not yet written. */
+    public synchronized int pendingCount() {
+        return pending.size();
+    }
+
+    private void flush() throws IOException {
+        List<Exam> waiting = new ArrayList<>(pending.values());
+        try {
+            access.write(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO exam"
+                        + " (id, title, started_at, finished_at, payload) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Exam e : waiting) {
+                        bind(insert, e);
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IOException(Sqlite.reason(e, access.dataDir()) + "; Lectern keeps the exam and will try again",
+                    e);
+        }
+        waiting.forEach(e -> pending.remove(e.id(), e));
+    }
+
+    private static void bind(PreparedStatement insert, Exam e) throws SQLException, IOException {
+        insert.setString(1, e.id());
+        insert.setString(2, e.title());
+        insert.setLong(3, e.startedAt().toEpochMilli());
+        if (e.finishedAt().isPresent()) {
+            insert.setLong(4, e.finishedAt().get().toEpochMilli());
+        } else {
+            insert.setNull(4, Types.INTEGER);
+        }
+        insert.setString(5, JSON.writeValueAsString(toFile(e)));
+    }
+
+    /** Every exam that can be read, newest first; rows that cannot be read are left alone and logged. */
     public synchronized List<Exam> all() {
-        List<Exam> exams = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return exams;
+        Map<String, Exam> byId = new LinkedHashMap<>();
+        try {
+            access.read(c -> {
+                if (!hasExamTable(c)) {
+                    return null;
+                }
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT id, payload FROM exam")) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        parse(rs.getString(2), id, "exam " + id + " in the progress database")
+                                .ifPresent(e -> byId.put(e.id(), e));
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException | IOException e) {
+            LOG.warn("the exams could not be read: {}", e.getMessage());
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
-            for (Path file : files) {
-                read(file).ifPresent(exams::add);
-            }
-        } catch (IOException e) {
-            LOG.warn("the exams in {} could not be listed: {}", folder, e.getMessage());
-        }
+        byId.putAll(pending);
+        List<Exam> exams = new ArrayList<>(byId.values());
         exams.sort(Comparator.comparing(Exam::startedAt).reversed().thenComparing(Exam::id));
         return exams;
     }
@@ -106,36 +192,155 @@ public final class ExamStore {
     }
 
     public synchronized void delete(String id) throws IOException {
-        Files.deleteIfExists(fileOf(id));
+        checkId(id);
+        pending.remove(id);
+        try {
+            access.write(c -> {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM exam WHERE id = ?")) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IOException(Sqlite.reason(e, access.dataDir()), e);
+        }
     }
 
-    private Path fileOf(String id) {
+    private static void checkId(String id) {
         if (!SAFE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a usable exam id: " + id);
         }
-        return folder.resolve(id + ".json");
     }
 
-    private static Optional<Exam> read(Path file) {
+    static boolean hasExamTable(Connection c) throws SQLException {
+        return Sqlite.queryLong(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'exam'") > 0;
+    }
+
+    /** An exam from its JSON; empty (and logged) when it cannot be read or is not exam {@code expectedId}. */
+    private static Optional<Exam> parse(String json, String expectedId, String where) {
         try {
-            ExamFile saved = JSON.readValue(file.toFile(), ExamFile.class);
+            ExamFile saved = JSON.readValue(json, ExamFile.class);
             if (saved == null) {
-                throw new IOException("the file is empty");
+                throw new IOException("it is empty");
             }
             if (saved.format() != ExamFile.FORMAT) {
                 throw new IOException("format " + saved.format() + " is not one this version reads");
             }
             Exam exam = fromFile(saved);
-            String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
-            if (!exam.id().equals(expected)) {
+            if (!exam.id().equals(expectedId)) {
                 throw new IOException("it holds exam " + exam.id());
             }
             return Optional.of(exam);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("skipping exam file {}: {}", file, e.getMessage());
+            LOG.warn("skipping {}: {}", where, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    // ---- the JSON files of earlier versions ----
+
+    /**
+     * Step of schema version 2: copies the exams of {@code <data dir>/exams/*.json} into the table. Files that cannot
+     * be read are skipped (and stay where they are, like the others).
+     */
+    static void importLegacyFiles(Connection connection, Path dataDir) throws SQLException, IOException {
+        Path folder = dataDir.resolve(LEGACY_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        int imported = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json");
+                PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO exam"
+                        + " (id, title, started_at, finished_at, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (Path file : files) {
+                String json;
+                try {
+                    json = Files.readString(file);
+                } catch (IOException e) {
+                    LOG.warn("skipping exam file {}: {}", file, e.getMessage());
+                    continue;
+                }
+                String id = file.getFileName().toString().replaceFirst("\\.json$", "");
+                Optional<Exam> exam = parse(json, id, "exam file " + file);
+                if (exam.isPresent()) {
+                    bind(insert, exam.get());
+                    insert.executeUpdate();
+                    imported++;
+                }
+            }
+        }
+        LOG.info("imported {} exams from {}", imported, folder);
+    }
+
+    /**
+     * After version 2 is committed: renames {@code exams/} to {@code exams.imported/} (or {@code exams.imported-2/}
+     * …), so the files stay but are not imported again.
+     *
+     * @return what the user should be told, if anything
+     */
+    static Optional<String> setLegacyFolderAside(Path dataDir) {
+        Path folder = dataDir.resolve(LEGACY_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Path target = dataDir.resolve(IMPORTED_FOLDER);
+        for (int i = 2; Files.exists(target); i++) {
+            target = dataDir.resolve(IMPORTED_FOLDER + "-" + i);
+        }
+        try {
+            Files.move(folder, target);
+            return Optional.of("Your saved exams are now kept in the progress database; the old exam files are in "
+                    + target + ".");
+        } catch (IOException e) {
+            LOG.warn("{} could not be renamed after its exams were imported: {}", folder, e.getMessage());
+            return Optional.of("Your saved exams are now kept in the progress database; the old exam files are still"
+                    + " in " + folder + ".");
+        }
+    }
+
+    /** Opens the data folder's database for each call: for an {@link ExamStore} made without a progress store. */
+    private static final class PerCall implements Access {
+
+        private final Path dataDir;
+
+        PerCall(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        @Override
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        @Override
+        public <T> T read(Work<T> work) throws SQLException, IOException {
+            Path db = dataDir.resolve(ProgressStore.DB_FILE);
+            if (!Files.exists(db)) {
+                return null;
+            }
+            try (Connection c = Sqlite.open(db, true)) {
+                return work.run(c);
+            }
+        }
+
+        @Override
+        public <T> T write(Work<T> work) throws SQLException, IOException {
+            Files.createDirectories(dataDir);
+            try (Connection c = Sqlite.open(dataDir.resolve(ProgressStore.DB_FILE), false)) {
+                if (Migrations.version(c) < Migrations.LATEST) {
+                    ProgressStore.upgrade(c, dataDir, java.time.Clock.systemDefaultZone());
+                }
+                Sqlite.exec(c, "BEGIN IMMEDIATE");
+                try {
+                    T result = work.run(c);
+                    Sqlite.exec(c, "COMMIT");
+                    return result;
+                } catch (SQLException | IOException | RuntimeException e) {
+                    Sqlite.rollbackQuietly(c);
+                    throw e;
+                }
+            }
         }
     }
 

@@ -15,20 +15,26 @@ import dev.lectern.grading.Span;
 import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Exams written as JSON and read back the same; files that cannot be read are skipped, never fatal. */
+/**
+ * Exams kept in the progress database read back the same; rows that cannot be read are skipped, never fatal; exams that
+ * cannot be written are kept in memory and written later.
+ */
 class ExamStoreTest {
 
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -36,12 +42,19 @@ class ExamStoreTest {
     @TempDir
     Path data;
 
+    ProgressStore progress;
     ExamStore store;
     List<DrillItem> items;
 
+    @AfterEach
+    void tearDown() {
+        progress.close();
+    }
+
     @BeforeEach
     void setUp() {
-        store = new ExamStore(data);
+        progress = ProgressStore.open(data, Clock.fixed(T0, ZoneOffset.UTC));
+        store = progress.exams();
         Question q1 = new Question("main-claim", "What is the *main* claim?", "ViTs are **not** better.",
                 List.of("ConvNets match ViTs."), List.of(new KeyPoint("not better", List.of("no better"))),
                 List.of("main-idea"), Difficulty.EASY, new SourceRef(data.resolve("questions/set.json"), 7));
@@ -97,16 +110,65 @@ class ExamStoreTest {
     }
 
     @Test
-    void savingAgainReplacesTheExamAndLeavesNoTemporaryFiles() throws Exception {
+    void savingAgainReplacesTheExam() throws Exception {
         Exam exam = unfinished("exam-1", T0);
         store.save(exam);
 
         store.save(exam.withAnswer(1, "JFT-4B"));
 
         assertThat(store.all()).singleElement().satisfies(e -> assertThat(e.answers().get(1)).isEqualTo("JFT-4B"));
-        try (Stream<Path> files = Files.list(store.folder())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("exam-1.json");
+        assertThat(Sqlite.queryLong(progress.connection(), "SELECT count(*) FROM exam")).isEqualTo(1);
+    }
+
+    @Test
+    void anExamStoreMadeFromTheDataFolderSharesTheProgressDatabase() throws Exception {
+        store.save(unfinished("exam-1", T0));
+        ExamStore separate = new ExamStore(data);
+
+        separate.save(finished("exam-2", T0.plusSeconds(60)));
+
+        assertThat(separate.all()).extracting(Exam::id).containsExactly("exam-2", "exam-1");
+        assertThat(store.all()).extracting(Exam::id).containsExactly("exam-2", "exam-1");
+        assertThat(separate.folder()).isEqualTo(data.toAbsolutePath());
+    }
+
+    @Test
+    void anExamStoreMadeFromAnEmptyFolderHasNoExamsUntilOneIsSaved(@TempDir Path other) throws Exception {
+        ExamStore separate = new ExamStore(other.resolve("data"));
+        assertThat(separate.all()).isEmpty();
+
+        separate.save(unfinished("exam-1", T0));
+
+        assertThat(separate.latestUnfinished()).map(Exam::id).contains("exam-1");
+        assertThat(other.resolve("data/progress.db")).exists();
+    }
+
+    @Test
+    void anExamThatCannotBeWrittenIsKeptInMemoryAndWrittenOnRetry() throws Exception {
+        fillTheDisk(progress);
+
+        Exam big = unfinished("exam-1", T0).withAnswer(1, "JFT-4B ".repeat(3000));
+        assertThatThrownBy(() -> store.save(big))
+                .isInstanceOf(IOException.class).hasMessageContaining("the disk is full");
+
+        assertThat(store.pendingCount()).isEqualTo(1);
+        assertThat(store.all()).extracting(Exam::id).containsExactly("exam-1");
+        Sqlite.exec(progress.connection(), "PRAGMA max_page_count = 1000000");
+        progress.retryPending();
+        assertThat(store.pendingCount()).isZero();
+        progress.close();
+        try (ProgressStore again = ProgressStore.open(data, Clock.fixed(T0, ZoneOffset.UTC))) {
+            assertThat(again.exams().all()).extracting(Exam::id).containsExactly("exam-1");
         }
+    }
+
+    /**
+     * Limits the database to the pages it has, so the next write that needs a new page (a long answer, say) fails
+     * with SQLITE_FULL, as on a full disk.
+     */
+    static void fillTheDisk(ProgressStore store) throws Exception {
+        long pages = Sqlite.queryLong(store.connection(), "PRAGMA page_count");
+        Sqlite.exec(store.connection(), "PRAGMA max_page_count = " + pages);
     }
 
     @Test
@@ -129,7 +191,7 @@ class ExamStoreTest {
     }
 
     @Test
-    void noExamsFolderMeansNoExams() {
+    void noExamsMeansNoExams() {
         assertThat(store.all()).isEmpty();
         assertThat(store.latestUnfinished()).isEmpty();
     }
@@ -148,12 +210,15 @@ class ExamStoreTest {
                 + " \"questions\": [{\"setId\": \"s\", \"questionId\": \"q\"}]}",
         "[1, 2, 3]",
         "null"})
-    void aFileThatCannotBeReadIsSkippedAndTheOthersStillLoad(String content) throws Exception {
+    void aRowThatCannotBeReadIsSkippedAndTheOthersStillLoad(String content) throws Exception {
         store.save(unfinished("exam-good", T0));
-        Files.writeString(store.folder().resolve("bad.json"), content);
+        try (PreparedStatement insert = progress.connection().prepareStatement(
+                "INSERT INTO exam (id, title, started_at, payload) VALUES ('bad', 'x', 0, ?)")) {
+            insert.setString(1, content);
+            insert.executeUpdate();
+        }
 
         assertThat(store.all()).extracting(Exam::id).containsExactly("exam-good");
-        assertThat(store.folder().resolve("bad.json")).exists();
     }
 
     @Test

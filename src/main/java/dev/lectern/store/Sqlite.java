@@ -1,0 +1,214 @@
+package dev.lectern.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Connections to Lectern's SQLite files, their settings, what their errors mean, and copies of them. */
+final class Sqlite {
+
+    /** 'LCTN': the application id of Lectern's progress database. */
+    static final int APPLICATION_ID = 0x4C43544E;
+
+    /** How long a write waits for another connection's lock before giving up with SQLITE_BUSY. */
+    static final int BUSY_TIMEOUT_MS = 3000;
+
+    private Sqlite() {
+    }
+
+    /**
+     * A connection to {@code file}: WAL, {@code synchronous=FULL}, foreign keys on and a busy timeout; read-only ones
+     * neither create the file nor change its journal mode.
+     */
+    static Connection open(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setReadOnly(readOnly);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        }
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** An empty database in memory, for a window that cannot open the real one. */
+    static Connection inMemory() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        return config.createConnection("jdbc:sqlite::memory:");
+    }
+
+    static void exec(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static long queryLong(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static List<String> queryStrings(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            } else {
+                exec(connection, "ROLLBACK");
+            }
+        } catch (SQLException ignored) {
+            // No transaction was open, or the connection is gone; nothing was committed either way.
+        }
+    }
+
+    /** The primary result code (SQLITE_FULL, SQLITE_BUSY …) of an exception, or -1 when it has none. */
+    static int primaryCode(SQLException e) {
+        int code = e instanceof SQLiteException s ? s.getResultCode().code : e.getErrorCode();
+        return code < 0 ? -1 : code & 0xff;
+    }
+
+    /** Whether the file itself is damaged or not a database at all. */
+    static boolean isDamage(SQLException e) {
+        int code = primaryCode(e);
+        return code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code;
+    }
+
+    /** A plain sentence on why a write failed. */
+    static String reason(SQLException e, Path dataDir) {
+        int code = primaryCode(e);
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return "the disk is full";
+        }
+        if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                || code == SQLiteErrorCode.SQLITE_PERM.code) {
+            return dataDir + " cannot be written to";
+        }
+        if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return "the progress database is busy";
+        }
+        if (code == SQLiteErrorCode.SQLITE_IOERR.code) {
+            return "the disk reported an error";
+        }
+        if (isDamage(e)) {
+            return "the progress database is damaged";
+        }
+        return "the progress database reported a problem (" + firstLine(e.getMessage()) + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The result of {@code PRAGMA quick_check} (or {@code integrity_check}): empty when the file is sound. */
+    static List<String> check(Connection connection, boolean full) throws SQLException {
+        List<String> rows = queryStrings(connection, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+        return rows.size() == 1 && "ok".equals(rows.get(0)) ? List.of() : rows;
+    }
+
+    /**
+     * A consistent copy of the open database into {@code target}, by SQLite's online backup API: written next to it,
+     * flushed, then renamed into place, so a half-written copy never has the target's name.
+     */
+    static void backup(Connection connection, Path target) throws SQLException, IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            Files.delete(tmp);
+            SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+            int rc = sqlite.getDatabase().backup("main", tmp.toString(), null);
+            if (rc != SQLiteErrorCode.SQLITE_OK.code) {
+                throw new SQLiteException("the backup stopped with code " + rc, SQLiteErrorCode.getErrorCode(rc));
+            }
+            force(tmp);
+            moveReplacing(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Copies a closed database file into place: to a temporary file, flushed, then renamed. */
+    static void copyInto(Path source, Path target) throws IOException {
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+            force(tmp);
+            moveReplacing(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Whether {@code file} is a sound Lectern progress database this version can open: it opens, passes
+     * {@code quick_check}, carries Lectern's application id and a schema version from 1 to {@code latest}.
+     *
+     * @return empty when it is; otherwise why not, in a few words
+     */
+    static String problemWith(Path file, int latest) {
+        if (!Files.isRegularFile(file)) {
+            return "no such file";
+        }
+        try (Connection c = open(file, true)) {
+            List<String> problems = check(c, false);
+            if (!problems.isEmpty()) {
+                return "it is damaged (" + problems.get(0) + ")";
+            }
+            long app = queryLong(c, "PRAGMA application_id");
+            long version = queryLong(c, "PRAGMA user_version");
+            if (app != APPLICATION_ID) {
+                return "it is not a Lectern progress database";
+            }
+            if (version < 1 || version > latest) {
+                return "it has schema version " + version + ", which this Lectern does not read";
+            }
+            return "";
+        } catch (SQLException e) {
+            return isDamage(e) ? "it is damaged or not a database" : firstLine(e.getMessage());
+        }
+    }
+}
