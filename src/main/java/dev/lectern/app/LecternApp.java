@@ -5,7 +5,6 @@ import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
-import dev.lectern.store.ExamStore;
 import dev.lectern.store.Progress;
 import dev.lectern.ui.DrillServices;
 import dev.lectern.ui.DrillViewModel;
@@ -53,7 +52,7 @@ public final class LecternApp extends Application {
     /** The grader handed in by a test, shared across its windows; null: the app starts (and stops) its own. */
     private final GradingService givenGrading;
     private GradingService grading;
-    private Progress progress;
+    private OpeningProgress progress;
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
@@ -186,10 +185,10 @@ public final class LecternApp extends Application {
         grading = givenGrading != null ? givenGrading : GradingService.start();
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(background, Platform::runLater, dialogs);
-        // TODO(store merge): progress = ProgressStore.open(dataDir, clock), telling the user its notices() once.
-        progress = new UnsavedProgress(dataDir);
-        drill = new DrillViewModel(new DrillServices(grading, progress, new ExamStore(dataDir), dialogs, background,
-                Platform::runLater, Clock.systemDefaultZone()), new SecureRandom());
+        Clock clock = Clock.systemDefaultZone();
+        progress = OpeningProgress.open(dataDir, clock);
+        drill = new DrillViewModel(new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock),
+                new SecureRandom());
         model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
         model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
@@ -234,7 +233,24 @@ public final class LecternApp extends Application {
                 // After this pulse, so the window shows the course behind the question.
                 Platform.runLater(drill::offerToResume);
             }
+            if (isInteractive()) {
+                tellProgressNotices(dialogs);
+            }
         });
+    }
+
+    /** Says once what opening the progress store found (a repaired or read-only database, say), or why it failed. */
+    private void tellProgressNotices(FxDialogService dialogs) {
+        progress.whenOpen().whenComplete((store, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                dialogs.showError("Progress not available", "Your review progress could not be opened ("
+                        + cause.getMessage() + "). Reviews and statistics will not work this time; restart Lectern"
+                        + " to try again.");
+            } else if (!store.notices().isEmpty()) {
+                dialogs.showInformation("Your progress", String.join("\n\n", store.notices()));
+            }
+        }));
     }
 
     private Optional<Path> chooseCourse(FxDialogService dialogs) {

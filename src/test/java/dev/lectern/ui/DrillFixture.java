@@ -31,8 +31,8 @@ final class DrillFixture {
 
     DrillFixture(Path dir) {
         course = bundledCourse();
-        exams = new ExamStore(dir.resolve("data"));
         progress = new FakeProgress(dir.resolve("data"));
+        exams = progress.exams();
     }
 
     private static synchronized Course bundledCourse() {
@@ -43,7 +43,7 @@ final class DrillFixture {
     }
 
     DrillServices services(dev.lectern.grading.GradingService grading) {
-        return new DrillServices(grading, progress, exams, dialogs, Runnable::run, ui, clock);
+        return new DrillServices(grading, progress, dialogs, Runnable::run, ui, clock);
     }
 
     /**

@@ -238,7 +238,7 @@ class ReviewViewModelTest {
     @Test
     void theRatingIsCommittedBeforeTheNextQuestionIsShown() {
         Deque<Runnable> background = new ArrayDeque<>();
-        DrillServices services = new DrillServices(grading, fx.progress, fx.exams, fx.dialogs, background::add,
+        DrillServices services = new DrillServices(grading, fx.progress, fx.dialogs, background::add,
                 fx.ui, fx.clock);
         ReviewViewModel review = review(services);
         review.itemProperty().addListener((obs, old, now) -> fx.progress.events.add("show "
