@@ -11,6 +11,7 @@ import dev.lectern.review.DueQueue;
 import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.Fsrs;
 import dev.lectern.review.IntervalText;
+import dev.lectern.review.NothingDue;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
@@ -120,7 +121,7 @@ public final class ReviewViewModel implements Drill {
         theme.addListener(rerender);
         if (queue.isEmpty()) {
             progress.set("Nothing due");
-            summary.set(nothingDue(now, settings));
+            summary.set(NothingDue.describe(title, itemsByCard.keySet(), states, now, settings));
             phase.set(Phase.NOTHING_DUE);
         } else {
             show(0);
@@ -371,28 +372,6 @@ public final class ReviewViewModel implements Drill {
                 .map(s -> s.due().get()).min(Instant::compareTo)
                 .map(d -> " The first of them comes back in " + IntervalText.of(Duration.between(now, d)) + ".")
                 .orElse("");
-    }
-
-    /** "Nothing is due for Week 3. The next review is due in 3h. 5 new questions tomorrow." */
-    private String nothingDue(Instant now, SchedulerSettings settings) {
-        StringBuilder text = new StringBuilder("Nothing is due for ").append(title).append('.');
-        Optional<Instant> nextDue = itemsByCard.keySet().stream().map(states::get)
-                .filter(s -> s != null && !s.isNew() && s.due().isPresent()).map(s -> s.due().get())
-                .min(Instant::compareTo);
-        nextDue.ifPresent(d -> text.append(" The next review is due in ")
-                .append(IntervalText.of(Duration.between(now, d))).append('.'));
-        long unseen = itemsByCard.keySet().stream().filter(k -> states.get(k) == null || states.get(k).isNew())
-                .count();
-        if (unseen > 0 && settings.newPerDay() > 0) {
-            long tomorrow = Math.min(unseen, settings.newPerDay());
-            text.append(' ').append(Messages.plural(tomorrow, "new question")).append(" tomorrow (today's limit of ")
-                    .append(settings.newPerDay()).append(" is reached).");
-        } else if (unseen > 0) {
-            text.append(" New questions are off (0 a day in Drill > Review Settings…).");
-        } else if (nextDue.isEmpty()) {
-            text.append(" There are no questions to review.");
-        }
-        return text.toString();
     }
 
     private void renderReference() {

@@ -340,7 +340,7 @@ class ReviewViewModelTest {
         ReviewViewModel review = review();
 
         assertThat(review.summaryProperty().get()).isEqualTo("Nothing is due for LLaVA. New questions are off (0 a day"
-                + " in Drill > Review Settings…).");
+                + " in the review settings).");
     }
 
     @Test
