@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code lectern bench ...}: the speed and memory figures Lectern's goals are stated in. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Lectern on synthetic or given input and prints the figures.",
-        subcommands = {BenchCommand.Load.class, BenchSearchCommand.class, BenchGradeCommand.class})
+        subcommands = {BenchCommand.Load.class, BenchSearchCommand.class, BenchGradeCommand.class,
+            BenchStoreCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

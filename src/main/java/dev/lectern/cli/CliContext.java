@@ -1,6 +1,5 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.UserDirs;
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.StandardGrader;
 import dev.lectern.store.Progress;
@@ -9,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * student's progress (opened when a command needs it; the command closes it) and the clock.
  */
 record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset,
-        Supplier<Progress> progress, Clock clock) {
+        Function<Path, Progress> progress, Clock clock) {
 
     /** Without progress (for commands that do not need it), on the system clock. */
     CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset) {
@@ -31,13 +32,9 @@ record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boole
                 System.console() != null, stdoutCharset());
     }
 
-    /**
-     * The progress store in the user's data folder.
-     *
-     * <p>TODO(store): take the global {@code --data-dir} option once the command line has it.
-     */
-    private static Progress openProgress() {
-        return ProgressStore.open(UserDirs.fromEnvironment().data(), Clock.systemDefaultZone());
+    /** The progress store in {@code dataDir} ({@code lectern --data-dir}, else the user's data folder). */
+    private static Progress openProgress(Path dataDir) {
+        return ProgressStore.open(dataDir, Clock.systemDefaultZone());
     }
 
     /** Whether standard output can show ✓, ✗ and …; otherwise plain ASCII stands in for them. */

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
-            GradeCommand.class, BenchCommand.class,
-            CalibrateCommand.class, CommandLine.HelpCommand.class})
+            GradeCommand.class, BenchCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
+            RestoreCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;
@@ -31,6 +31,11 @@ public final class LecternCommand implements Callable<Integer> {
 
     @Option(names = "--theme", paramLabel = "light|dark", description = "Start in this theme.")
     String theme;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep progress (progress.db, backups) in DIR"
+            + " instead of LECTERN_DATA_DIR or the platform's data folder. Give it before the command:"
+            + " `lectern --data-dir DIR store check`.")
+    Path dataDir;
 
     @Option(names = "--ready-exit", description = "Start, show the first reading, print `ready <ms since JVM start>` and exit.")
     boolean readyExit;

@@ -118,7 +118,7 @@ final class ReviewCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try (Progress progress = context.progress().get()) {
+        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {
             progress.notices().forEach(n -> err.println("note: " + n));
             return review(out, err, progress, chosen, items);
         }

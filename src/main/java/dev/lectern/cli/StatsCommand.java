@@ -57,7 +57,7 @@ final class StatsCommand implements Callable<Integer> {
         Course c = CourseLoader.load(course != null ? course : DefaultCourse.locate()).course();
         Instant now = context.clock().instant();
         ZoneId zone = context.clock().getZone();
-        try (Progress progress = context.progress().get()) {
+        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {
             progress.notices().forEach(n -> err.println("note: " + n));
             StudyStatistics s = StudyStatistics.compute(progress.allReviews(), progress.cardStates(),
                     DrillPlans.readingCards(c), now, zone);

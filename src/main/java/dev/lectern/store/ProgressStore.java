@@ -259,30 +259,9 @@ public final class ProgressStore implements Progress {
     /** The database opened for writing; a damaged one is first moved aside and the newest sound backup restored. */
     private Connection openRepairing() throws SQLException, IOException {
         Path db = databaseFile();
-        String damage = "";
-        if (Files.exists(db) && Files.size(db) == 0 && newestSoundBackup().isPresent()) {
-            damage = "it is empty";
-        } else {
-            Connection c = null;
-            try {
-                c = Sqlite.open(db, false);
-                List<String> problems = Sqlite.check(c, false);
-                if (problems.isEmpty() && Migrations.version(c) > 0
-                        && Sqlite.queryLong(c, "PRAGMA application_id") != Sqlite.APPLICATION_ID) {
-                    problems = List.of("it is not a Lectern progress database");
-                }
-                if (problems.isEmpty()) {
-                    return c;
-                }
-                damage = problems.get(0);
-            } catch (SQLException e) {
-                if (!Sqlite.isDamage(e)) {
-                    closeQuietly(c);
-                    throw e;
-                }
-                damage = "it is damaged or not a database";
-            }
-            closeQuietly(c);
+        String damage = damageOf(db);
+        if (damage.isEmpty()) {
+            return Sqlite.open(db, false);
         }
         LOG.warn("{} is damaged: {}", db, damage);
         Path aside = moveAside(dataDir, "damaged", clock);
@@ -297,6 +276,34 @@ public final class ProgressStore implements Progress {
                     + " and started an empty progress database: there was no backup to restore.");
         }
         return Sqlite.open(db, false);
+    }
+
+    /**
+     * What is wrong with the database file, checked on a read-only connection (which changes nothing, not even its
+     * -wal file); empty when it is sound or not there yet.
+     */
+    private String damageOf(Path db) throws SQLException, IOException {
+        if (!Files.exists(db)) {
+            return "";
+        }
+        if (Files.size(db) == 0) {
+            return newestSoundBackup().isPresent() ? "it is empty" : "";
+        }
+        try (Connection c = Sqlite.open(db, true)) {
+            List<String> problems = Sqlite.check(c, false);
+            if (!problems.isEmpty()) {
+                return problems.get(0);
+            }
+            if (Migrations.version(c) > 0 && Sqlite.queryLong(c, "PRAGMA application_id") != Sqlite.APPLICATION_ID) {
+                return "it is not a Lectern progress database";
+            }
+            return "";
+        } catch (SQLException e) {
+            if (Sqlite.isDamage(e)) {
+                return "it is damaged or not a database";
+            }
+            throw e;
+        }
     }
 
     private String modified(Path file) {
@@ -328,7 +335,7 @@ public final class ProgressStore implements Progress {
                 Files.move(from, dataDir.resolve(name + suffix));
             }
         }
-        Sqlite.force(dataDir);
+        Sqlite.forceFolder(dataDir);
         return Files.exists(target) ? target : db;
     }
 
@@ -480,6 +487,21 @@ public final class ProgressStore implements Progress {
         synchronized (this) {
             ensureOpen();
             pending.add(normalise(review));
+            if (!notWriting.isEmpty() && lockedByOther) {
+                reconnect();
+            }
+            return flush();
+        }
+    }
+
+    /**
+     * Appends many reviews (an import, a benchmark) in one transaction, committed before returning; like
+     * {@link #append}, what cannot be written is kept in memory.
+     */
+    public SaveResult appendAll(List<ReviewRecord> reviews) {
+        synchronized (this) {
+            ensureOpen();
+            reviews.stream().map(ProgressStore::normalise).forEach(pending::add);
             if (!notWriting.isEmpty() && lockedByOther) {
                 reconnect();
             }
@@ -908,6 +930,31 @@ public final class ProgressStore implements Progress {
     public synchronized int exportCsv(Path out) throws IOException {
         ensureOpen();
         Path target = out.toAbsolutePath();
+        try {
+            return writeCsv(target);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(databaseFile().toString())) {
+                throw e;
+            }
+            throw new IOException(target + ": it could not be written (" + describe(e) + ").", e);
+        }
+    }
+
+    /** The plain reason of a file error: Java puts only the path in some of their messages. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private int writeCsv(Path target) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         CsvMapper csv = new CsvMapper();

@@ -175,11 +175,24 @@ final class Sqlite {
         }
     }
 
+    /** Flushes a folder's entries (renames in it) to disk, where the platform allows it. */
+    static void forceFolder(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Not every platform can open a folder as a file (Windows cannot); its renames are durable anyway.
+        }
+    }
+
     static void moveReplacing(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path dir = to.toAbsolutePath().getParent();
+        if (dir != null) {
+            forceFolder(dir);
         }
     }
 

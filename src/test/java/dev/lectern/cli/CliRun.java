@@ -25,7 +25,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun withProgress(String stdin, FakeGrader grader, dev.lectern.store.Progress progress,
             java.time.Clock clock, String... args) {
         return run(new CliContext(() -> grader, () -> new BufferedReader(new StringReader(stdin)), false,
-                StandardCharsets.UTF_8, () -> progress, clock), args);
+                StandardCharsets.UTF_8, dataDir -> progress, clock), args);
     }
 
     static CliRun run(CliContext context, String... args) {

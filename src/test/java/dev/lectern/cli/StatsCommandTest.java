@@ -118,6 +118,22 @@ class StatsCommandTest {
     }
 
     @Test
+    void progressIsOpenedInTheDataFolderGivenToLectern() {
+        List<Path> opened = new java.util.ArrayList<>();
+        CliContext context = new CliContext(FakeGrader::new, () -> new java.io.BufferedReader(new java.io.StringReader(
+                "")), false, java.nio.charset.StandardCharsets.UTF_8, dataDir -> {
+                    opened.add(dataDir);
+                    return progress;
+                }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        CliRun run = CliRun.run(context, "--data-dir", dir.resolve("elsewhere").toString(), "stats", "--course",
+                dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(opened).containsExactly(dir.resolve("elsewhere").toAbsolutePath());
+    }
+
+    @Test
     void daysOtherThanThirtyNinetyOrAYearAreAUsageError() {
         CliRun run = stats("--days", "7");
 

@@ -1,0 +1,33 @@
+package dev.lectern.cli;
+
+import dev.lectern.course.UserDirs;
+import dev.lectern.store.ProgressStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment). */
+final class StoreCli {
+
+    private StoreCli() {
+    }
+
+    /** {@code --data-dir} given to {@code lectern}, else {@code LECTERN_DATA_DIR} or the platform's data folder. */
+    static Path dataDir(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        if (root instanceof LecternCommand lectern && lectern.dataDir != null) {
+            return lectern.dataDir.toAbsolutePath();
+        }
+        return UserDirs.fromEnvironment().data();
+    }
+
+    /** Opens the store and prints what it has to say (a repaired file, an upgrade, another Lectern …). */
+    static ProgressStore open(CommandSpec spec) {
+        ProgressStore store = ProgressStore.open(dataDir(spec), Clock.systemDefaultZone());
+        PrintWriter err = spec.commandLine().getErr();
+        store.notices().forEach(err::println);
+        err.flush();
+        return store;
+    }
+}

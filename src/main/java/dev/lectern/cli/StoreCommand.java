@@ -1,0 +1,91 @@
+package dev.lectern.cli;
+
+import dev.lectern.store.ProgressStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code lectern store ...}: looks after the progress database. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Checks or rebuilds the progress database (progress.db in the data folder).",
+        subcommands = {StoreCommand.Check.class, StoreCommand.Rebuild.class})
+final class StoreCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name what to do: `lectern store check` or"
+                + " `lectern store rebuild`.");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Runs SQLite's integrity check, counts reviews, cards and exams, and compares every card's"
+                    + " saved state with a replay of its reviews. Exit code 0 when all is well, 1 otherwise.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ProgressStore store = StoreCli.open(spec)) {
+                ProgressStore.Check check = store.check();
+                out.printf(Locale.ROOT, "%s: schema version %d, %d reviews, %d cards, %d exams, %.1f MB, %d backups%n",
+                        check.file(), check.schemaVersion(), check.reviews(), check.cards(), check.exams(),
+                        check.bytes() / (1024.0 * 1024.0), check.backups());
+                if (check.integrityProblems().isEmpty()) {
+                    out.println("integrity check: ok");
+                } else {
+                    out.println("integrity check: " + check.integrityProblems().size() + " problems");
+                    check.integrityProblems().stream().limit(20).forEach(p -> out.println("  " + p));
+                }
+                out.println(check.staleCards() == 0 ? "card states: they match the review log"
+                        : "card states: " + check.staleCards() + " cards differ from the review log;"
+                                + " `lectern store rebuild` recomputes them.");
+                out.flush();
+                return check.ok() ? 0 : 1;
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Recomputes every card's state from the review log (the log is the truth; card states are a"
+                    + " cache of it) and says how many changed.")
+    static final class Rebuild implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ProgressStore store = StoreCli.open(spec)) {
+                long start = System.nanoTime();
+                int changed = store.rebuild();
+                out.printf(Locale.ROOT, "Rebuilt the card states of %s from its review log in %d ms: %d %s.%n",
+                        store.databaseFile(), (System.nanoTime() - start) / 1_000_000, changed,
+                        changed == 1 ? "card changed" : "cards changed");
+                out.flush();
+                return 0;
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+    }
+}
