@@ -5,8 +5,7 @@ import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
-import dev.lectern.review.InMemoryReviewLog;
-import dev.lectern.store.ExamStore;
+import dev.lectern.store.Progress;
 import dev.lectern.ui.DrillServices;
 import dev.lectern.ui.DrillViewModel;
 import dev.lectern.ui.FxDialogService;
@@ -53,7 +52,7 @@ public final class LecternApp extends Application {
     /** The grader handed in by a test, shared across its windows; null: the app starts (and stops) its own. */
     private final GradingService givenGrading;
     private GradingService grading;
-    private final InMemoryReviewLog reviews = new InMemoryReviewLog();
+    private OpeningProgress progress;
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
@@ -166,9 +165,9 @@ public final class LecternApp extends Application {
         return drill;
     }
 
-    /** What was drilled in this run (until progress is kept in the database). */
-    public InMemoryReviewLog reviews() {
-        return reviews;
+    /** The student's progress: the review log, card states, scheduler settings. */
+    public Progress progress() {
+        return progress;
     }
 
     @Override
@@ -186,8 +185,10 @@ public final class LecternApp extends Application {
         grading = givenGrading != null ? givenGrading : GradingService.start();
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(background, Platform::runLater, dialogs);
-        drill = new DrillViewModel(new DrillServices(grading, reviews, new ExamStore(dataDir), dialogs, background,
-                Platform::runLater, Clock.systemUTC()), new SecureRandom());
+        Clock clock = Clock.systemDefaultZone();
+        progress = OpeningProgress.open(dataDir, clock);
+        drill = new DrillViewModel(new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock),
+                new SecureRandom());
         model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
         model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
@@ -232,7 +233,24 @@ public final class LecternApp extends Application {
                 // After this pulse, so the window shows the course behind the question.
                 Platform.runLater(drill::offerToResume);
             }
+            if (isInteractive()) {
+                tellProgressNotices(dialogs);
+            }
         });
+    }
+
+    /** Says once what opening the progress store found (a repaired or read-only database, say), or why it failed. */
+    private void tellProgressNotices(FxDialogService dialogs) {
+        progress.whenOpen().whenComplete((store, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                dialogs.showError("Progress not available", "Your review progress could not be opened ("
+                        + cause.getMessage() + "). Reviews and statistics will not work this time; restart Lectern"
+                        + " to try again.");
+            } else if (!store.notices().isEmpty()) {
+                dialogs.showInformation("Your progress", String.join("\n\n", store.notices()));
+            }
+        }));
     }
 
     private Optional<Path> chooseCourse(FxDialogService dialogs) {
@@ -380,6 +398,9 @@ public final class LecternApp extends Application {
         }
         if (model != null) {
             model.close();
+        }
+        if (progress != null) {
+            progress.close();
         }
         if (grading != null && grading != givenGrading) {
             grading.close();

@@ -2,22 +2,39 @@ package dev.lectern.cli;
 
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.StandardGrader;
+import dev.lectern.store.Progress;
+import dev.lectern.store.ProgressStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.time.Clock;
+import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What the commands take from outside the command line, so tests can stand in for it: the grader (loaded when a
- * command needs it), standard input, whether a person is typing at a terminal, and the charset of standard output.
+ * command needs it), standard input, whether a person is typing at a terminal, the charset of standard output, the
+ * student's progress (opened when a command needs it; the command closes it) and the clock.
  */
-record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset) {
+record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset,
+        Function<Path, Progress> progress, Clock clock) {
 
-    /** The real thing: Lectern's grader, {@code System.in}, and the console if there is one. */
+    /** Without progress (for commands that do not need it), on the system clock. */
+    CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset) {
+        this(grader, stdin, interactive, outCharset, CliContext::openProgress, Clock.systemDefaultZone());
+    }
+
+    /** The real thing: Lectern's grader, {@code System.in}, the console if there is one, the user's progress. */
     static CliContext standard() {
         return new CliContext(StandardGrader::load,
                 () -> new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
                 System.console() != null, stdoutCharset());
+    }
+
+    /** The progress store in {@code dataDir} ({@code lectern --data-dir}, else the user's data folder). */
+    private static Progress openProgress(Path dataDir) {
+        return ProgressStore.open(dataDir, Clock.systemDefaultZone());
     }
 
     /** Whether standard output can show ✓, ✗ and …; otherwise plain ASCII stands in for them. */

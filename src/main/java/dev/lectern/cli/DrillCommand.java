@@ -199,7 +199,7 @@ final class DrillCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DrillScope chosenScope() {
+    DrillScope chosenScope() {
         if (scope == null) {
             return new DrillScope.WholeCourse();
         }
@@ -213,7 +213,7 @@ final class DrillCommand implements Callable<Integer> {
     }
 
     /** Why the scope names nothing in the course, or null if it exists. */
-    private static String unknown(Course course, DrillScope scope) {
+    static String unknown(Course course, DrillScope scope) {
         if (scope instanceof DrillScope.OfSet s && course.questionSet(s.setId()).isEmpty()) {
             return "There is no question set \"" + s.setId() + "\" in this course. Its sets are: "
                     + course.questionSets().stream().map(QuestionSet::id).collect(Collectors.joining(", ")) + ".";

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
-        subcommands = {ValidateCommand.class, DrillCommand.class, GradeCommand.class, BenchCommand.class,
-            CalibrateCommand.class, StoreCommand.class, BackupCommand.class, RestoreCommand.class,
-            ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
+            GradeCommand.class, BenchCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
+            RestoreCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;
@@ -69,6 +69,12 @@ public final class LecternCommand implements Callable<Integer> {
                 }
                 if (cls == DrillCommand.class) {
                     return cls.cast(new DrillCommand(context));
+                }
+                if (cls == ReviewCommand.class) {
+                    return cls.cast(new ReviewCommand(context));
+                }
+                if (cls == StatsCommand.class) {
+                    return cls.cast(new StatsCommand(context));
                 }
                 if (cls == BenchGradeCommand.class) {
                     return cls.cast(new BenchGradeCommand(context));

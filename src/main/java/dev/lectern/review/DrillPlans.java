@@ -37,6 +37,22 @@ public final class DrillPlans {
         return List.copyOf(items);
     }
 
+    /**
+     * Each reading of the course, in course order, with the cards of its question sets (for the mastery figures). A
+     * set shared by two readings counts for both.
+     */
+    public static List<StudyStatistics.ReadingCards> readingCards(Course course) {
+        List<StudyStatistics.ReadingCards> readings = new ArrayList<>();
+        for (Reading reading : course.readings()) {
+            List<CardKey> cards = new ArrayList<>();
+            for (QuestionSet set : course.questionSetsFor(reading)) {
+                set.questions().forEach(q -> cards.add(new CardKey(set.id(), q.id())));
+            }
+            readings.add(new StudyStatistics.ReadingCards(reading.id(), reading.shortTitle(), List.copyOf(cards)));
+        }
+        return List.copyOf(readings);
+    }
+
     /** {@code n} questions drawn at random without repetition (all of them, shuffled, when there are fewer). */
     public static List<DrillItem> sample(List<DrillItem> pool, int n, RandomGenerator random) {
         List<DrillItem> shuffled = new ArrayList<>(pool);

@@ -2,11 +2,16 @@ package dev.lectern.store;
 
 import dev.lectern.review.CardKey;
 import dev.lectern.review.CardState;
+import dev.lectern.review.DueQueue;
 import dev.lectern.review.ReviewLog;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +46,27 @@ public interface Progress extends ReviewLog, AutoCloseable {
 
     /** Reviews with {@code from <= at < to}, oldest first (reviews kept in memory included). */
     List<ReviewRecord> reviews(Instant from, Instant to);
+
+    /** The whole review log, oldest first (reviews kept in memory included). */
+    default List<ReviewRecord> allReviews() {
+        return reviews(Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * How many cards had their first review on {@code day} in {@code zone}, for the daily limit of new cards. The store
+     * answers from its tables; this default reads the whole log.
+     */
+    default int newIntroducedOn(LocalDate day, ZoneId zone) {
+        return DueQueue.newIntroducedOn(allReviews(), day, zone);
+    }
+
+    /**
+     * Writes the whole review log to {@code out} as CSV, one row per review, oldest first.
+     *
+     * @return how many reviews were written
+     * @throws IOException when the file cannot be written
+     */
+    int exportCsv(Path out) throws IOException;
 
     SchedulerSettings schedulerSettings();
 

@@ -1,6 +1,7 @@
 package dev.lectern.ui;
 
 import dev.lectern.review.ExamSetup;
+import dev.lectern.review.SchedulerSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,13 @@ public interface DialogService {
      * time limit; empty when the student cancels.
      */
     Optional<ExamSetup> askExamSetup(String scope, int available);
+
+    /** Asks where to save a file, offering {@code suggestedName}; empty when the student cancels. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /**
+     * Shows the review settings (desired retention, longest interval, new questions a day, fuzz) filled in from
+     * {@code current}; the changed settings, or empty when the student cancels.
+     */
+    Optional<SchedulerSettings> askSchedulerSettings(SchedulerSettings current);
 }

@@ -2,8 +2,12 @@ package dev.lectern.ui;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 
-/** The drill shown in place of the reading: practice, flashcards, an exam, or the list of past exams. */
-public sealed interface Drill permits PracticeViewModel, FlashcardViewModel, ExamViewModel, ExamHistoryViewModel {
+/**
+ * The drill shown in place of the reading: practice, flashcards, an exam, the list of past exams, a review of what is
+ * due, or the statistics.
+ */
+public sealed interface Drill permits PracticeViewModel, FlashcardViewModel, ExamViewModel, ExamHistoryViewModel,
+        ReviewViewModel, StatisticsViewModel {
 
     /** The heading over the drill, e.g. "Practice: LLaVA". */
     String title();

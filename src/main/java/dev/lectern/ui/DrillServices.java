@@ -1,29 +1,35 @@
 package dev.lectern.ui;
 
 import dev.lectern.grading.GradingService;
-import dev.lectern.review.ReviewLog;
 import dev.lectern.store.ExamStore;
+import dev.lectern.store.Progress;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * What the drill view models work with: the grader, where outcomes and exams go, dialogs, where work runs, and the
- * clock (tests pass a clock they move by hand).
+ * What the drill view models work with: the grader, the student's progress (where outcomes and exams go, and where
+ * card states and scheduler settings come from), dialogs, where work runs, and the clock (tests pass a clock they
+ * move by hand). The clock's time zone decides where a day starts for statistics and the daily limit of new
+ * questions.
  *
  * @param background runs file writes off the UI thread
  * @param ui         runs on the UI thread; every property change goes through it
  */
-public record DrillServices(GradingService grading, ReviewLog reviews, ExamStore exams, DialogService dialogs,
-        Executor background, Executor ui, Clock clock) {
+public record DrillServices(GradingService grading, Progress progress, DialogService dialogs, Executor background,
+        Executor ui, Clock clock) {
 
     public DrillServices {
         Objects.requireNonNull(grading);
-        Objects.requireNonNull(reviews);
-        Objects.requireNonNull(exams);
+        Objects.requireNonNull(progress);
         Objects.requireNonNull(dialogs);
         Objects.requireNonNull(background);
         Objects.requireNonNull(ui);
         Objects.requireNonNull(clock);
+    }
+
+    /** Where exams are kept: the progress store's. */
+    public ExamStore exams() {
+        return progress.exams();
     }
 }

@@ -4,30 +4,38 @@ import dev.lectern.course.Course;
 import dev.lectern.course.Reading;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.CardState;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.DrillPlans;
 import dev.lectern.review.DrillScope;
 import dev.lectern.review.Exam;
+import dev.lectern.review.DueQueue;
 import dev.lectern.review.ExamSetup;
+import dev.lectern.review.SchedulerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts and ends drills: practice, flashcards or an exam on a question set, a reading, a week or the whole course;
- * offers to resume an unfinished exam; lists past exams. The drill on show is {@link #currentProperty()}.
+ * offers to resume an unfinished exam; lists past exams; reviews what is due; shows the statistics; edits the review
+ * settings. The drill on show is {@link #currentProperty()}.
  */
 public final class DrillViewModel implements AutoCloseable {
 
@@ -43,6 +51,8 @@ public final class DrillViewModel implements AutoCloseable {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyObjectWrapper<Drill> current = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding active = current.isNotNull();
+    private final ReadOnlyStringWrapper dueSummary = new ReadOnlyStringWrapper("");
+    private long dueGeneration;
     private AnswerRenderer renderer;
     private Path rendererRoot;
 
@@ -50,6 +60,7 @@ public final class DrillViewModel implements AutoCloseable {
     public DrillViewModel(DrillServices services, RandomGenerator random) {
         this.services = services;
         this.random = random;
+        course.addListener((obs, old, now) -> refreshDue());
     }
 
     /** The course drills draw from; bound to the open course. */
@@ -69,6 +80,109 @@ public final class DrillViewModel implements AutoCloseable {
 
     public BooleanBinding activeProperty() {
         return active;
+    }
+
+    /** "12 due · 5 new" for the whole course, for the status line; empty without a course or before it is counted. */
+    public ReadOnlyStringProperty dueSummaryProperty() {
+        return dueSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * Review on a scope: the due questions, most overdue first, then new ones up to the day's limit. Says so when
+     * nothing is due.
+     */
+    public void startReview(DrillScope scope) {
+        questions(scope).ifPresent(items -> {
+            try {
+                show(new ReviewViewModel(services, describe(scope), items, renderer(), theme));
+            } catch (RuntimeException e) {
+                LOG.warn("the review of {} could not start", scope.describe(), e);
+                services.dialogs().showError("Review", "The review could not start: " + Messages.reason(e));
+            }
+        });
+    }
+
+    /** Shows the statistics of the open course, computed in the background. */
+    public void showStatistics() {
+        show(new StatisticsViewModel(services, course.get()));
+    }
+
+    /** Asks where to write the review log, and writes it as CSV. */
+    public void exportReviewLog() {
+        if (current.get() instanceof StatisticsViewModel stats) {
+            stats.exportReviewLog();
+            return;
+        }
+        services.dialogs().chooseSaveFile("Export Review Log", "lectern-reviews.csv").ifPresent(out ->
+                services.background().execute(() -> {
+                    try {
+                        int rows = services.progress().exportCsv(out);
+                        services.ui().execute(() -> services.dialogs().showInformation("Review log exported",
+                                Messages.plural(rows, "review") + " exported to " + out + "."));
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("exporting the review log to {} failed", out, e);
+                        services.ui().execute(() -> services.dialogs().showError("Review log not exported",
+                                "The review log could not be written to " + out + ": " + Messages.reason(e)));
+                    }
+                }));
+    }
+
+    /** Shows the review settings and saves what the student changes. */
+    public void editReviewSettings() {
+        SchedulerSettings now;
+        try {
+            now = services.progress().schedulerSettings();
+        } catch (RuntimeException e) {
+            LOG.warn("reading the review settings failed", e);
+            services.dialogs().showError("Review Settings", "The review settings could not be read: "
+                    + Messages.reason(e));
+            return;
+        }
+        Optional<SchedulerSettings> changed = services.dialogs().askSchedulerSettings(now);
+        if (changed.isEmpty() || changed.get().equals(now)) {
+            return;
+        }
+        try {
+            services.progress().saveSchedulerSettings(changed.get());
+        } catch (RuntimeException e) {
+            LOG.warn("saving the review settings failed", e);
+            services.dialogs().showError("Review Settings", "The review settings could not be saved: "
+                    + Messages.reason(e));
+            return;
+        }
+        refreshDue();
+    }
+
+    /** Counts again, in the background, what is due in the whole course (after a review, say). */
+    public void refreshDue() {
+        Course c = course.get();
+        long mine = ++dueGeneration;
+        if (c == null) {
+            dueSummary.set("");
+            return;
+        }
+        List<CardKey> cards = DrillPlans.questions(c, new DrillScope.WholeCourse()).stream().map(CardKey::of).toList();
+        services.background().execute(() -> {
+            String text;
+            try {
+                Instant now = services.clock().instant();
+                Map<CardKey, CardState> states = services.progress().cardStates();
+                SchedulerSettings settings = services.progress().schedulerSettings();
+                int allowance = ReviewViewModel.newAllowance(services, settings, now);
+                long due = cards.stream().filter(k -> states.containsKey(k) && states.get(k).isDue(now)).count();
+                long fresh = DueQueue.build(cards, states, now, allowance).size() - due;
+                text = due + " due" + (fresh > 0 ? " · " + fresh + " new" : "");
+            } catch (RuntimeException e) {
+                LOG.warn("counting the due questions failed", e);
+                text = "";
+            }
+            String result = text;
+            services.ui().execute(() -> {
+                if (mine == dueGeneration) {
+                    dueSummary.set(result);
+                }
+            });
+        });
     }
 
     /** Practice on a scope: a set in its own order, anything larger shuffled. */
@@ -227,6 +341,9 @@ public final class DrillViewModel implements AutoCloseable {
             old.close();
         }
         current.set(drill);
+        if (old instanceof ReviewViewModel) {
+            refreshDue();
+        }
     }
 
     private AnswerRenderer renderer() {

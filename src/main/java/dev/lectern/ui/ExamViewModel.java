@@ -12,7 +12,9 @@ import dev.lectern.review.Exam;
 import dev.lectern.review.ReviewOutcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,14 @@ public final class ExamViewModel implements Drill {
     /** Saves run one after another, in the order they were asked for. */
     private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
     private boolean closed;
+    /**
+     * Time spent on each question in this sitting (questions can be visited more than once); goes to the review log
+     * with the marks. Time from earlier sittings of a resumed exam is not known per question.
+     */
+    private final Duration[] spent;
+    /** The question being timed, or -1; and since when. */
+    private int timing = -1;
+    private Instant timingSince;
 
     /** @param started a new exam, a resumed one (whose sitting starts now), or a finished one to read again */
     public ExamViewModel(DrillServices services, Exam started, AnswerRenderer renderer, ObservableValue<Theme> theme) {
@@ -77,6 +87,8 @@ public final class ExamViewModel implements Drill {
         this.renderer = renderer;
         this.theme = theme;
         exam.set(started);
+        spent = new Duration[started.size()];
+        Arrays.fill(spent, Duration.ZERO);
         timed.set(started.timeLimit().isPresent());
         theme.addListener(rerender);
         if (started.isFinished()) {
@@ -251,7 +263,19 @@ public final class ExamViewModel implements Drill {
         return e;
     }
 
+    /** Adds the time on the question being timed up to now, and goes on timing {@code next} (-1: none). */
+    private void time(int next) {
+        Instant now = services.clock().instant();
+        if (timing >= 0 && timingSince != null) {
+            Duration d = Duration.between(timingSince, now);
+            spent[timing] = spent[timing].plus(d.isNegative() ? Duration.ZERO : d);
+        }
+        timing = next;
+        timingSince = now;
+    }
+
     private void show(int index) {
+        time(index);
         Exam e = exam.get();
         item.set(e.questions().get(index));
         answer.set(e.answers().get(index));
@@ -290,6 +314,7 @@ public final class ExamViewModel implements Drill {
     }
 
     private void mark(String saying) {
+        time(-1);
         Exam e = exam.get();
         phase.set(Phase.MARKING);
         remaining.set("");
@@ -330,8 +355,9 @@ public final class ExamViewModel implements Drill {
         save();
         for (int i = 0; i < done.size(); i++) {
             Grade g = grades.get(i);
-            services.reviews().record(new ReviewOutcome.Answered(done.questions().get(i),
-                    done.finishedAt().orElseThrow(), DrillMode.EXAM, Optional.of(g), g.verdict()));
+            services.progress().record(new ReviewOutcome.Answered(done.questions().get(i),
+                    done.finishedAt().orElseThrow(), DrillMode.EXAM, Optional.of(g), g.verdict(),
+                    done.answers().get(i), spent[i]));
         }
         message.set("");
         showResults();

@@ -5,6 +5,8 @@ import dev.lectern.render.Theme;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.ReviewOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public final class FlashcardViewModel implements Drill {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
     private int index;
+    /** When the card on screen was shown, for the time taken. */
+    private Instant shownAt;
 
     public FlashcardViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
@@ -111,7 +115,8 @@ public final class FlashcardViewModel implements Drill {
         if (phase.get() != Phase.REVEALED) {
             return;
         }
-        services.reviews().record(new ReviewOutcome.Rated(item.get(), services.clock().instant(), rating));
+        Instant now = services.clock().instant();
+        services.progress().record(new ReviewOutcome.Rated(item.get(), now, rating, Duration.between(shownAt, now)));
         ratings.merge(rating, 1, Integer::sum);
         show(index + 1);
     }
@@ -134,6 +139,7 @@ public final class FlashcardViewModel implements Drill {
         }
         item.set(items.get(next));
         progress.set(Messages.progress(next, items.size()));
+        shownAt = services.clock().instant();
         phase.set(Phase.THINKING);
     }
 

@@ -1,6 +1,7 @@
 package dev.lectern.ui;
 
 import dev.lectern.review.ExamSetup;
+import dev.lectern.review.SchedulerSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The real dialogs: JavaFX alerts and the platform's folder chooser, owned by the main window. */
@@ -25,6 +28,10 @@ public final class FxDialogService implements DialogService {
     public static final String ID_EXAM_QUESTIONS = "examQuestionCount";
     public static final String ID_EXAM_TIMED = "examTimed";
     public static final String ID_EXAM_MINUTES = "examMinutes";
+    public static final String ID_RETENTION = "reviewRetention";
+    public static final String ID_MAX_INTERVAL = "reviewMaximumInterval";
+    public static final String ID_NEW_PER_DAY = "reviewNewPerDay";
+    public static final String ID_FUZZ = "reviewFuzz";
     static final int DEFAULT_MINUTES = 20;
 
     private final Window owner;
@@ -115,6 +122,91 @@ public final class FxDialogService implements DialogService {
                     : ExamSetup.untimed(n);
         });
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        int dot = suggestedName.lastIndexOf('.');
+        if (dot > 0) {
+            String extension = suggestedName.substring(dot);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    extension.substring(1).toUpperCase(java.util.Locale.ROOT) + " files", "*" + extension));
+        }
+        File chosen = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public Optional<SchedulerSettings> askSchedulerSettings(SchedulerSettings current) {
+        Dialog<SchedulerSettings> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Review Settings");
+        dialog.setHeaderText("How reviews are scheduled");
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+
+        Slider retention = new Slider(0.70, 0.99, current.desiredRetention());
+        retention.setId(ID_RETENTION);
+        retention.setMajorTickUnit(0.05);
+        retention.setBlockIncrement(0.01);
+        retention.setShowTickMarks(true);
+        Label retentionValue = new Label();
+        retentionValue.textProperty().bind(retention.valueProperty().multiply(100).asString("%.0f %%"));
+        Spinner<Integer> maxInterval = new Spinner<>(1, 36500, current.maximumIntervalDays());
+        maxInterval.setId(ID_MAX_INTERVAL);
+        maxInterval.setEditable(true);
+        Spinner<Integer> newPerDay = new Spinner<>(0, 9999, current.newPerDay());
+        newPerDay.setId(ID_NEW_PER_DAY);
+        newPerDay.setEditable(true);
+        CheckBox fuzz = new CheckBox("Spread intervals a little (fuzz), so reviews made together do not stay together");
+        fuzz.setId(ID_FUZZ);
+        fuzz.setSelected(current.fuzz());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, label("Desired _retention", retention), retention, retentionValue);
+        form.addRow(1, label("_Longest interval (days)", maxInterval), maxInterval);
+        form.addRow(2, label("_New questions a day", newPerDay), newPerDay);
+        form.add(fuzz, 0, 3, 3, 1);
+        Label hint = new Label("Higher retention means more reviews; 90 % suits most students.");
+        hint.setWrapText(true);
+        form.add(hint, 0, 4, 3, 1);
+        dialog.getDialogPane().setContent(form);
+        dialog.setOnShown(e -> retention.requestFocus());
+
+        dialog.setResultConverter(button -> {
+            if (button != save) {
+                return null;
+            }
+            double r = Math.round(retention.getValue() * 100) / 100.0;
+            return current.withDesiredRetention(Math.max(0.70, Math.min(0.99, r)))
+                    .withMaximumIntervalDays(Math.max(1, typed(maxInterval, 36500)))
+                    .withNewPerDay(Math.max(0, Math.min(9999, typedOrZero(newPerDay))))
+                    .withFuzz(fuzz.isSelected());
+        });
+        return dialog.showAndWait();
+    }
+
+    private static Label label(String text, javafx.scene.Node control) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(control);
+        return label;
+    }
+
+    /** Like {@link #typed}, but 0 is allowed. */
+    private static int typedOrZero(Spinner<Integer> spinner) {
+        int value = spinner.getValue();
+        try {
+            value = Integer.parseInt(spinner.getEditor().getText().strip());
+        } catch (NumberFormatException e) {
+            // Keep the spinner's own value.
+        }
+        return value;
     }
 
     /** The number in an editable spinner, including what was typed but not yet committed, within 1..max. */

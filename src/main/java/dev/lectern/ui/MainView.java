@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
     public static final String ID_DRILL_TITLE = "drillTitle";
     public static final String ID_DRILL_PROGRESS = "drillProgress";
     public static final String ID_CLOSE_DRILL = "closeDrill";
+    public static final String ID_DUE = "dueCount";
 
     private static final String ALL_TAGS = "All tags";
 
@@ -195,7 +196,9 @@ public final class MainView extends BorderPane {
         MenuItem exit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
         model.recentCourses().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
         rebuildRecentMenu();
-        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), exit);
+        MenuItem export = item("_Export Review Log…", null, drill::exportReviewLog);
+        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), exit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("_Light");
@@ -222,8 +225,11 @@ public final class MainView extends BorderPane {
                 questionSets::requestFocus);
         MenuItem goProblems = item("Go to _Problems", new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
                 problems::requestFocus);
-        Menu view = new Menu("_View", null, search, new SeparatorMenuItem(), theme, zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), goLibrary, goReading, goSets, goProblems);
+        MenuItem statistics = item("S_tatistics", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), drill::showStatistics);
+        statistics.disableProperty().bind(model.courseProperty().isNull());
+        Menu view = new Menu("_View", null, search, statistics, new SeparatorMenuItem(), theme, zoomIn, zoomOut,
+                zoomReset, new SeparatorMenuItem(), goLibrary, goReading, goSets, goProblems);
 
         MenuItem shortcuts = item("_Keyboard Shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
         MenuItem about = item("_About Lectern", null, () -> dialogs.showInformation("About Lectern",
@@ -267,11 +273,19 @@ public final class MainView extends BorderPane {
         MenuItem examCourse = item("Exam on W_hole Course…", new KeyCodeCombination(KeyCode.E, shortcut, alt),
                 () -> drill.startExam(new DrillScope.WholeCourse()));
         MenuItem pastExams = item("P_ast Exams", null, drill::showPastExams);
+        MenuItem reviewCourse = item("_Review Due", new KeyCodeCombination(KeyCode.R, shortcut),
+                () -> drill.startReview(new DrillScope.WholeCourse()));
+        MenuItem reviewWeek = item("Review Due in Week", new KeyCodeCombination(KeyCode.R, shortcut, shift),
+                () -> weekScope().ifPresent(drill::startReview));
+        MenuItem reviewReading = item("Review Due in Rea_ding", new KeyCodeCombination(KeyCode.R, shortcut, alt),
+                () -> readingScope().ifPresent(drill::startReview));
+        MenuItem reviewSettings = item("Review _Settings…", null, drill::editReviewSettings);
+        MenuItem statistics = item("Stat_istics", null, drill::showStatistics);
         MenuItem close = item("C_lose Drill", new KeyCodeCombination(KeyCode.ESCAPE), drill::closeDrill);
         close.disableProperty().bind(drill.activeProperty().not());
 
         for (MenuItem needsCourse : List.of(practiceSet, practiceWeek, practiceCourse, cardsSet, cardsWeek, cardsCourse,
-                examSet, examWeek, examCourse)) {
+                examSet, examWeek, examCourse, reviewCourse, reviewWeek, reviewReading, statistics)) {
             needsCourse.disableProperty().bind(model.courseProperty().isNull());
         }
         // Name the week the week items are about.
@@ -281,12 +295,16 @@ public final class MainView extends BorderPane {
             practiceWeek.setText("Practice _" + week);
             cardsWeek.setText("Flashcards: " + week.replace("Week", "W_eek"));
             examWeek.setText("Exam on " + week.replace("Week", "Wee_k") + "…");
+            reviewWeek.setText("Review Due in " + week);
+            reviewReading.setText(reading == null ? "Review Due in Rea_ding"
+                    : "Review Due in Rea_ding: " + reading.shortTitle().replace("_", "__"));
         };
         model.selectedReadingProperty().addListener((obs, old, reading) -> weekLabels.run());
         weekLabels.run();
-        return new Menu("_Drill", null, practiceSet, practiceWeek, practiceCourse, new SeparatorMenuItem(), cardsSet,
+        return new Menu("_Drill", null, reviewCourse, reviewWeek, reviewReading, reviewSettings,
+                new SeparatorMenuItem(), practiceSet, practiceWeek, practiceCourse, new SeparatorMenuItem(), cardsSet,
                 cardsWeek, cardsCourse, new SeparatorMenuItem(), examSet, examWeek, examCourse,
-                new SeparatorMenuItem(), pastExams, close);
+                new SeparatorMenuItem(), pastExams, statistics, close);
     }
 
     /** The question set selected on the right, or else all the sets of the reading on show. */
@@ -301,6 +319,15 @@ public final class MainView extends BorderPane {
         Reading reading = model.selectedReadingProperty().get();
         if (reading == null) {
             dialogs.showInformation("No question set", "Select a reading, or one of its question sets, first.");
+            return Optional.empty();
+        }
+        return Optional.of(new DrillScope.OfReading(reading.id()));
+    }
+
+    private Optional<DrillScope> readingScope() {
+        Reading reading = model.selectedReadingProperty().get();
+        if (reading == null) {
+            dialogs.showInformation("No reading", "Select a reading to review first.");
             return Optional.empty();
         }
         return Optional.of(new DrillScope.OfReading(reading.id()));
@@ -361,6 +388,9 @@ public final class MainView extends BorderPane {
                 "Practice: Ctrl+Enter checks, Enter accepts the verdict and goes on",
                 "Flashcards: Space reveals the answer, 1-4 rate it Again, Hard, Good, Easy",
                 "Exam: Ctrl+Enter goes to the next question",
+                "Ctrl+R    Review what is due (+ Shift: the reading's week; + Alt: the reading)",
+                "Review: Ctrl+Enter checks (or reveals), 1-4 rate, Enter takes the suggested rating",
+                "Ctrl+Shift+S   Statistics",
                 "Esc       Close the drill (an exam in progress is kept)",
                 "Ctrl+Q    Quit"));
     }
@@ -652,6 +682,10 @@ public final class MainView extends BorderPane {
             drillView = new ExamView(exam, openLink, drill::closeDrill);
         } else if (now instanceof ExamHistoryViewModel history) {
             drillView = new ExamHistoryView(history);
+        } else if (now instanceof ReviewViewModel review) {
+            drillView = new ReviewView(review, openLink, drill::closeDrill);
+        } else if (now instanceof StatisticsViewModel stats) {
+            drillView = new StatisticsView(stats);
         }
         drillTitle.setText(now.title());
         drillProgress.textProperty().bind(now.progressProperty());
@@ -794,7 +828,11 @@ public final class MainView extends BorderPane {
         progress.setPrefWidth(120);
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(model.busyProperty());
-        HBox bar = new HBox(8, status, progress);
+        Label due = new Label();
+        due.setId(ID_DUE);
+        due.textProperty().bind(drill.dueSummaryProperty());
+        due.setTooltip(new Tooltip("Questions due for review in this course (Drill > Review Due, Ctrl+R)"));
+        HBox bar = new HBox(8, status, due, progress);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

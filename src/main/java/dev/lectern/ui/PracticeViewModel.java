@@ -8,6 +8,8 @@ import dev.lectern.render.Theme;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.DrillMode;
 import dev.lectern.review.ReviewOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,8 @@ public final class PracticeViewModel implements Drill {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private int index;
+    /** When the question on screen was shown, for the time taken. */
+    private Instant shownAt;
     /** Grades that arrive for a question the student has left are dropped. */
     private long checkGeneration;
     private boolean closed;
@@ -189,8 +193,9 @@ public final class PracticeViewModel implements Drill {
 
     private void settle(Verdict verdict) {
         DrillItem current = item.get();
-        services.reviews().record(new ReviewOutcome.Answered(current, services.clock().instant(), DrillMode.PRACTICE,
-                Optional.ofNullable(grade.get()), verdict));
+        Instant now = services.clock().instant();
+        services.progress().record(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
+                Optional.ofNullable(grade.get()), verdict, gradedAnswer.get(), Duration.between(shownAt, now)));
         verdicts.merge(verdict, 1, Integer::sum);
         show(index + 1);
     }
@@ -213,6 +218,7 @@ public final class PracticeViewModel implements Drill {
         }
         item.set(items.get(next));
         progress.set(Messages.progress(next, items.size()));
+        shownAt = services.clock().instant();
         phase.set(Phase.ANSWERING);
     }
 

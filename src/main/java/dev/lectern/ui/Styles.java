@@ -40,6 +40,10 @@ public final class Styles {
     public static final String SIGNAL_HEADING = "signal-heading";
     public static final String EXAM_COUNTDOWN = "exam-countdown";
     public static final String EXAM_TOTAL = "exam-total";
+    public static final String SAVE_BANNER = "save-banner";
+    public static final String RATING_BUTTON = "rating-button";
+    public static final String STAT_FIGURE = "stat-figure";
+    public static final String MASTERY_BAR = "mastery-bar";
 
     private Styles() {
     }

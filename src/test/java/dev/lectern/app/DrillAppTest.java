@@ -10,7 +10,8 @@ import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
 import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewOutcome;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.ReviewMode;
 import dev.lectern.store.ExamStore;
 import dev.lectern.ui.ExamView;
 import dev.lectern.ui.ExamViewModel;
@@ -21,6 +22,8 @@ import dev.lectern.ui.MainView;
 import dev.lectern.ui.PracticeView;
 import dev.lectern.ui.PracticeViewModel;
 import dev.lectern.ui.ReadingView;
+import dev.lectern.ui.ReviewView;
+import dev.lectern.ui.ReviewViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -180,10 +183,11 @@ class DrillAppTest {
         robot.type(KeyCode.ENTER);
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
-        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
-            ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
-            assertThat(answered.item()).isEqualTo(first);
-            assertThat(answered.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.verdict()).contains(Verdict.CORRECT);
+            assertThat(r.answer()).isEqualTo(reference);
+            assertThat(r.mode()).isEqualTo(ReviewMode.PRACTICE);
         });
         assertThat(find(PracticeView.ID_ANSWER, TextArea.class).getText()).isEmpty();
 
@@ -205,10 +209,35 @@ class DrillAppTest {
         robot.type(KeyCode.DIGIT3);
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
-        assertThat(app.reviews().outcomes()).singleElement().satisfies(o -> {
-            assertThat(o.item()).isEqualTo(first);
-            assertThat(((ReviewOutcome.Rated) o).rating()).isEqualTo(FlashcardRating.GOOD);
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
+            assertThat(r.mode()).isEqualTo(ReviewMode.FLASHCARD);
         });
+    }
+
+    @Test
+    void aReviewRoundByKeyboardIsSavedToTheProgressStore() throws Exception {
+        ctrl(KeyCode.R);
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ReviewView);
+        ReviewViewModel review = (ReviewViewModel) app.drill().currentProperty().get();
+        DrillItem first = review.itemProperty().get();
+        assertThat(text(MainView.ID_DRILL_TITLE)).isEqualTo("Review: Whole Course");
+        robot.clickOn("#" + ReviewView.ID_ANSWER);
+
+        // Nothing typed: Ctrl+Enter shows the reference answer, with each rating's interval on its button.
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.RATING);
+        waitFor(() -> find(ReviewView.ID_RATE + "3", javafx.scene.control.Button.class).getText().contains("10m"));
+        robot.type(KeyCode.DIGIT3);
+
+        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
+            assertThat(r.mode()).isEqualTo(ReviewMode.REVIEW);
+        });
+        assertThat(app.progress().cardStates()).containsKey(CardKey.of(first));
     }
 
     @Test

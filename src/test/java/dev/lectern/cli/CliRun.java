@@ -21,6 +21,13 @@ record CliRun(int exitCode, String out, String err) {
                 StandardCharsets.UTF_8), args);
     }
 
+    /** With a grader, progress and clock of the test's own, and {@code stdin} as what is typed (piped). */
+    static CliRun withProgress(String stdin, FakeGrader grader, dev.lectern.store.Progress progress,
+            java.time.Clock clock, String... args) {
+        return run(new CliContext(() -> grader, () -> new BufferedReader(new StringReader(stdin)), false,
+                StandardCharsets.UTF_8, dataDir -> progress, clock), args);
+    }
+
     static CliRun run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -8,8 +8,8 @@ import dev.lectern.grading.KeyPointResult;
 import dev.lectern.grading.Signal;
 import dev.lectern.grading.Span;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.InMemoryReviewLog;
 import dev.lectern.store.ExamStore;
+import dev.lectern.store.FakeProgress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +26,13 @@ final class DrillFixture {
     final UiQueue ui = new UiQueue();
     final ManualClock clock = new ManualClock(T0);
     final RecordingDialogs dialogs = new RecordingDialogs();
-    final InMemoryReviewLog reviews = new InMemoryReviewLog();
+    final FakeProgress progress;
     final ExamStore exams;
 
     DrillFixture(Path dir) {
         course = bundledCourse();
-        exams = new ExamStore(dir.resolve("data"));
+        progress = new FakeProgress(dir.resolve("data"));
+        exams = progress.exams();
     }
 
     private static synchronized Course bundledCourse() {
@@ -42,7 +43,7 @@ final class DrillFixture {
     }
 
     DrillServices services(dev.lectern.grading.GradingService grading) {
-        return new DrillServices(grading, reviews, exams, dialogs, Runnable::run, ui, clock);
+        return new DrillServices(grading, progress, dialogs, Runnable::run, ui, clock);
     }
 
     /**

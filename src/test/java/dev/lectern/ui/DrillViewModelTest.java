@@ -58,6 +58,58 @@ class DrillViewModelTest {
     }
 
     @Test
+    void reviewOnAWeekStartsWithItsNewQuestionsUpToTheDailyLimit() {
+        fx.progress.saveSchedulerSettings(dev.lectern.review.SchedulerSettings.defaults().withNewPerDay(3));
+
+        drills.startReview(new DrillScope.OfWeek(7));
+
+        ReviewViewModel review = (ReviewViewModel) drills.currentProperty().get();
+        assertThat(review.title()).isEqualTo("Review: Week 7");
+        assertThat(review.queue()).hasSize(3)
+                .containsExactlyElementsOf(DrillPlans.questions(fx.course, new DrillScope.OfWeek(7)).subList(0, 3));
+    }
+
+    @Test
+    void theReviewSettingsDialogSavesWhatTheStudentChanges() {
+        fx.dialogs.settingsEdit = s -> s.withDesiredRetention(0.85).withNewPerDay(5).withFuzz(false);
+
+        drills.editReviewSettings();
+
+        assertThat(fx.progress.schedulerSettings().desiredRetention()).isEqualTo(0.85);
+        assertThat(fx.progress.schedulerSettings().newPerDay()).isEqualTo(5);
+        assertThat(fx.progress.schedulerSettings().fuzz()).isFalse();
+        assertThat(fx.dialogs.shown).containsExactly("review settings: retention 0.9");
+    }
+
+    @Test
+    void cancellingTheReviewSettingsSavesNothing() {
+        drills.editReviewSettings();
+
+        assertThat(fx.progress.events).doesNotContain("settings");
+    }
+
+    @Test
+    void theStatusLineCountsWhatIsDueInTheCourse() {
+        dev.lectern.review.CardKey first = dev.lectern.review.CardKey.of(
+                DrillPlans.questions(fx.course, new DrillScope.WholeCourse()).get(0));
+        fx.progress.states.put(first, new dev.lectern.review.CardState(dev.lectern.review.CardPhase.REVIEW, 0, 3, 5,
+                java.util.Optional.of(DrillFixture.T0.minusSeconds(60)), java.util.Optional.of(DrillFixture.T0
+                        .minus(Duration.ofDays(3))), 2, 0));
+
+        drills.refreshDue();
+        fx.ui.runUntil(() -> !drills.dueSummaryProperty().get().isEmpty());
+
+        assertThat(drills.dueSummaryProperty().get()).isEqualTo("1 due · 20 new");
+    }
+
+    @Test
+    void statisticsShowInPlaceOfTheReading() {
+        drills.showStatistics();
+
+        assertThat(drills.currentProperty().get()).isInstanceOf(StatisticsViewModel.class);
+    }
+
+    @Test
     void practiceOnASetGoesThroughItInOrder() {
         drills.startPractice(new DrillScope.OfSet("llava"));
 

@@ -121,7 +121,7 @@ class ExamViewModelTest {
 
         assertThat(vm.totalProperty().get()).isEmpty();
         assertThat(vm.resultsHtmlProperty().get()).isEmpty();
-        assertThat(fx.reviews.outcomes()).isEmpty();
+        assertThat(fx.progress.outcomes()).isEmpty();
     }
 
     @Test
@@ -154,8 +154,28 @@ class ExamViewModelTest {
                     .containsExactly(Verdict.CORRECT, Verdict.PARTIAL, Verdict.INCORRECT);
         });
         assertThat(fx.exams.latestUnfinished()).isEmpty();
-        assertThat(fx.reviews.outcomes()).hasSize(3).allSatisfy(o ->
+        assertThat(fx.progress.outcomes()).hasSize(3).allSatisfy(o ->
                 assertThat(((ReviewOutcome.Answered) o).mode()).isEqualTo(DrillMode.EXAM));
+        assertThat(fx.progress.outcomes()).extracting(o -> ((ReviewOutcome.Answered) o).answer())
+                .containsExactly(reference(0), "partly right", "qwx zzv");
+    }
+
+    @Test
+    void eachMarkedAnswerCarriesTheTimeSpentOnItsQuestionOverEveryVisit() {
+        ExamViewModel vm = exam(Optional.empty());
+        fx.clock.advance(Duration.ofSeconds(10));
+        vm.next();
+        fx.clock.advance(Duration.ofSeconds(20));
+        vm.previous();
+        fx.clock.advance(Duration.ofSeconds(5));
+        vm.goTo(2);
+        fx.clock.advance(Duration.ofSeconds(3));
+        fx.dialogs.choices.add("Finish");
+
+        finishAndWait(vm);
+
+        assertThat(fx.progress.outcomes()).extracting(o -> ((ReviewOutcome.Answered) o).taken())
+                .containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(3));
     }
 
     @Test

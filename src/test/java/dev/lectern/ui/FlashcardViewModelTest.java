@@ -62,7 +62,7 @@ class FlashcardViewModelTest {
     void ratingBeforeRevealingDoesNothing() {
         flashcards.rate(FlashcardRating.EASY);
 
-        assertThat(fx.reviews.outcomes()).isEmpty();
+        assertThat(fx.progress.outcomes()).isEmpty();
         assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(0));
     }
 
@@ -72,10 +72,22 @@ class FlashcardViewModelTest {
 
         flashcards.rate(FlashcardRating.HARD);
 
-        assertThat(fx.reviews.outcomes()).containsExactly(
+        assertThat(fx.progress.outcomes()).containsExactly(
                 new ReviewOutcome.Rated(cards.get(0), DrillFixture.T0, FlashcardRating.HARD));
         assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(1));
         assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.THINKING);
+    }
+
+    @Test
+    void theRatingCarriesTheTimeFromShowingTheCard() {
+        fx.clock.advance(java.time.Duration.ofSeconds(7));
+        flashcards.reveal();
+        fx.clock.advance(java.time.Duration.ofSeconds(5));
+
+        flashcards.rate(FlashcardRating.GOOD);
+
+        assertThat(((ReviewOutcome.Rated) fx.progress.outcomes().get(0)).taken())
+                .isEqualTo(java.time.Duration.ofSeconds(12));
     }
 
     @Test

@@ -86,7 +86,7 @@ class PracticeViewModelTest {
 
         practice.accept();
 
-        assertThat(fx.reviews.outcomes()).singleElement().satisfies(o -> {
+        assertThat(fx.progress.outcomes()).singleElement().satisfies(o -> {
             ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
             assertThat(answered.item()).isEqualTo(llava.get(0));
             assertThat(answered.mode()).isEqualTo(DrillMode.PRACTICE);
@@ -103,13 +103,30 @@ class PracticeViewModelTest {
     }
 
     @Test
+    void theLoggedAnswerIsTheCheckedTextWithTheTimeFromShowingTheQuestionToSettling() {
+        fx.clock.advance(Duration.ofSeconds(40));
+        check("partly about GPT-4");
+        fx.clock.advance(Duration.ofSeconds(5));
+
+        practice.accept();
+
+        ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
+        assertThat(answered.answer()).isEqualTo("partly about GPT-4");
+        assertThat(answered.taken()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(fx.progress.saved()).singleElement().satisfies(r -> {
+            assertThat(r.answer()).isEqualTo("partly about GPT-4");
+            assertThat(r.rating()).isEqualTo(dev.lectern.review.FlashcardRating.HARD);
+        });
+    }
+
+    @Test
     void overridingLogsTheStudentsVerdict() {
         check("qwx zzv");
         assertThat(practice.gradeProperty().get().verdict()).isEqualTo(Verdict.INCORRECT);
 
         practice.override(Verdict.PARTIAL);
 
-        ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.reviews.outcomes().get(0);
+        ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
         assertThat(answered.verdict()).isEqualTo(Verdict.PARTIAL);
         assertThat(answered.grade()).map(g -> g.verdict()).contains(Verdict.INCORRECT);
         assertThat(answered.overridden()).isTrue();
@@ -118,12 +135,12 @@ class PracticeViewModelTest {
     @Test
     void nextAcceptsWhenTheFeedbackIsShownAndDoesNothingBefore() {
         practice.next();
-        assertThat(fx.reviews.outcomes()).isEmpty();
+        assertThat(fx.progress.outcomes()).isEmpty();
 
         check("");
         practice.next();
 
-        assertThat(fx.reviews.outcomes()).singleElement()
+        assertThat(fx.progress.outcomes()).singleElement()
                 .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).verdict()).isEqualTo(Verdict.INCORRECT));
     }
 
@@ -138,7 +155,7 @@ class PracticeViewModelTest {
 
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.DONE);
         assertThat(practice.summaryProperty().get()).isEqualTo("3 questions: 2 correct, 1 partial, 0 incorrect");
-        assertThat(fx.reviews.outcomes()).hasSize(3);
+        assertThat(fx.progress.outcomes()).hasSize(3);
     }
 
     @Test
@@ -178,9 +195,9 @@ class PracticeViewModelTest {
             assertThat(p.messageProperty().get()).startsWith("The answer could not be graded (the model file is missing)");
             assertThat(p.referenceHtmlProperty().get()).contains("GPT-4");
             p.accept();
-            assertThat(fx.reviews.outcomes()).isEmpty();
+            assertThat(fx.progress.outcomes()).isEmpty();
             p.override(Verdict.PARTIAL);
-            assertThat(fx.reviews.outcomes()).singleElement()
+            assertThat(fx.progress.outcomes()).singleElement()
                     .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).grade()).isEmpty());
         }
     }
@@ -204,7 +221,7 @@ class PracticeViewModelTest {
         fx.ui.runFor(Duration.ofMillis(300));
 
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.CHECKING);
-        assertThat(fx.reviews.outcomes()).isEmpty();
+        assertThat(fx.progress.outcomes()).isEmpty();
     }
 
     private static void await(CountDownLatch latch) {

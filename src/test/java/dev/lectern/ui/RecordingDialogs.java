@@ -1,6 +1,8 @@
 package dev.lectern.ui;
 
 import dev.lectern.review.ExamSetup;
+import dev.lectern.review.SchedulerSettings;
+import java.util.function.UnaryOperator;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +19,10 @@ final class RecordingDialogs implements DialogService {
     final Deque<String> choices = new ArrayDeque<>();
     /** Answers to {@link #askExamSetup}, in order; when none is left the student cancels. */
     final Deque<ExamSetup> examSetups = new ArrayDeque<>();
+    /** Where {@link #chooseSaveFile} saves; empty: the student cancels. */
+    Optional<Path> nextSaveFile = Optional.empty();
+    /** What the student changes in the review settings dialog; null: they cancel. */
+    UnaryOperator<SchedulerSettings> settingsEdit;
 
     @Override
     public void showError(String title, String message) {
@@ -43,5 +49,17 @@ final class RecordingDialogs implements DialogService {
     public Optional<ExamSetup> askExamSetup(String scope, int available) {
         shown.add("exam setup: " + scope + ", " + available + " available");
         return Optional.ofNullable(examSetups.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        shown.add("save file: " + title + ": " + suggestedName);
+        return nextSaveFile;
+    }
+
+    @Override
+    public Optional<SchedulerSettings> askSchedulerSettings(SchedulerSettings current) {
+        shown.add("review settings: retention " + current.desiredRetention());
+        return settingsEdit == null ? Optional.empty() : Optional.of(settingsEdit.apply(current));
     }
 }

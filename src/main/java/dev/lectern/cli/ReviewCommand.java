@@ -1,0 +1,288 @@
+package dev.lectern.cli;
+
+import dev.lectern.course.Course;
+import dev.lectern.course.CourseLoader;
+import dev.lectern.course.DefaultCourse;
+import dev.lectern.course.LoadedCourse;
+import dev.lectern.grading.AnswerKey;
+import dev.lectern.grading.Grade;
+import dev.lectern.grading.Grader;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.CardState;
+import dev.lectern.review.DrillItem;
+import dev.lectern.review.DrillPlans;
+import dev.lectern.review.DrillScope;
+import dev.lectern.review.DueQueue;
+import dev.lectern.review.FlashcardRating;
+import dev.lectern.review.Fsrs;
+import dev.lectern.review.IntervalText;
+import dev.lectern.review.NothingDue;
+import dev.lectern.review.ReviewOutcome;
+import dev.lectern.review.ReviewRecord;
+import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.Progress;
+import dev.lectern.store.SaveResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lectern review}: the questions that are due (then new ones up to the day's limit) on standard output, answers
+ * and ratings from standard input; each rating is saved to the progress store before the next question.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reviews the questions that are due, scheduled by FSRS (then new ones, up to the day's limit),"
+                + " of the whole course, a reading or a week.",
+                "For each question type an answer on one line (an empty line just shows the reference answer); it is"
+                        + " graded and a rating suggested. Then type the rating: 1-4 or again, hard, good, easy;"
+                        + " an empty line takes the suggested one. End of input (Ctrl+D) stops. Works with piped"
+                        + " input too.",
+                "Exit code: 0, 1 if the reading or week does not exist or progress cannot be saved, 2 on a usage"
+                        + " error."})
+final class ReviewCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true)
+    Scope scope;
+
+    static final class Scope {
+        @Option(names = "--reading", paramLabel = "ID", description = "The questions of this reading's sets.")
+        String reading;
+
+        @Option(names = "--week", paramLabel = "N", description = "The questions of this week's readings.")
+        Integer week;
+    }
+
+    @Option(names = "--limit", paramLabel = "N", description = "Review at most N questions.")
+    Integer limit;
+
+    @Option(names = "--course", paramLabel = "COURSE_DIR",
+            description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
+                    + " else the bundled course.")
+    Path course;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext context;
+
+    ReviewCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        if (limit != null && limit < 1) {
+            throw new CommandLine.ParameterException(cl, "--limit must be at least 1.");
+        }
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
+        Path dir = course != null ? course : DefaultCourse.locate();
+        LoadedCourse loaded = CourseLoader.load(dir);
+        Course c = loaded.course();
+        DrillScope chosen = scope == null ? new DrillScope.WholeCourse()
+                : scope.reading != null ? new DrillScope.OfReading(scope.reading) : new DrillScope.OfWeek(scope.week);
+        String unknown = DrillCommand.unknown(c, chosen);
+        if (unknown != null) {
+            err.println("lectern: " + unknown);
+            err.flush();
+            return 1;
+        }
+        Map<CardKey, DrillItem> items = new LinkedHashMap<>();
+        DrillPlans.questions(c, chosen).forEach(i -> items.putIfAbsent(CardKey.of(i), i));
+        if (items.isEmpty()) {
+            err.println("lectern: There are no questions for " + chosen.describe() + ".");
+            err.flush();
+            return 1;
+        }
+        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {
+            progress.notices().forEach(n -> err.println("note: " + n));
+            return review(out, err, progress, chosen, items);
+        }
+    }
+
+    private int review(PrintWriter out, PrintWriter err, Progress progress, DrillScope chosen,
+            Map<CardKey, DrillItem> items) throws IOException {
+        Instant now = context.clock().instant();
+        ZoneId zone = context.clock().getZone();
+        SchedulerSettings settings = progress.schedulerSettings();
+        Fsrs fsrs = new Fsrs(settings);
+        Map<CardKey, CardState> states = progress.cardStates();
+        int allowance = Math.max(0, settings.newPerDay() - progress.newIntroducedOn(LocalDate.ofInstant(now, zone),
+                zone));
+        List<CardKey> queue = DueQueue.build(new ArrayList<>(items.keySet()), states, now, allowance);
+        if (limit != null && queue.size() > limit) {
+            queue = queue.subList(0, limit);
+        }
+        if (queue.isEmpty()) {
+            out.println(NothingDue.describe(chosen.describe(), items.keySet(), states, now, settings));
+            out.flush();
+            return 0;
+        }
+        if (progress.readOnly()) {
+            err.println("note: Another Lectern has your progress open, or it cannot be written: ratings are kept"
+                    + " only until this review ends.");
+        }
+        String dot = context.unicode() ? " · " : ", ";
+        CompletableFuture<Grader> grader = loadInBackground();
+        out.printf(Locale.ROOT, "Review of %s: %s due. Type an answer (an empty line shows the reference answer),"
+                + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one. End of"
+                + " input (Ctrl+D) stops.%n", chosen.describe(), Summary.plural(queue.size(), "question"));
+        BufferedReader in = context.stdin().get();
+        Map<FlashcardRating, Integer> counts = new EnumMap<>(FlashcardRating.class);
+        boolean unsaved = false;
+        for (int i = 0; i < queue.size(); i++) {
+            CardKey card = queue.get(i);
+            DrillItem item = items.get(card);
+            Instant shown = context.clock().instant();
+            out.printf(Locale.ROOT, "%nQuestion %d of %d%s%s%n%s%n> ", i + 1, queue.size(), dot, item.set().title(),
+                    item.question().prompt());
+            out.flush();
+            String answer = readLine(in, out);
+            if (answer == null) {
+                break;
+            }
+            Grade grade = answer.isBlank() ? null : grade(grader, item, answer.strip(), err);
+            if (grade != null) {
+                out.printf(Locale.ROOT, "Score %d/100%s%s%n", grade.score(), dot, grade.verdict().label());
+            } else if (!answer.isBlank()) {
+                out.println("Not graded: the grader failed on this answer.");
+            }
+            out.println("Reference answer: " + item.question().referenceAnswer());
+            Optional<FlashcardRating> suggested = Optional.ofNullable(grade)
+                    .map(g -> FlashcardRating.suggestedFor(g.verdict()));
+            Instant at = context.clock().instant();
+            Map<FlashcardRating, CardState> preview = fsrs.preview(states.getOrDefault(card, CardState.NEW), at,
+                    Fsrs.fuzzFor(card, at));
+            out.println(Stream.of(FlashcardRating.values())
+                    .map(r -> r.number() + " " + r.label() + " " + preview.get(r).due()
+                            .map(d -> IntervalText.of(Duration.between(at, d))).orElse("?")
+                            + (suggested.filter(r::equals).isPresent() ? " (suggested)" : ""))
+                    .collect(Collectors.joining(dot)));
+            Optional<FlashcardRating> rating = askRating(in, out, suggested);
+            if (rating.isEmpty()) {
+                break;
+            }
+            Instant ratedAt = context.clock().instant();
+            ReviewRecord record = new ReviewOutcome.Reviewed(item, ratedAt, rating.get(), Optional.ofNullable(grade),
+                    Optional.ofNullable(grade).map(Grade::verdict), answer.strip(), Duration.between(shown, ratedAt))
+                    .toRecord();
+            SaveResult saved = progress.append(record);
+            if (!saved.saved()) {
+                unsaved = true;
+                err.println("lectern: " + (saved.message().isBlank() ? "The review could not be saved."
+                        : saved.message()));
+                err.flush();
+            }
+            CardState next = fsrs.next(states.getOrDefault(card, CardState.NEW), rating.get(), ratedAt,
+                    Fsrs.fuzzFor(card, ratedAt));
+            out.println(rating.get().label() + ": back in " + next.due().map(d -> IntervalText.of(Duration.between(
+                    ratedAt, d))).orElse("?") + ".");
+            counts.merge(rating.get(), 1, Integer::sum);
+        }
+        int reviewed = counts.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf(Locale.ROOT, "%nReviewed %s of %d: %s.%n", Summary.plural(reviewed, "question"), queue.size(),
+                Stream.of(FlashcardRating.values()).map(r -> counts.getOrDefault(r, 0) + " " + r.label())
+                        .collect(Collectors.joining(", ")));
+        if (unsaved && progress.retryPending().saved()) {
+            unsaved = false;
+        }
+        if (unsaved) {
+            out.println(Summary.plural(progress.pendingCount(), "review") + " could not be saved.");
+        }
+        out.flush();
+        return unsaved ? 1 : 0;
+    }
+
+    /** A line of input, echoed when piped so the transcript reads like a session; null at end of input. */
+    private String readLine(BufferedReader in, PrintWriter out) throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            out.println();
+        } else if (!context.interactive()) {
+            out.println(line);
+        }
+        return line;
+    }
+
+    /** Asks until the line names a rating (or is empty with a suggestion); empty at end of input. */
+    private Optional<FlashcardRating> askRating(BufferedReader in, PrintWriter out, Optional<FlashcardRating> suggested)
+            throws IOException {
+        while (true) {
+            out.print(suggested.map(s -> "Rating (Enter = " + s.label() + ")> ").orElse("Rating> "));
+            out.flush();
+            String line = readLine(in, out);
+            if (line == null) {
+                return Optional.empty();
+            }
+            Optional<FlashcardRating> rating = line.isBlank() ? suggested : parse(line);
+            if (rating.isPresent()) {
+                return rating;
+            }
+            out.println(line.isBlank() ? "Nothing was graded, so there is no suggestion: type 1-4 or again, hard,"
+                    + " good, easy." : "\"" + line.strip() + "\" is not a rating: type 1-4 or again, hard, good, easy.");
+        }
+    }
+
+    static Optional<FlashcardRating> parse(String line) {
+        String word = line.strip().toLowerCase(Locale.ROOT);
+        for (FlashcardRating r : FlashcardRating.values()) {
+            if (word.equals(String.valueOf(r.number())) || word.equals(r.label().toLowerCase(Locale.ROOT))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CompletableFuture<Grader> loadInBackground() {
+        CompletableFuture<Grader> future = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(context.grader().get());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "lectern-grader-load");
+        t.setDaemon(true);
+        t.start();
+        return future;
+    }
+
+    /** The grade, or null when the grader could not load or failed on this answer (the student rates alone). */
+    private static Grade grade(CompletableFuture<Grader> grader, DrillItem item, String answer, PrintWriter err) {
+        try {
+            return grader.join().grade(AnswerKey.of(item.question()), answer);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            err.println("lectern: The grader could not be loaded (" + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()) + "); rate your answer yourself.");
+            err.flush();
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.lectern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.grading.Verdict;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.CardPhase;
+import dev.lectern.review.CardState;
+import dev.lectern.review.FlashcardRating;
+import dev.lectern.review.ReviewMode;
+import dev.lectern.review.ReviewRecord;
+import dev.lectern.store.FakeProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewCommandTest {
+
+    static final String NL = System.lineSeparator();
+    static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    FakeProgress progress;
+
+    @BeforeEach
+    void writeCourse() throws IOException {
+        Files.createDirectories(dir.resolve("readings"));
+        Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(dir.resolve("readings/numbers.md"), "---\nid: numbers\ntitle: Numbers\nweek: 3\n"
+                + "questionSets: [counting]\n---\n\n## Abstract\n\nOn numbers.\n");
+        Files.writeString(dir.resolve("readings/letters.md"), "---\nid: letters\ntitle: Letters\nweek: 4\n---\n\n"
+                + "## Abstract\n\nOn letters.\n");
+        Files.writeString(dir.resolve("questions/counting.json"), """
+                {
+                  "id": "counting",
+                  "title": "Counting",
+                  "readings": ["numbers"],
+                  "questions": [
+                    {"id": "one", "prompt": "What is one?", "referenceAnswer": "One is the first number."},
+                    {"id": "two", "prompt": "What is two?", "referenceAnswer": "Two comes after one."},
+                    {"id": "three", "prompt": "What is three?", "referenceAnswer": "Three is two plus one."}
+                  ]
+                }
+                """);
+        progress = new FakeProgress(dir.resolve("data"));
+    }
+
+    private CliRun review(String input, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "review";
+        all[1] = "--course";
+        all[2] = dir.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return CliRun.withProgress(input, new FakeGrader(), progress, Clock.fixed(NOW, ZoneOffset.UTC), all);
+    }
+
+    @Test
+    void reviewAsksEachDueQuestionGradesItSuggestsARatingAndSavesTheRatingGiven() {
+        CliRun run = review("One is the first number.\n\n\n\nx\n4\n40\n");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(String.join(NL,
+                "Review of the whole course: 3 questions due. Type an answer (an empty line shows the reference"
+                        + " answer), then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested"
+                        + " one. End of input (Ctrl+D) stops.",
+                "",
+                "Question 1 of 3 · Counting",
+                "What is one?",
+                "> One is the first number.",
+                "Score 100/100 · correct",
+                "Reference answer: One is the first number.",
+                "1 Again 1m · 2 Hard 6m · 3 Good 10m (suggested) · 4 Easy " + easy("one"),
+                "Rating (Enter = Good)> ",
+                "Good: back in 10m.",
+                "",
+                "Question 2 of 3 · Counting",
+                "What is two?",
+                "> ",
+                "Reference answer: Two comes after one.",
+                "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy " + easy("two"),
+                "Rating> ",
+                "Nothing was graded, so there is no suggestion: type 1-4 or again, hard, good, easy.",
+                "Rating> x",
+                "\"x\" is not a rating: type 1-4 or again, hard, good, easy.",
+                "Rating> 4",
+                "Easy: back in " + easy("two") + ".",
+                "",
+                "Question 3 of 3 · Counting",
+                "What is three?",
+                "> 40",
+                "Score 40/100 · partial",
+                "Reference answer: Three is two plus one.",
+                "1 Again 1m · 2 Hard 6m (suggested) · 3 Good 10m · 4 Easy " + easy("three"),
+                "Rating (Enter = Hard)> ",
+                "",
+                "Reviewed 2 questions of 3: 0 Again, 0 Hard, 1 Good, 1 Easy.",
+                ""));
+        assertThat(progress.saved()).hasSize(2);
+        ReviewRecord first = progress.saved().get(0);
+        assertThat(first.card()).isEqualTo(new CardKey("counting", "one"));
+        assertThat(first.rating()).isEqualTo(FlashcardRating.GOOD);
+        assertThat(first.verdict()).contains(Verdict.CORRECT);
+        assertThat(first.score()).hasValue(100);
+        assertThat(first.answer()).isEqualTo("One is the first number.");
+        assertThat(first.mode()).isEqualTo(ReviewMode.REVIEW);
+        assertThat(first.at()).isEqualTo(NOW);
+        ReviewRecord second = progress.saved().get(1);
+        assertThat(second.rating()).isEqualTo(FlashcardRating.EASY);
+        assertThat(second.verdict()).isEmpty();
+        assertThat(second.answer()).isEmpty();
+    }
+
+    /** What Easy gives a new card of the counting set now, as the buttons show it. */
+    private static String easy(String question) {
+        CardKey card = new CardKey("counting", question);
+        return dev.lectern.review.IntervalText.of(Duration.between(NOW, new dev.lectern.review.Fsrs(
+                dev.lectern.review.SchedulerSettings.defaults()).preview(CardState.NEW, NOW,
+                        dev.lectern.review.Fsrs.fuzzFor(card, NOW)).get(FlashcardRating.EASY).due().orElseThrow()));
+    }
+
+    @Test
+    void ratingsAreTypedAsWordsOrNumbers() {
+        CliRun run = review("\nagain\n\nHARD\n\n3\n");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(progress.saved()).extracting(ReviewRecord::rating)
+                .containsExactly(FlashcardRating.AGAIN, FlashcardRating.HARD, FlashcardRating.GOOD);
+    }
+
+    @Test
+    void onlyDueQuestionsComeThenNewOnesUpToTheLimit() {
+        progress.states.put(new CardKey("counting", "three"), new CardState(CardPhase.REVIEW, 0, 4, 5,
+                Optional.of(NOW.minusSeconds(3600)), Optional.of(NOW.minus(Duration.ofDays(4))), 2, 0));
+        progress.states.put(new CardKey("counting", "one"), new CardState(CardPhase.REVIEW, 0, 4, 5,
+                Optional.of(NOW.plus(Duration.ofDays(2))), Optional.of(NOW.minus(Duration.ofDays(2))), 2, 0));
+
+        CliRun run = review("", "--limit", "1");
+
+        assertThat(run.out()).startsWith("Review of the whole course: 1 question due.")
+                .contains("Question 1 of 1 · Counting" + NL + "What is three?");
+    }
+
+    @Test
+    void whenNothingIsDueItSaysWhenTheNextReviewIs() {
+        progress.saveSchedulerSettings(dev.lectern.review.SchedulerSettings.defaults().withNewPerDay(0));
+        progress.states.put(new CardKey("counting", "one"), new CardState(CardPhase.REVIEW, 0, 4, 5,
+                Optional.of(NOW.plus(Duration.ofHours(5))), Optional.of(NOW.minus(Duration.ofDays(2))), 2, 0));
+
+        CliRun run = review("", "--week", "3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("Nothing is due for week 3. The next review is due in 5h. New questions are"
+                + " off (0 a day in the review settings)." + NL);
+    }
+
+    @Test
+    void aReviewThatCannotBeSavedIsReportedAndTheSessionGoesOn() {
+        progress.failSaves("The disk is full.");
+
+        CliRun run = review("\n1\n\n1\n");
+
+        assertThat(run.err()).contains("lectern: The disk is full.");
+        assertThat(run.out()).contains("Question 2 of 3").endsWith("2 reviews could not be saved." + NL);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(progress.pendingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownReadingIsAnError() {
+        CliRun run = review("", "--reading", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("lectern: There is no reading \"nope\" in this course.");
+    }
+}
