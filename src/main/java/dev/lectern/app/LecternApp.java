@@ -64,7 +64,12 @@ public final class LecternApp extends Application {
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public LecternApp() {
-        this(launchOptions, UserDirs.fromEnvironment(), null);
+        this(launchOptions, withDataDir(UserDirs.fromEnvironment(), launchOptions), null);
+    }
+
+    /** The user's folders, with the data folder {@code --data-dir} gave, if it gave one. */
+    private static UserDirs withDataDir(UserDirs dirs, AppOptions options) {
+        return options.dataDir().map(d -> new UserDirs(dirs.config(), d.toAbsolutePath())).orElse(dirs);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class LecternCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return openApp.applyAsInt(new AppOptions(Optional.ofNullable(course), Optional.ofNullable(reading),
-                Optional.ofNullable(theme), readyExit, Optional.empty()));
+                Optional.ofNullable(theme), readyExit, Optional.empty(), Optional.ofNullable(dataDir)));
     }
 
     /**

@@ -22,6 +22,12 @@ import java.util.Optional;
  */
 public final class Fsrs {
 
+    /**
+     * Names this implementation's results. Change it whenever a change here gives different card states for the same
+     * reviews: the progress store then recomputes every card from its log.
+     */
+    public static final String VERSION = "FSRS-6, Lectern 1 (fuzz by card and UTC day)";
+
     private static final double STABILITY_MIN = 0.001;
     private static final double[][] FUZZ_RANGES = { { 2.5, 7.0, 0.15 }, { 7.0, 20.0, 0.1 },
             { 20.0, Double.POSITIVE_INFINITY, 0.05 } };

@@ -102,6 +102,7 @@ public final class ProgressStore implements Progress {
     private Fsrs fsrs;
     private boolean settingsPending;
     private boolean closed;
+    private Optional<Path> unsavedFile = Optional.empty();
 
     private ProgressStore(Path dataDir, Clock clock, SchedulerSettings defaults) {
         this.dataDir = dataDir.toAbsolutePath();
@@ -172,6 +173,8 @@ public final class ProgressStore implements Progress {
             connection = c;
             notWriting = "";
             dailyBackup();
+            rescheduleIfTheSchedulerChanged();
+            saveUnsavedFromEarlier();
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("the progress database could not be opened for writing", e);
             closeQuietly(c);
@@ -180,6 +183,68 @@ public final class ProgressStore implements Progress {
             String why = e instanceof SQLException s ? Sqlite.reason(s, dataDir) : String.valueOf(e.getMessage());
             openReadOnly(databaseFile() + ": " + why + "; this window shows your progress but does not save it.",
                     why);
+        }
+    }
+
+    /**
+     * Puts into the log the reviews an earlier Lectern kept in a file because it could not write them (see
+     * {@link #close}), skipping any already there, and renames the file once they are committed.
+     */
+    private void saveUnsavedFromEarlier() {
+        for (Path file : UnsavedReviews.waiting(dataDir)) {
+            try {
+                List<ReviewRecord> kept = UnsavedReviews.read(file);
+                List<ReviewRecord> missing = new ArrayList<>();
+                for (ReviewRecord r : kept) {
+                    ReviewRecord n = normalise(r);
+                    if (!inLog(n)) {
+                        missing.add(n);
+                    }
+                }
+                writeReviews(missing);
+                Path saved = UnsavedReviews.markSaved(file);
+                if (!missing.isEmpty()) {
+                    notices.add(missing.size() + (missing.size() == 1 ? " review" : " reviews")
+                            + " that an earlier Lectern could not save " + (missing.size() == 1 ? "is" : "are")
+                            + " now in your progress (kept meanwhile in " + saved + ").");
+                }
+            } catch (IOException | SQLException e) {
+                LOG.warn("{}: the reviews kept in it could not be saved yet: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Card states are a cache of the scheduler applied to the log: when the scheduler's results have changed since they
+     * were computed (a newer Lectern), every card is recomputed.
+     */
+    private void rescheduleIfTheSchedulerChanged() throws SQLException, IOException {
+        List<String> saved = Sqlite.queryStrings(connection, "SELECT value FROM setting WHERE key = 'scheduler'");
+        if (saved.equals(List.of(Fsrs.VERSION))) {
+            return;
+        }
+        int changed = rebuild();
+        try (PreparedStatement put = connection.prepareStatement(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES ('scheduler', ?)")) {
+            put.setString(1, Fsrs.VERSION);
+            put.executeUpdate();
+        }
+        if (!saved.isEmpty()) {
+            LOG.info("{} cards recomputed by {} (they were computed by {})", changed, Fsrs.VERSION, saved);
+        }
+    }
+
+    private boolean inLog(ReviewRecord r) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM review WHERE set_id = ?"
+                + " AND question_id = ? AND at = ? AND rating = ? AND mode = ? LIMIT 1")) {
+            select.setString(1, r.card().setId());
+            select.setString(2, r.card().questionId());
+            select.setLong(3, r.at().toEpochMilli());
+            select.setInt(4, r.rating().number());
+            select.setString(5, r.mode().code());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -1007,12 +1072,14 @@ public final class ProgressStore implements Progress {
     }
 
     /**
-     * Saves the settings; reviews from now on are scheduled by them (cards already scheduled keep their due dates
-     * until their next review or a {@link #rebuild()}). Kept in memory when they cannot be written.
+     * Saves the settings. When they change how cards are scheduled (anything but the number of new questions a day),
+     * every card is rescheduled from the review log by the new settings, so card state stays what the log gives.
+     * Kept in memory when they cannot be written.
      */
     @Override
     public synchronized void saveSchedulerSettings(SchedulerSettings newSettings) {
         ensureOpen();
+        SchedulerSettings old = settings;
         settings = Objects.requireNonNull(newSettings);
         fsrs = new Fsrs(newSettings);
         if (!notWriting.isEmpty()) {
@@ -1025,6 +1092,15 @@ public final class ProgressStore implements Progress {
         } catch (SQLException e) {
             LOG.warn("the scheduler settings could not be saved: {}", e.getMessage());
             settingsPending = true;
+            return;
+        }
+        if (!old.withNewPerDay(0).equals(newSettings.withNewPerDay(0))) {
+            try {
+                int changed = rebuild();
+                LOG.info("new scheduler settings rescheduled {} cards", changed);
+            } catch (IOException e) {
+                LOG.warn("the cards could not be rescheduled by the new settings: {}", e.getMessage());
+            }
         }
     }
 
@@ -1175,7 +1251,8 @@ public final class ProgressStore implements Progress {
 
     /**
      * Closes the database and lets go of the folder. Reviews still kept in memory are tried once more; ones that
-     * cannot be written are logged (they are lost with the process).
+     * still cannot be written go to a file of their own beside the database (or, if even that fails, in the system's
+     * temporary folder), which the next Lectern to open the folder for writing puts into the log.
      */
     @Override
     public void close() {
@@ -1187,13 +1264,35 @@ public final class ProgressStore implements Progress {
                 flush();
             }
             if (!pending.isEmpty()) {
-                LOG.error("{} reviews could not be saved before closing: {}", pending.size(), pending);
+                keepUnsaved();
             }
             closed = true;
             closeQuietly(connection);
             connection = null;
             releaseLock();
         }
+    }
+
+    private void keepUnsaved() {
+        Instant now = clock.instant();
+        for (Path folder : List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir")))) {
+            try {
+                Path file = UnsavedReviews.write(folder, pending, now);
+                LOG.warn("{} reviews could not be saved to {}; they are kept in {}", pending.size(), databaseFile(),
+                        file);
+                unsavedFile = Optional.of(file);
+                pending.clear();
+                return;
+            } catch (IOException e) {
+                LOG.warn("{}: the unsaved reviews could not be kept there: {}", folder, e.getMessage());
+            }
+        }
+        LOG.error("{} reviews could not be saved before closing: {}", pending.size(), pending);
+    }
+
+    /** Where {@link #close} kept reviews it could not write, if it had to. */
+    public synchronized Optional<Path> unsavedFile() {
+        return unsavedFile;
     }
 
     private static void closeQuietly(Connection c) {

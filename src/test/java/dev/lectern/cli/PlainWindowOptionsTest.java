@@ -34,12 +34,16 @@ class PlainWindowOptionsTest {
                 new String[] {"--course", "some/course"},
                 new String[] {"--course=some/course", "--reading", "llava"},
                 new String[] {"--theme", "dark", "--ready-exit", "--reading=clip"},
-                new String[] {"--reading", "a b", "--course", "/tmp/x y"});
+                new String[] {"--reading", "a b", "--course", "/tmp/x y"},
+                new String[] {"--data-dir", "/tmp/progress", "--course", "c"},
+                new String[] {"--data-dir=/tmp/progress"});
         for (String[] args : starts) {
             Optional<AppOptions> quick = AppOptions.fromPlainArgs(args);
             assertThat(quick).as(String.join(" ", args)).isPresent();
             assertThat(quick).as(String.join(" ", args)).isEqualTo(viaPicocli(args));
         }
+        assertThat(AppOptions.fromPlainArgs("--data-dir", "/tmp/progress").orElseThrow().dataDir())
+                .contains(java.nio.file.Path.of("/tmp/progress"));
     }
 
     @Test

@@ -293,4 +293,66 @@ class ProgressStoreTest {
         }
         assertThat(reopen().allReviews()).hasSize(2);
     }
+
+    @Test
+    void reviewsASecondLecternCouldNotSaveBeforeClosingAreKeptInAFileAndSavedByTheNextOneToOpen() throws Exception {
+        ReviewRecord kept = typed("sam", "masks", T0.plusSeconds(5), 64, Verdict.PARTIAL, "Points, boxes; \"masks\".");
+        ProgressStore second = ProgressStore.open(data, CLOCK);
+        assertThat(second.append(kept).saved()).isFalse();
+
+        second.close();
+
+        Path file = second.unsavedFile().orElseThrow();
+        assertThat(file.getParent()).isEqualTo(data.toAbsolutePath());
+        assertThat(store.allReviews()).isEmpty();
+
+        ProgressStore next = reopen();
+        assertThat(next.allReviews()).containsExactly(kept);
+        assertThat(next.notices()).singleElement().asString()
+                .startsWith("1 review that an earlier Lectern could not save is now in your progress");
+        assertThat(file).doesNotExist();
+        assertThat(Path.of(file + ".saved")).exists();
+
+        assertThat(reopen().allReviews()).containsExactly(kept);
+        assertThat(store.notices()).isEmpty();
+    }
+
+    @Test
+    void changingHowCardsAreScheduledReschedulesEveryCardFromTheLog() throws Exception {
+        List<ReviewRecord> log = Reviews.random(11, 300, 30, T0);
+        store.appendAll(log);
+        Map<CardKey, CardState> before = store.cardStates();
+
+        SchedulerSettings lower = SchedulerSettings.defaults().withDesiredRetention(0.80);
+        store.saveSchedulerSettings(lower);
+
+        Map<CardKey, CardState> after = store.cardStates();
+        assertThat(store.check().staleCards()).isZero();
+        Fsrs fsrs = new Fsrs(lower);
+        for (CardKey card : after.keySet()) {
+            List<ReviewRecord> history = log.stream().filter(r -> r.card().equals(card)).toList();
+            CardState replayed = CardHistory.replay(card, history, fsrs);
+            assertThat(after.get(card).due().map(Instant::toEpochMilli))
+                    .isEqualTo(replayed.due().map(Instant::toEpochMilli));
+        }
+        long later = after.keySet().stream()
+                .filter(c -> after.get(c).due().orElseThrow().isAfter(before.get(c).due().orElseThrow())).count();
+        assertThat(later).as("cards due later at retention 0.80").isGreaterThan(after.size() / 2);
+
+        store.saveSchedulerSettings(lower.withNewPerDay(3));
+        assertThat(store.cardStates()).isEqualTo(after);
+    }
+
+    @Test
+    void cardsComputedByAnotherSchedulerAreRecomputedAtOpenAndOnlyThen() throws Exception {
+        store.appendAll(Reviews.random(5, 200, 20, T0));
+        Map<CardKey, CardState> live = store.cardStates();
+        Sqlite.exec(store.connection(), "UPDATE card SET stability = 1.5 WHERE question_id = 'q-1'");
+
+        assertThat(reopen().check().staleCards()).as("same scheduler: the cache is trusted").isEqualTo(1);
+
+        Sqlite.exec(store.connection(), "UPDATE setting SET value = 'FSRS-5, an older Lectern' WHERE key = 'scheduler'");
+        assertThat(reopen().check().staleCards()).isZero();
+        assertThat(store.cardStates()).isEqualTo(live);
+    }
 }
