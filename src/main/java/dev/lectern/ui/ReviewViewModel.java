@@ -5,6 +5,7 @@ import dev.lectern.grading.Grade;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.review.CardKey;
+import dev.lectern.review.CardPhase;
 import dev.lectern.review.CardState;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.DueQueue;
@@ -117,7 +118,7 @@ public final class ReviewViewModel implements Drill {
         Instant now = services.clock().instant();
         List<CardKey> keys = DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now,
                 newAllowance(services, settings, now));
-        this.queue = keys.stream().map(itemsByCard::get).toList();
+        this.queue = new ArrayList<>(keys.stream().map(itemsByCard::get).toList());
         theme.addListener(rerender);
         if (queue.isEmpty()) {
             progress.set("Nothing due");
@@ -155,9 +156,12 @@ public final class ReviewViewModel implements Drill {
         return item.getReadOnlyProperty();
     }
 
-    /** The questions of this session, in order. */
+    /**
+     * The questions of this session, in order. A question rated into a learning step (minutes, not days) comes back
+     * at the end of the queue, as in Anki, until it graduates.
+     */
     public List<DrillItem> queue() {
-        return queue;
+        return List.copyOf(queue);
     }
 
     /** The answer being typed. */
@@ -279,6 +283,9 @@ public final class ReviewViewModel implements Drill {
                 saveProblem.set(describe(saved));
                 states.put(record.card(), next);
                 ratings.merge(rating, 1, Integer::sum);
+                if (next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING) {
+                    queue.add(current);
+                }
                 show(index + 1);
             });
         });
@@ -352,8 +359,12 @@ public final class ReviewViewModel implements Drill {
         referenceHtml.set("");
         answer.set("");
         if (next >= queue.size()) {
-            progress.set(Messages.plural(queue.size(), "question") + " reviewed");
-            summary.set(Messages.plural(queue.size(), "question") + " reviewed: " + Stream.of(FlashcardRating.values())
+            int questions = new java.util.HashSet<>(queue).size();
+            progress.set(Messages.plural(questions, "question") + " reviewed");
+            int reviews = ratings.values().stream().mapToInt(Integer::intValue).sum();
+            summary.set(Messages.plural(questions, "question") + " reviewed"
+                    + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)") + ": "
+                    + Stream.of(FlashcardRating.values())
                     .map(r -> ratings.getOrDefault(r, 0) + " " + r.label()).collect(Collectors.joining(", "))
                     + "." + comingBack());
             phase.set(Phase.DONE);
@@ -365,7 +376,7 @@ public final class ReviewViewModel implements Drill {
         phase.set(Phase.ANSWERING);
     }
 
-    /** " The next comes back in 10m." for the soonest question of this session to fall due again. */
+    /** " The first of them comes back in 3d." for the soonest question of this session to fall due again. */
     private String comingBack() {
         Instant now = services.clock().instant();
         return queue.stream().map(i -> states.get(CardKey.of(i))).filter(s -> s != null && s.due().isPresent())

@@ -94,10 +94,8 @@ class ReviewViewModelTest {
     }
 
     private void rate(ReviewViewModel review, FlashcardRating rating) {
-        DrillItem before = review.itemProperty().get();
         review.rate(rating);
-        fx.ui.runUntil(() -> review.itemProperty().get() != before
-                || review.phaseProperty().get() == ReviewViewModel.Phase.DONE);
+        fx.ui.runUntil(() -> review.phaseProperty().get() != ReviewViewModel.Phase.SAVING);
     }
 
     @Test
@@ -308,12 +306,35 @@ class ReviewViewModelTest {
         review.reveal();
         rate(review, FlashcardRating.AGAIN);
         review.reveal();
-        rate(review, FlashcardRating.GOOD);
+        rate(review, FlashcardRating.EASY);
+        review.reveal();
+        rate(review, FlashcardRating.EASY);
 
         assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.DONE);
         assertThat(review.summaryProperty().get())
-                .isEqualTo("2 questions reviewed: 1 Again, 0 Hard, 1 Good, 0 Easy. The first of them comes back in 1m.");
+                .startsWith("2 questions reviewed (3 ratings, with the learning steps): 1 Again, 0 Hard, 0 Good, 2 Easy."
+                        + " The first of them comes back in ")
+                .matches(".* in \\d+d\\.");
         assertThat(review.progressProperty().get()).isEqualTo("2 questions reviewed");
+    }
+
+    @Test
+    void aQuestionInItsLearningStepsComesBackInTheSameSessionUntilItGraduates() {
+        llava = llava.subList(0, 2);
+        ReviewViewModel review = review();
+        List<DrillItem> shown = new java.util.ArrayList<>();
+        List<FlashcardRating> ratings = List.of(FlashcardRating.AGAIN, FlashcardRating.EASY, FlashcardRating.GOOD,
+                FlashcardRating.GOOD);
+        for (FlashcardRating rating : ratings) {
+            shown.add(review.itemProperty().get());
+            review.reveal();
+            rate(review, rating);
+            fx.clock.advance(Duration.ofMinutes(2));
+        }
+
+        assertThat(shown).containsExactly(llava.get(0), llava.get(1), llava.get(0), llava.get(0));
+        assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.DONE);
+        assertThat(fx.progress.saved()).extracting(ReviewRecord::rating).containsExactlyElementsOf(ratings);
     }
 
     @Test
