@@ -13,6 +13,7 @@ import dev.lectern.review.Exam;
 import dev.lectern.review.DueQueue;
 import dev.lectern.review.ExamSetup;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.SaveResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,13 +53,16 @@ public final class DrillViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Drill> current = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding active = current.isNotNull();
     private final ReadOnlyStringWrapper dueSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
     private long dueGeneration;
     private AnswerRenderer renderer;
     private Path rendererRoot;
 
     /** @param random draws exam questions and shuffles drills over more than one set */
     public DrillViewModel(DrillServices services, RandomGenerator random) {
-        this.services = services;
+        this.services = new DrillServices(services.grading(),
+                new ReportingProgress(services.progress(), result -> services.ui().execute(() -> saved(result))),
+                services.dialogs(), services.background(), services.ui(), services.clock());
         this.random = random;
         course.addListener((obs, old, now) -> refreshDue());
     }
@@ -80,6 +84,36 @@ public final class DrillViewModel implements AutoCloseable {
 
     public BooleanBinding activeProperty() {
         return active;
+    }
+
+    /**
+     * Why the last review could not be saved, in any drill, with how many are kept until they can be; empty when
+     * everything is saved.
+     */
+    public ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem.getReadOnlyProperty();
+    }
+
+    /** Tries again to save the reviews kept in memory. */
+    public void retrySaving() {
+        services.background().execute(() -> {
+            try {
+                services.progress().retryPending();
+            } catch (RuntimeException e) {
+                LOG.warn("saving the kept reviews failed", e);
+                services.ui().execute(() -> saveProblem.set("The reviews could not be saved: " + Messages.reason(e)));
+            }
+        });
+    }
+
+    private void saved(SaveResult result) {
+        if (result.saved()) {
+            saveProblem.set("");
+            return;
+        }
+        String why = result.message().isBlank() ? "Your review could not be saved." : result.message();
+        saveProblem.set(why + (result.pending() == 1 ? " 1 review is waiting." : " " + result.pending()
+                + " reviews are waiting."));
     }
 
     /** "12 due · 5 new" for the whole course, for the status line; empty without a course or before it is counted. */

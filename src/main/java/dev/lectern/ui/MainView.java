@@ -99,6 +99,8 @@ public final class MainView extends BorderPane {
     private final Label drillTitle = new Label();
     private final Label drillProgress = new Label();
     private DrillView drillView;
+    /** The banner shown while reviews wait to be saved. */
+    public static final String ID_SAVE_BANNER = "saveBanner";
     private boolean syncingSelection;
 
     private static final double LIBRARY_MIN_WIDTH = 160;
@@ -656,7 +658,31 @@ public final class MainView extends BorderPane {
         drillPane.visibleProperty().bind(drill.activeProperty());
         reading.visibleProperty().bind(drill.activeProperty().not());
         drill.currentProperty().addListener((obs, old, now) -> showDrill(now));
-        return new StackPane(reading, drillPane);
+        BorderPane centre = new BorderPane(new StackPane(reading, drillPane));
+        centre.setTop(saveBanner());
+        return centre;
+    }
+
+    /**
+     * A banner over the reading or drill while reviews are waiting to be saved (the review mode has its own, next to
+     * its buttons).
+     */
+    private Node saveBanner() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(drill.saveProblemProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button retry = new Button("Try Again");
+        retry.setOnAction(e -> drill.retrySaving());
+        HBox banner = new HBox(10, text, retry);
+        banner.setId(ID_SAVE_BANNER);
+        banner.getStyleClass().add(Styles.SAVE_BANNER);
+        javafx.beans.binding.BooleanBinding shown = drill.saveProblemProperty().isNotEmpty().and(javafx.beans.binding
+                .Bindings.createBooleanBinding(() -> !(drill.currentProperty().get() instanceof ReviewViewModel),
+                        drill.currentProperty()));
+        banner.visibleProperty().bind(shown);
+        banner.managedProperty().bind(shown);
+        return banner;
     }
 
     private void showDrill(Drill now) {

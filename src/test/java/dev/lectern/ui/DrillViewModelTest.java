@@ -121,6 +121,26 @@ class DrillViewModelTest {
     }
 
     @Test
+    void aFlashcardThatCannotBeSavedRaisesTheBannerUntilATryAgainSavesIt() {
+        drills.startFlashcards(new DrillScope.OfSet("llava"));
+        FlashcardViewModel cards = (FlashcardViewModel) drills.currentProperty().get();
+        fx.progress.failSaves("Your review could not be saved: the disk is full. Lectern keeps it and will try again.");
+
+        cards.reveal();
+        cards.rate(dev.lectern.review.FlashcardRating.GOOD);
+        fx.ui.runUntil(() -> !drills.saveProblemProperty().get().isEmpty());
+
+        assertThat(drills.saveProblemProperty().get()).isEqualTo("Your review could not be saved: the disk is full."
+                + " Lectern keeps it and will try again. 1 review is waiting.");
+        assertThat(fx.progress.saved()).isEmpty();
+
+        fx.progress.failSaves(null);
+        drills.retrySaving();
+        fx.ui.runUntil(() -> drills.saveProblemProperty().get().isEmpty());
+        assertThat(fx.progress.saved()).hasSize(1);
+    }
+
+    @Test
     void flashcardsOnAWeekCoverEveryQuestionOfTheWeek() {
         drills.startFlashcards(new DrillScope.OfWeek(7));
 
