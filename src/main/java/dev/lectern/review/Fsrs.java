@@ -16,9 +16,10 @@ import java.util.Optional;
  * relearning steps are fixed durations; a card reviewed again less than a whole day after its last review gets the
  * short-term stability update; elapsed time for retrievability is counted in whole days (24-hour periods); review
  * intervals are whole days, rounded half to even as Python's {@code round} does, at least 1 and at most the maximum
- * interval; and when fuzz is on, intervals of 3 days or more are spread over py-fsrs's fuzz ranges. The one
- * deliberate difference: the fuzzed interval is the floor of {@code fuzz * (max - min + 1) + min}, so it always lies
- * in {@code [min, max]} (as in ts-fsrs and Anki), where py-fsrs rounds and can land one day past {@code max}.
+ * interval; and when fuzz is on, intervals of 3 days or more are spread over py-fsrs's fuzz ranges. Where py-fsrs
+ * differs from fsrs-rs (Anki) and ts-fsrs, Lectern sides with the latter two: a same-day Hard does not lower
+ * stability; a review card's intervals are put in order, Hard &le; Good &lt; Easy; and the fuzzed interval is the floor
+ * of {@code fuzz * (max - min + 1) + min}, so it always lies in {@code [min, max]}.
  */
 public final class Fsrs {
 
@@ -26,7 +27,7 @@ public final class Fsrs {
      * Names this implementation's results. Change it whenever a change here gives different card states for the same
      * reviews: the progress store then recomputes every card from its log.
      */
-    public static final String VERSION = "FSRS-6, Lectern 1 (fuzz by card and UTC day)";
+    public static final String VERSION = "FSRS-6, Lectern 2 (fuzz by card and UTC day; Hard <= Good < Easy)";
 
     private static final double STABILITY_MIN = 0.001;
     private static final double[][] FUZZ_RANGES = { { 2.5, 7.0, 0.15 }, { 7.0, 20.0, 0.1 },
@@ -121,7 +122,8 @@ public final class Fsrs {
                 } else {
                     phase = CardPhase.REVIEW;
                     step = 0;
-                    interval = Duration.ofDays(nextIntervalDays(stability));
+                    interval = rating == FlashcardRating.AGAIN ? Duration.ofDays(nextIntervalDays(stability))
+                            : Duration.ofDays(orderedReviewDays(state, rating, now, sameDay, fuzz));
                 }
                 if (rating == FlashcardRating.AGAIN) {
                     lapses++;
@@ -129,11 +131,41 @@ public final class Fsrs {
                 break;
             }
         }
-        if (settings.fuzz() && phase == CardPhase.REVIEW) {
+        if (settings.fuzz() && phase == CardPhase.REVIEW && !(state.phase() == CardPhase.REVIEW
+                && rating != FlashcardRating.AGAIN)) {
             interval = fuzzed(interval, fuzz);
         }
         return new CardState(phase, step, stability, difficulty, Optional.of(now.plus(interval)), Optional.of(now),
                 state.reps() + 1, lapses);
+    }
+
+    /**
+     * The interval in days a review card gets for Hard, Good or Easy: each rating's interval (fuzzed alike), then put
+     * in order as Anki and ts-fsrs do, so that Hard &le; Good &lt; Easy and the buttons never offer the same interval
+     * for Good and Easy.
+     */
+    private long orderedReviewDays(CardState state, FlashcardRating rating, Instant now, boolean sameDay,
+            double fuzz) {
+        double r = retrievability(state, now);
+        long[] days = new long[5];
+        for (int g = 2; g <= 4; g++) {
+            double s = sameDay ? shortTermStability(state.stability(), g)
+                    : nextStability(state.difficulty(), state.stability(), r, g);
+            long d = nextIntervalDays(s);
+            days[g] = settings.fuzz() ? fuzzed(Duration.ofDays(d), fuzz).toDays() : d;
+        }
+        long max = settings.maximumIntervalDays();
+        long hard = Math.min(days[2], days[3]);
+        long good = Math.min(Math.max(days[3], hard + 1), max);
+        long easy = Math.min(Math.max(days[4], good + 1), max);
+        switch (rating) {
+            case HARD:
+                return hard;
+            case GOOD:
+                return good;
+            default:
+                return easy;
+        }
     }
 
     /** What each rating would give, for the buttons' interval labels. */
@@ -242,7 +274,8 @@ public final class Fsrs {
 
     double shortTermStability(double s, int g) {
         double increase = Math.exp(w[17] * (g - 3 + w[18])) * Math.pow(s, -w[19]);
-        if (g >= 3) {
+        if (g >= 2) {
+            // As fsrs-rs (Anki) and ts-fsrs: a same-day Hard, Good or Easy never lowers stability (py-fsrs: Good, Easy).
             increase = Math.max(increase, 1.0);
         }
         return Math.max(s * increase, STABILITY_MIN);

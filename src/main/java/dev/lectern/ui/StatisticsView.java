@@ -184,6 +184,8 @@ public final class StatisticsView extends ScrollPane implements DrillView {
             bar.setPrefWidth(240);
             bar.setTooltip(new Tooltip(m.mastered() + " of " + m.questions() + " questions mastered"));
             Label share = new Label(m.mastered() + " / " + m.questions());
+            share.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setTooltip(new Tooltip(m.title()));
             mastery.addRow(row++, title, bar, share);
         }
         if (row == 0) {

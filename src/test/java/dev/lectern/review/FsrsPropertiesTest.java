@@ -57,4 +57,28 @@ class FsrsPropertiesTest {
         }
         assertThat(CardHistory.replay(CARD, log, fsrs)).isEqualTo(live);
     }
+
+    @Property(tries = 300)
+    void aReviewCardsButtonsOfferHardAtMostGoodAndGoodLessThanEasy(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 1, max = 4) Integer> ratings,
+            @ForAll @Size(max = 30) List<@LongRange(min = 0, max = 200L * 24 * 60) Long> gapsInMinutes,
+            @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double fuzz,
+            @ForAll boolean fuzzOn) {
+        Fsrs fsrs = new Fsrs(SchedulerSettings.defaults().withFuzz(fuzzOn));
+        CardState state = CardState.NEW;
+        Instant at = T0;
+        for (int i = 0; i < ratings.size(); i++) {
+            state = fsrs.next(state, FlashcardRating.ofNumber(ratings.get(i)).orElseThrow(), at, fuzz);
+            at = at.plus(Duration.ofMinutes(i < gapsInMinutes.size() ? gapsInMinutes.get(i) : 10));
+        }
+        if (state.phase() != CardPhase.REVIEW) {
+            return;
+        }
+        java.util.Map<FlashcardRating, CardState> preview = fsrs.preview(state, at, fuzz);
+        Instant hard = preview.get(FlashcardRating.HARD).due().orElseThrow();
+        Instant good = preview.get(FlashcardRating.GOOD).due().orElseThrow();
+        Instant easy = preview.get(FlashcardRating.EASY).due().orElseThrow();
+        assertThat(hard).isBeforeOrEqualTo(good);
+        assertThat(good).isBefore(easy);
+    }
 }
