@@ -62,6 +62,12 @@ final class StatsCommand implements Callable<Integer> {
             StudyStatistics s = StudyStatistics.compute(progress.allReviews(), progress.cardStates(),
                     DrillPlans.readingCards(c), now, zone);
             print(out, s, progress.exams().finished(), LocalDate.ofInstant(now, zone), zone);
+            List<String> kept = dev.lectern.review.DrillPlans.notInCourse(c, progress.cardStates().keySet());
+            if (!kept.isEmpty()) {
+                out.printf(Locale.ROOT, "%nHistory kept for %s no longer in the course (renamed or removed; it comes"
+                        + " back if they return): %s%n", Summary.plural(kept.size(), "question"),
+                        String.join(", ", kept));
+            }
         }
         out.flush();
         return 0;

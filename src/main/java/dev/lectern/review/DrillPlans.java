@@ -53,6 +53,18 @@ public final class DrillPlans {
         return List.copyOf(readings);
     }
 
+    /**
+     * The cards among {@code withHistory} that the course no longer has (a question or set renamed or removed), as
+     * {@code set/question}, sorted. Their history is kept and counts again if they return.
+     */
+    public static List<String> notInCourse(Course course, java.util.Collection<CardKey> withHistory) {
+        java.util.Set<CardKey> inCourse = new java.util.HashSet<>();
+        for (QuestionSet set : course.questionSets()) {
+            set.questions().forEach(q -> inCourse.add(new CardKey(set.id(), q.id())));
+        }
+        return withHistory.stream().filter(c -> !inCourse.contains(c)).sorted().map(CardKey::text).toList();
+    }
+
     /** {@code n} questions drawn at random without repetition (all of them, shuffled, when there are fewer). */
     public static List<DrillItem> sample(List<DrillItem> pool, int n, RandomGenerator random) {
         List<DrillItem> shuffled = new ArrayList<>(pool);

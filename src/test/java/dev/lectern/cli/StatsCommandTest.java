@@ -107,6 +107,21 @@ class StatsCommandTest {
     }
 
     @Test
+    void historyOfQuestionsNoLongerInTheCourseIsNamedNotDropped() {
+        CardKey renamed = new CardKey("counting", "zero");
+        progress.withLog(List.of(review(renamed, NOW, FlashcardRating.GOOD), review(ONE, NOW, FlashcardRating.GOOD)));
+        progress.states.put(renamed, new CardState(CardPhase.LEARNING, 1, 2, 5, Optional.of(NOW.plusSeconds(600)),
+                Optional.of(NOW), 1, 0));
+        progress.states.put(ONE, new CardState(CardPhase.LEARNING, 1, 2, 5, Optional.of(NOW.plusSeconds(600)),
+                Optional.of(NOW), 1, 0));
+
+        CliRun run = stats();
+
+        assertThat(run.out()).endsWith(NL + "History kept for 1 question no longer in the course (renamed or removed;"
+                + " it comes back if they return): counting/zero" + NL);
+    }
+
+    @Test
     void anEmptyLogSaysSo() {
         CliRun run = stats("--days", "365");
 
