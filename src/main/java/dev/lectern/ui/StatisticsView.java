@@ -108,7 +108,12 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         Label examSummary = new Label();
         examSummary.textProperty().bind(model.examSummaryProperty());
 
-        VBox content = new VBox(12, figures, message, new HBox(8, export, refresh), section("Reviews"), spanChoice,
+        Label kept = new Label();
+        kept.setWrapText(true);
+        kept.textProperty().bind(model.keptProperty());
+        kept.visibleProperty().bind(model.keptProperty().isNotEmpty());
+        kept.managedProperty().bind(kept.visibleProperty());
+        VBox content = new VBox(12, figures, message, kept, new HBox(8, export, refresh), section("Reviews"), spanChoice,
                 reviews, section("Forecast"), forecast, section("Retention"), retention,
                 section("Mastery per reading (questions with a stability of 21 days or more)"), mastery,
                 section("Exams"), examSummary, exams);

@@ -45,6 +45,8 @@ public final class StatisticsViewModel implements Drill {
     private final ObservableList<Exam> exams = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper streaks = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper kept = new ReadOnlyStringWrapper("");
+    private List<String> keptCards = List.of();
     private final ReadOnlyStringWrapper examSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
@@ -115,6 +117,14 @@ public final class StatisticsViewModel implements Drill {
     }
 
     /** "152 reviews of 40 questions". */
+    /**
+     * A note naming the questions whose history is kept though the course no longer has them (renamed or removed);
+     * empty when there are none.
+     */
+    public ReadOnlyStringProperty keptProperty() {
+        return kept.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty totalsProperty() {
         return totals.getReadOnlyProperty();
     }
@@ -157,8 +167,11 @@ public final class StatisticsViewModel implements Drill {
 
     private StudyStatistics compute(Instant now) {
         List<StudyStatistics.ReadingCards> readings = course == null ? List.of() : DrillPlans.readingCards(course);
-        return StudyStatistics.compute(services.progress().allReviews(), services.progress().cardStates(), readings,
-                now, services.clock().getZone());
+        java.util.Map<dev.lectern.review.CardKey, dev.lectern.review.CardState> states =
+                services.progress().cardStates();
+        keptCards = course == null ? List.of() : DrillPlans.notInCourse(course, states.keySet());
+        return StudyStatistics.compute(services.progress().allReviews(), states, readings, now,
+                services.clock().getZone());
     }
 
     /** Asks where to write the review log, then writes it there as CSV in the background. */
@@ -200,6 +213,9 @@ public final class StatisticsViewModel implements Drill {
         streaks.set("Streak: " + Messages.plural(s.currentStreak(), "day") + " (longest "
                 + Messages.plural(s.longestStreak(), "day") + ")");
         totals.set(Messages.plural(s.totalReviews(), "review") + " of " + Messages.plural(s.cardsStudied(), "question"));
+        kept.set(keptCards.isEmpty() ? "" : "History is kept for " + Messages.plural(keptCards.size(), "question")
+                + " no longer in the course (renamed or removed); it counts again if they return: "
+                + String.join(", ", keptCards) + ".");
         examSummary.set(finished.isEmpty() ? "No finished exams yet."
                 : Messages.plural(finished.size(), "finished exam") + "; the last: " + finished.get(0).total().percent()
                         + "% on " + finished.get(0).title() + ".");

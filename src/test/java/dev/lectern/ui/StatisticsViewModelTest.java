@@ -92,6 +92,15 @@ class StatisticsViewModelTest {
     }
 
     @Test
+    void historyOfAQuestionNoLongerInTheCourseIsNamed() {
+        assertThat(statistics().keptProperty().get()).isEmpty();
+        fx.progress.states.put(new CardKey("llava", "renamed-question"), graduated(3, T0.plus(Duration.ofDays(2))));
+
+        assertThat(statistics().keptProperty().get()).isEqualTo("History is kept for 1 question no longer in the"
+                + " course (renamed or removed); it counts again if they return: llava/renamed-question.");
+    }
+
+    @Test
     void theSpanToggleShowsNinetyOrThreeHundredSixtyFiveDays() {
         StatisticsViewModel stats = statistics();
 
