@@ -176,15 +176,17 @@ public final class DrillViewModel implements AutoCloseable {
         if (changed.isEmpty() || changed.get().equals(now)) {
             return;
         }
-        try {
-            services.progress().saveSchedulerSettings(changed.get());
-        } catch (RuntimeException e) {
-            LOG.warn("saving the review settings failed", e);
-            services.dialogs().showError("Review Settings", "The review settings could not be saved: "
-                    + Messages.reason(e));
-            return;
-        }
-        refreshDue();
+        // In the background: new retention, interval or fuzz reschedules every question from the review log.
+        services.background().execute(() -> {
+            try {
+                services.progress().saveSchedulerSettings(changed.get());
+                services.ui().execute(this::refreshDue);
+            } catch (RuntimeException e) {
+                LOG.warn("saving the review settings failed", e);
+                services.ui().execute(() -> services.dialogs().showError("Review Settings",
+                        "The review settings could not be saved: " + Messages.reason(e)));
+            }
+        });
     }
 
     /** Counts again, in the background, what is due in the whole course (after a review, say). */
