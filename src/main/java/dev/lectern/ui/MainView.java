@@ -663,10 +663,7 @@ public final class MainView extends BorderPane {
         return centre;
     }
 
-    /**
-     * A banner over the reading or drill while reviews are waiting to be saved (the review mode has its own, next to
-     * its buttons).
-     */
+    /** A banner over the reading or drill, in every mode, while reviews are waiting to be saved. */
     private Node saveBanner() {
         Label text = new Label();
         text.setWrapText(true);
@@ -677,11 +674,8 @@ public final class MainView extends BorderPane {
         HBox banner = new HBox(10, text, retry);
         banner.setId(ID_SAVE_BANNER);
         banner.getStyleClass().add(Styles.SAVE_BANNER);
-        javafx.beans.binding.BooleanBinding shown = drill.saveProblemProperty().isNotEmpty().and(javafx.beans.binding
-                .Bindings.createBooleanBinding(() -> !(drill.currentProperty().get() instanceof ReviewViewModel),
-                        drill.currentProperty()));
-        banner.visibleProperty().bind(shown);
-        banner.managedProperty().bind(shown);
+        banner.visibleProperty().bind(drill.saveProblemProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }
 

@@ -28,14 +28,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Review: a banner when a review could not be saved; the prompt and the answer being typed (Ctrl+Enter checks it, or
+ * Review: the prompt and the answer being typed (Ctrl+Enter checks it, or
  * reveals the reference answer when nothing is typed); then the verdict, the reference answer and four rating buttons,
  * each with the interval it gives, the suggested one the default (Enter). 1-4 rate wherever the focus is, except while
  * typing. Layout and bindings only.
  */
 public final class ReviewView extends BorderPane implements DrillView {
 
-    public static final String ID_BANNER = "reviewBanner";
     public static final String ID_ANSWER = "reviewAnswer";
     public static final String ID_CHECK = "reviewCheck";
     public static final String ID_REVEAL = "reviewReveal";
@@ -59,19 +58,6 @@ public final class ReviewView extends BorderPane implements DrillView {
         this.reference = new ReadingView(openLink);
         setFocusTraversable(true);
 
-        // The banner stays on top, whatever is scrolled.
-        Label bannerText = new Label();
-        bannerText.setWrapText(true);
-        bannerText.textProperty().bind(model.saveProblemProperty());
-        HBox.setHgrow(bannerText, Priority.ALWAYS);
-        Button retry = new Button("Try Again");
-        retry.setOnAction(e -> model.retrySaving());
-        HBox banner = new HBox(10, bannerText, retry);
-        banner.setId(ID_BANNER);
-        banner.getStyleClass().add(Styles.SAVE_BANNER);
-        banner.visibleProperty().bind(model.saveProblemProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        setTop(banner);
 
         Label prompt = new Label();
         prompt.getStyleClass().add(Styles.DRILL_PROMPT);
