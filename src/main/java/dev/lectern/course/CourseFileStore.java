@@ -146,6 +146,7 @@ public final class CourseFileStore {
         Path target = file.toAbsolutePath().normalize();
         Path dir = target.getParent();
         Files.createDirectories(dir);
+        removeStaleTemporaryFiles(dir, target.getFileName().toString());
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -167,6 +168,23 @@ public final class CourseFileStore {
             return new Saved(file, stampOf(target, bytes), backup);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes temporary files of earlier saves of this file that were killed before they could clean up (older
+     * than a minute, so a save in progress in another Lectern is left alone). The loader ignores them anyway.
+     */
+    private void removeStaleTemporaryFiles(Path dir, String name) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "." + name + ".*.tmp")) {
+            java.time.Instant cutoff = clock.instant().minusSeconds(60);
+            for (Path p : stream) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidying.
         }
     }
 

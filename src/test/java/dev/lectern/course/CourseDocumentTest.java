@@ -300,6 +300,11 @@ class CourseDocumentTest {
         List<Problem> inCourse = CourseDocuments.validateInCourse(course, file, doc.toBytes());
         assertThat(inCourse).extracting(Problem::message).contains(
                 "This set drills the reading \"lavva\", which does not exist; did you mean \"llava\"?");
+        QuestionSetDocument created = QuestionSetDocument.create("new-set", "New set", List.of("llava"));
+        created.addQuestion("first").setPrompt("Why?");
+        assertThat(CourseDocuments.validateInCourse(course, course.resolve("questions/new-set.json"), created.toBytes()))
+                .extracting(Problem::message)
+                .containsExactly("\"referenceAnswer\" is empty; it should hold the answer students' answers are graded against.");
         // Nothing was saved: the file on disk still loads cleanly.
         assertThat(CourseLoader.load(course).problems()).noneMatch(Problem::isError);
     }

@@ -56,6 +56,22 @@ class CourseFileStoreTest {
     }
 
     @Test
+    void temporaryFilesLeftByAKilledSaveAreRemovedByTheNextSaveOnceTheyAreOld() throws Exception {
+        Path file = set();
+        Path stale = file.resolveSibling(".good-set.json.123.tmp");
+        Path fresh = file.resolveSibling(".good-set.json.456.tmp");
+        Files.writeString(stale, "{ half");
+        Files.writeString(fresh, "{ half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+
+        new CourseFileStore(course).overwrite(file, utf8(CourseFolder.GOOD_SET));
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(CourseLoader.load(course).problems()).isEmpty();
+    }
+
+    @Test
     void aFileChangedOnDiskSinceItWasReadIsAConflictAndIsNotOverwritten() throws Exception {
         Path file = set();
         CourseFileStore store = new CourseFileStore(course);
