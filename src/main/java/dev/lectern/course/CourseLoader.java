@@ -28,6 +28,17 @@ public final class CourseLoader {
 
     /** Loads the course in {@code courseDir}. Files are read in parallel; the result is the same for any order. */
     public static LoadedCourse load(Path courseDir) {
+        return load(courseDir, Map.of());
+    }
+
+    /**
+     * Loads the course as if each file in {@code unsaved} (absolute paths in {@code readings/} or
+     * {@code questions/}) held those bytes: what an editor shows before it saves. Files that do not exist yet are
+     * included.
+     */
+    public static LoadedCourse load(Path courseDir, Map<Path, byte[]> unsaved) {
+        Map<Path, byte[]> overrides = new java.util.HashMap<>();
+        unsaved.forEach((path, bytes) -> overrides.put(path.toAbsolutePath().normalize(), bytes));
         Path root = courseDir.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -43,8 +54,8 @@ public final class CourseLoader {
                     "This folder has neither readings/ nor questions/ in it, so it is not a Lectern course."));
             return new LoadedCourse(emptyCourse(root), problems);
         }
-        List<Path> readingFiles = list(readingsDir, problems);
-        List<Path> setFiles = list(questionsDir, problems);
+        List<Path> readingFiles = withUnsaved(list(readingsDir, problems), readingsDir, overrides);
+        List<Path> setFiles = withUnsaved(list(questionsDir, problems), questionsDir, overrides);
 
         List<FileResult> results = new ArrayList<>();
         for (Path f : readingFiles) {
@@ -53,7 +64,7 @@ public final class CourseLoader {
         for (Path f : setFiles) {
             results.add(new FileResult(f, Kind.of(f, false)));
         }
-        results.parallelStream().forEach(r -> r.read(root));
+        results.parallelStream().forEach(r -> r.read(root, overrides.get(r.file.toAbsolutePath().normalize())));
 
         Problems cross = new Problems();
         CourseFileParser.Parsed courseFile = CourseFileParser.Parsed.NONE;
@@ -182,6 +193,18 @@ public final class CourseLoader {
         return files;
     }
 
+    private static List<Path> withUnsaved(List<Path> listed, Path dir, Map<Path, byte[]> overrides) {
+        List<Path> files = new ArrayList<>(listed);
+        Path folder = dir.toAbsolutePath().normalize();
+        for (Path p : overrides.keySet()) {
+            if (folder.equals(p.getParent()) && files.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(p))) {
+                files.add(p);
+            }
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
     /** What a file in the course folder is taken to be. */
     private enum Kind {
         MARKDOWN_READING, JSON_READING, COURSE_FILE, QUESTION_SET, UNKNOWN_IN_READINGS, UNKNOWN_IN_QUESTIONS;
@@ -215,14 +238,15 @@ public final class CourseLoader {
             this.kind = kind;
         }
 
-        void read(Path root) {
+        void read(Path root, byte[] unsaved) {
             try {
                 switch (kind) {
                     case UNKNOWN_IN_READINGS -> problems.warning(file, 1, 1, "This file is not a reading (readings are"
                             + " .md or .json files, plus course.yaml) and is ignored.");
                     case UNKNOWN_IN_QUESTIONS -> problems.warning(file, 1, 1, "This file is not a question set"
                             + " (question sets are .json files) and is ignored.");
-                    default -> SourceFile.read(file, problems).ifPresent(text -> parse(root, text));
+                    default -> (unsaved != null ? SourceFile.decode(file, unsaved, problems)
+                            : SourceFile.read(file, problems)).ifPresent(text -> parse(root, text));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 // Parsers report problems rather than throw; this is the last line of defence.

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 final class MarkdownReadingParser {
 
     private static final Parser MARKDOWN = Parser.builder().build();
-    private static final Pattern ATTRIBUTES = Pattern.compile("\\s*\\{([^{}]*)\\}\\s*$");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([A-Za-z][\\w-]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
+    static final Pattern ATTRIBUTES = Pattern.compile("\\s*\\{([^{}]*)\\}\\s*$");
+    static final Pattern ATTRIBUTE = Pattern.compile("\\s*([A-Za-z][\\w-]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
 
     private final Path root;
 
@@ -202,7 +202,7 @@ final class MarkdownReadingParser {
         return offset - lineStart + 1;
     }
 
-    private static String unquote(String value) {
+    static String unquote(String value) {
         if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
