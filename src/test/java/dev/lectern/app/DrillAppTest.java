@@ -12,7 +12,6 @@ import dev.lectern.review.Exam;
 import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.CardKey;
 import dev.lectern.review.ReviewMode;
-import dev.lectern.store.ExamStore;
 import dev.lectern.ui.ExamView;
 import dev.lectern.ui.ExamViewModel;
 import dev.lectern.ui.FlashcardView;
@@ -268,7 +267,9 @@ class DrillAppTest {
         assertThat(domClass(view.resultsView(), "q1")).contains("verdict-correct");
         assertThat(domClass(view.resultsView(), "q2")).contains("verdict-incorrect");
         assertThat(domText(view.resultsView(), "q2")).contains("qwx zzv");
-        Exam kept = new ExamStore(dirs.data()).finished().get(0);
+        // The marked exam is written in the background while the results show.
+        waitFor(() -> !app.progress().exams().finished().isEmpty());
+        Exam kept = app.progress().exams().finished().get(0);
         assertThat(kept.answers()).last().isEqualTo("qwx zzv");
 
         robot.type(KeyCode.ESCAPE);
