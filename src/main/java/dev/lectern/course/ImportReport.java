@@ -64,8 +64,11 @@ public record ImportReport(List<Entry> entries) {
             entries.add(new Entry(file, line, Kind.NOTE, message));
         }
 
+        /** The entries by file, then line (in the order they were found within a line). */
         ImportReport build() {
-            return new ImportReport(entries);
+            List<Entry> sorted = new ArrayList<>(entries);
+            sorted.sort(java.util.Comparator.comparing((Entry e) -> e.file().toString()).thenComparingInt(Entry::line));
+            return new ImportReport(sorted);
         }
     }
 }

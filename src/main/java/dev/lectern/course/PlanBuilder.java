@@ -232,9 +232,23 @@ final class PlanBuilder {
 
     ImportPlan build() {
         List<ImportItem> items = new ArrayList<>(keptReadings.values());
+        Map<String, Integer> sessionNumbers = new LinkedHashMap<>();
+        Map<Integer, Integer> lastSession = new LinkedHashMap<>();
+        for (Reading r : courseReadings) {
+            r.session().ifPresent(s -> lastSession.merge(r.week(), s.number(), Math::max));
+        }
         for (Map.Entry<String, ReadingDraft> e : newReadings.entrySet()) {
             ReadingDraft d = e.getValue();
             int week = d.week.orElse(options.week().orElse(1));
+            if (d.sessionNumber <= 0 && !d.sessionLabel.isBlank()) {
+                String key = week + "\n" + d.sessionLabel;
+                Integer number = sessionNumbers.get(key);
+                if (number == null) {
+                    number = lastSession.merge(week, 1, Integer::sum);
+                    sessionNumbers.put(key, number);
+                }
+                d.sessionNumber = number;
+            }
             if (d.week.isEmpty() && options.week().isEmpty()) {
                 report.warning(d.source, d.line, "No week is given for \"" + Words.abbreviate(d.title)
                         + "\", so its reading " + e.getKey() + " goes into week 1; change \"week\" in the reading, or"

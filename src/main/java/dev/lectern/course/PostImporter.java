@@ -107,7 +107,7 @@ final class PostImporter {
                     + " papers' session is named after the file: \"" + title + "\".");
         }
         OptionalInt week = week(front, title, file);
-        int sessionNumber = 1;
+        int sessionNumber = 0;
         Optional<Value> session = value(front, "session");
         if (session.isPresent() && session.get().text().matches("\\d{1,3}") && Integer.parseInt(session.get().text()) > 0) {
             sessionNumber = Integer.parseInt(session.get().text());
@@ -312,6 +312,7 @@ final class PostImporter {
         Paper current = null;
         boolean previousBlank = true;
         boolean endNoted = false;
+        boolean ignoreUntilHeading = false;
         for (int i = start; i < lines.size(); i++) {
             String line = lines.get(i);
             int lineNo = i + 1;
@@ -325,12 +326,14 @@ final class PostImporter {
                     readingsLevel = level;
                     readingsLine = lineNo;
                     current = null;
+                    ignoreUntilHeading = false;
                 } else if (inReadings && level <= readingsLevel) {
                     inReadings = false;
                     current = null;
                 } else if (inReadings) {
                     Paper paper = paper(file, text, lineNo);
                     current = paper;
+                    ignoreUntilHeading = paper == null;
                     if (paper != null) {
                         papers.add(paper);
                     }
@@ -338,7 +341,7 @@ final class PostImporter {
                 previousBlank = true;
                 continue;
             }
-            if (!inReadings) {
+            if (!inReadings || ignoreUntilHeading) {
                 continue;
             }
             String why = endOfReadings(line);
@@ -429,7 +432,7 @@ final class PostImporter {
         }
         t = t.replaceAll("^[*_]+|[*_]+$", "").replaceFirst("[:\\s]+$", "").replaceAll("\\s+", " ").strip();
         if (t.isEmpty()) {
-            report.skipped(file, lineNo, "This paper heading has no title, so its bullets are left out.");
+            report.skipped(file, lineNo, "This paper heading has no title, so it and its bullets are left out.");
             return null;
         }
         Paper paper = new Paper(t, lineNo);

@@ -21,7 +21,8 @@ final class ReadingDraft {
     final Map<LinkKind, String> links = new EnumMap<>(LinkKind.class);
     /** The week, when the source names one. */
     OptionalInt week = OptionalInt.empty();
-    int sessionNumber = 1;
+    /** The session within the week; 0 numbers the sessions of an import in the order they come. */
+    int sessionNumber;
     String sessionLabel = "";
     final Set<String> tags = new LinkedHashSet<>();
     String abstractMarkdown = "";
