@@ -24,6 +24,10 @@ final class ImportText {
             "also", "more", "most", "each", "any", "all", "some", "has", "have", "had", "about", "between", "over",
             "while", "both", "using", "used", "use", "paper", "explain", "detail", "meant", "mean", "means");
 
+    /** Words a slug does not end with. */
+    private static final Set<String> SLUG_TRAILING = Set.of("a", "an", "the", "of", "to", "in", "on", "at", "by", "for",
+            "with", "from", "and", "or", "about", "as", "via", "into", "is", "are", "what", "how", "why");
+
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
@@ -45,7 +49,7 @@ final class ImportText {
                 kept.add(w);
             }
         }
-        while (kept.size() > 1 && STOP_WORDS.contains(kept.get(kept.size() - 1))) {
+        while (kept.size() > 1 && SLUG_TRAILING.contains(kept.get(kept.size() - 1))) {
             kept.remove(kept.size() - 1);
         }
         String slug = String.join("-", kept);

@@ -19,6 +19,9 @@ final class KeyPointProposer {
     private static final Pattern CLAUSES = Pattern.compile("\\s*[,;:()\"“”]\\s*|\\s+[-–—]\\s+|\\s+(?:and|but|while|whereas"
             + "|which|where|because|so that|such as|including|as well as|then|making|allowing|enabling|leading to)\\s+",
             Pattern.CASE_INSENSITIVE);
+    /** Where a clause too long for a key point is cut further. */
+    private static final Pattern PHRASES = Pattern.compile("\\s+(?:by|with|into|from|through|using|via|is|are|was|were"
+            + "|has|have|can|to)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Set<String> FILLER = Set.of("the", "a", "an", "this", "these", "that", "those", "it", "its",
             "is", "are", "was", "were", "to", "of", "in", "on", "by", "for", "with", "also", "then", "thus", "which",
             "and", "or", "as", "so", "be", "being", "etc", "e.g", "i.e", "into", "from", "at");
@@ -39,7 +42,15 @@ final class KeyPointProposer {
         List<Candidate> candidates = new ArrayList<>();
         int position = 0;
         for (String sentence : SENTENCES.split(answer)) {
+            List<String> clauses = new ArrayList<>();
             for (String clause : CLAUSES.split(sentence)) {
+                if (clause.strip().split("\\s+").length > MAX_WORDS) {
+                    clauses.addAll(List.of(PHRASES.split(clause)));
+                } else {
+                    clauses.add(clause);
+                }
+            }
+            for (String clause : clauses) {
                 String text = trim(clause);
                 String[] words = text.isEmpty() ? new String[0] : text.split("\\s+");
                 if (words.length < MIN_WORDS || words.length > MAX_WORDS) {
