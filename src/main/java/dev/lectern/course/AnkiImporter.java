@@ -102,7 +102,7 @@ final class AnkiImporter {
             }
         }
         if (front < 0 || back < 0) {
-            Set<Integer> meta = Set.of(guidColumn, notetypeColumn, deckColumn, tagsColumn);
+            Set<Integer> meta = new java.util.HashSet<>(List.of(guidColumn, notetypeColumn, deckColumn, tagsColumn));
             int width = rows.stream().mapToInt(r -> r.fields().size()).max().orElse(2);
             List<Integer> free = new ArrayList<>();
             for (int i = 0; i < Math.max(width, names.size()); i++) {
@@ -133,16 +133,12 @@ final class AnkiImporter {
             }
         }
 
-        String deck = headers.getOrDefault("deck", "").strip();
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        String setName = deck.isEmpty() ? stem.replaceAll("[-_]+", " ").strip() : deck.replace("::", " / ");
-        String idSource = deck.isEmpty() ? stem : deck.contains("::") ? deck.substring(deck.lastIndexOf("::") + 2) : deck;
         Set<String> fileTags = new LinkedHashSet<>();
         if (headers.containsKey("tags")) {
             fileTags.addAll(List.of(headers.get("tags").strip().split("\\s+")));
             fileTags.remove("");
         }
-        SetDraft set = new SetDraft(file, dataLine + 1, setName, setName, ImportText.slug(idSource, 5));
+        List<SetDraft.QuestionDraft> questions = new ArrayList<>();
         Set<String> decks = new LinkedHashSet<>();
         for (DelimitedText.Row row : rows) {
             if (row.unclosedQuote()) {
@@ -201,8 +197,18 @@ final class AnkiImporter {
             String idHint = guidColumn >= 0 && guidColumn < fields.size() && !fields.get(guidColumn).isBlank()
                     ? "anki-" + guidId(fields.get(guidColumn).strip())
                     : ImportText.slug(String.join(" ", ImportText.contentWords(prompt)), 5);
-            set.questions.add(new SetDraft.QuestionDraft(idHint, prompt, answer, List.of(), tags, row.line()));
+            questions.add(new SetDraft.QuestionDraft(idHint, prompt, answer, List.of(), tags, row.line()));
         }
+        String deck = headers.getOrDefault("deck", "").strip();
+        if (deck.isEmpty() && decks.size() == 1) {
+            deck = decks.iterator().next();
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String setName = deck.isEmpty() ? stem.replaceAll("[-_]+", " ").strip() : deck.replace("::", " / ");
+        String idSource = deck.isEmpty() ? stem : deck.contains("::") ? deck.substring(deck.lastIndexOf("::") + 2) : deck;
+        SetDraft set = new SetDraft(file, dataLine + 1, setName, deck.isEmpty() ? setName : idSource,
+                ImportText.slug(idSource, 5));
+        set.questions.addAll(questions);
         if (decks.size() > 1) {
             report.note(file, dataLine + 1, "The notes come from " + decks.size() + " decks (" + String.join(", ",
                     decks) + "); they all go into one question set.");
