@@ -122,6 +122,11 @@ final class AnkiImporter {
                         + " as the answer.");
             }
         }
+        if (front < 0 || back < 0) {
+            report.skipped(file, dataLine + 1, "No question and answer columns were found: the notes have fewer than two"
+                    + " fields apart from guid, note type, deck and tags. Is the separator right?");
+            return;
+        }
         if (html == null) {
             final int f = front;
             final int b = back;
