@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
             GradeCommand.class, BenchCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
-            RestoreCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+            RestoreCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;
