@@ -118,18 +118,7 @@ final class ImportCommand implements Callable<Integer> {
                 out.println("  " + entry.format());
             }
         }
-        long newReadings = count(plan.readings(), ImportItem.Action.CREATE);
-        long newSets = count(plan.questionSets(), ImportItem.Action.CREATE);
-        long updatedSets = count(plan.questionSets(), ImportItem.Action.UPDATE);
-        long kept = count(plan.items(), ImportItem.Action.KEEP);
-        out.println(newReadings + " new reading" + (newReadings == 1 ? "" : "s") + ", " + newSets + " new question set"
-                + (newSets == 1 ? "" : "s") + ", " + updatedSets + " updated, " + kept + " already in the course; "
-                + plan.report().skipped().size() + " skipped, " + plan.report().of(ImportReport.Kind.WARNING).size()
-                + " to check.");
-    }
-
-    private static long count(List<ImportItem> items, ImportItem.Action action) {
-        return items.stream().filter(i -> i.action() == action).count();
+        out.println(plan.summary());
     }
 
     /** Loads the course again and prints the problems in the files just written (there should be none). */

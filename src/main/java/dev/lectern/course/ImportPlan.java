@@ -28,4 +28,19 @@ public record ImportPlan(ImportKind kind, Path courseDir, List<Path> inputs, Lis
     public List<ImportItem> writes() {
         return items.stream().filter(ImportItem::writes).toList();
     }
+
+    /** "2 new readings, 1 new question set, 0 updated, 3 already in the course; 1 skipped, 0 to check." */
+    public String summary() {
+        long newReadings = count(readings(), ImportItem.Action.CREATE);
+        long newSets = count(questionSets(), ImportItem.Action.CREATE);
+        long updatedSets = count(questionSets(), ImportItem.Action.UPDATE);
+        long kept = count(items, ImportItem.Action.KEEP);
+        return newReadings + " new reading" + (newReadings == 1 ? "" : "s") + ", " + newSets + " new question set"
+                + (newSets == 1 ? "" : "s") + ", " + updatedSets + " updated, " + kept + " already in the course; "
+                + report.skipped().size() + " skipped, " + report.of(ImportReport.Kind.WARNING).size() + " to check.";
+    }
+
+    private static long count(List<ImportItem> items, ImportItem.Action action) {
+        return items.stream().filter(i -> i.action() == action).count();
+    }
 }

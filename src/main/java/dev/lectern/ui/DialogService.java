@@ -24,6 +24,18 @@ public interface DialogService {
      */
     Optional<ExamSetup> askExamSetup(String scope, int available);
 
+    /**
+     * Asks for one or more files to open, offering those ending in one of {@code extensions} (".txt", ".md", …) first;
+     * empty when cancelled.
+     */
+    List<Path> chooseFiles(String title, String description, List<String> extensions);
+
+    /**
+     * Asks to go ahead with something described by {@code message}, with {@code details} (a plan, a report) to read
+     * in a scrolling box; true when {@code confirmLabel} is pressed.
+     */
+    boolean confirm(String title, String message, String details, String confirmLabel);
+
     /** Asks where to save a file, offering {@code suggestedName}; empty when the student cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 

@@ -125,6 +125,39 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public List<Path> chooseFiles(String title, String description, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (!extensions.isEmpty()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description,
+                    extensions.stream().map(e -> "*" + e).toList()));
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String details, String confirmLabel) {
+        ButtonType go = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (!details.isBlank()) {
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(details);
+            text.setEditable(false);
+            text.setWrapText(true);
+            text.setPrefRowCount(16);
+            text.setPrefColumnCount(90);
+            alert.getDialogPane().setExpandableContent(text);
+            alert.getDialogPane().setExpanded(true);
+        }
+        alert.setResizable(true);
+        return alert.showAndWait().filter(b -> b == go).isPresent();
+    }
+
+    @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -199,7 +199,12 @@ public final class MainView extends BorderPane {
         model.recentCourses().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
         rebuildRecentMenu();
         MenuItem export = item("_Export Review Log…", null, drill::exportReviewLog);
-        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), export,
+        Menu importMenu = new Menu("_Import");
+        for (dev.lectern.course.ImportKind kind : dev.lectern.course.ImportKind.values()) {
+            importMenu.getItems().add(item(CourseImport.label(kind), null, () -> model.imports().start(kind)));
+        }
+        importMenu.disableProperty().bind(model.courseProperty().isNull());
+        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), importMenu, export,
                 new SeparatorMenuItem(), exit);
 
         ToggleGroup themes = new ToggleGroup();

@@ -104,16 +104,24 @@ public final class MainViewModel implements AutoCloseable {
     /** Done once the first reading is on screen, or at once when no view waits for it (see waitForFirstReading). */
     private volatile CompletableFuture<Void> firstReadingShown = CompletableFuture.completedFuture(null);
 
+    private final CourseImport imports;
+
     public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
         this.background = background;
         this.ui = ui;
         this.dialogs = dialogs;
+        this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
         tagFilter.addListener((obs, old, now) -> rebuildLibrary());
         theme.addListener((obs, old, now) -> renderSelected());
         query.addListener((obs, old, now) -> search(now));
     }
 
     // ---- state, read-only to the view ----
+
+    /** File > Import into the open course. */
+    public CourseImport imports() {
+        return imports;
+    }
 
     public ReadOnlyObjectProperty<Course> courseProperty() {
         return course.getReadOnlyProperty();

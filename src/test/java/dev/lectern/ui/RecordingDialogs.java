@@ -21,6 +21,12 @@ final class RecordingDialogs implements DialogService {
     final Deque<ExamSetup> examSetups = new ArrayDeque<>();
     /** Where {@link #chooseSaveFile} saves; empty: the student cancels. */
     Optional<Path> nextSaveFile = Optional.empty();
+    /** What {@link #chooseFiles} gives; empty: the student cancels. */
+    List<Path> nextFiles = List.of();
+    /** Whether {@link #confirm} is confirmed. */
+    boolean confirmAnswer;
+    /** The details last shown by {@link #confirm}. */
+    String confirmedDetails = "";
     /** What the student changes in the review settings dialog; null: they cancel. */
     UnaryOperator<SchedulerSettings> settingsEdit;
 
@@ -61,5 +67,18 @@ final class RecordingDialogs implements DialogService {
     public Optional<SchedulerSettings> askSchedulerSettings(SchedulerSettings current) {
         shown.add("review settings: retention " + current.desiredRetention());
         return settingsEdit == null ? Optional.empty() : Optional.of(settingsEdit.apply(current));
+    }
+
+    @Override
+    public List<Path> chooseFiles(String title, String description, List<String> extensions) {
+        shown.add("open files: " + title + ": " + description + " " + extensions);
+        return nextFiles;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String details, String confirmLabel) {
+        shown.add("confirm: " + title + ": " + message + " [" + confirmLabel + "]");
+        confirmedDetails = details;
+        return confirmAnswer;
     }
 }
