@@ -174,8 +174,12 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     public void select(int index) {
+        int wanted = index >= 0 && index < questions.size() ? index : -1;
+        if (wanted == selected.get()) {
+            return;
+        }
         history.endBurst();
-        selected.set(index >= 0 && index < questions.size() ? index : -1);
+        selected.set(wanted);
     }
 
     public StringProperty idProperty() {

@@ -142,8 +142,12 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     public void selectSlide(int index) {
+        int wanted = index >= 0 && index < slides.size() ? index : -1;
+        if (wanted == selectedSlide.get()) {
+            return;
+        }
         history.endBurst();
-        selectedSlide.set(index >= 0 && index < slides.size() ? index : -1);
+        selectedSlide.set(wanted);
     }
 
     public StringProperty slideField(SlideField f) {
