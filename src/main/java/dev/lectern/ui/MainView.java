@@ -175,6 +175,17 @@ public final class MainView extends BorderPane {
         problems = new ListView<>();
         problemDetail = new Label();
         setTop(menuBar(quit));
+        // Lists and trees take F2 for editing a cell themselves: the editor's keys are caught before they do.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && model.courseProperty().get() != null) {
+                if (e.isShiftDown()) {
+                    authoring.editReading(model.selectedReadingProperty().get());
+                } else {
+                    editQuestionSet();
+                }
+                e.consume();
+            }
+        });
         libraryHolder.getChildren().setAll(libraryPane());
         sideHolder.getChildren().setAll(sidePane());
         setBottom(statusBar());
