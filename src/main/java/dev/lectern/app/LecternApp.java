@@ -6,6 +6,8 @@ import dev.lectern.course.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
 import dev.lectern.store.Progress;
+import dev.lectern.ui.AuthoringViewModel;
+import dev.lectern.ui.Editor;
 import dev.lectern.ui.DrillServices;
 import dev.lectern.ui.DrillViewModel;
 import dev.lectern.ui.FxDialogService;
@@ -56,6 +58,7 @@ public final class LecternApp extends Application {
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
+    private AuthoringViewModel authoring;
     private MainView view;
     private SettingsStore settingsStore;
     private Settings settings;
@@ -170,6 +173,10 @@ public final class LecternApp extends Application {
         return drill;
     }
 
+    public AuthoringViewModel authoring() {
+        return authoring;
+    }
+
     /** The student's progress: the review log, card states, scheduler settings. */
     public Progress progress() {
         return progress;
@@ -192,13 +199,15 @@ public final class LecternApp extends Application {
         model = new MainViewModel(background, Platform::runLater, dialogs);
         Clock clock = Clock.systemDefaultZone();
         progress = OpeningProgress.open(dataDir, clock);
-        drill = new DrillViewModel(new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock),
-                new SecureRandom());
+        DrillServices services = new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock);
+        drill = new DrillViewModel(services, new SecureRandom());
+        authoring = new AuthoringViewModel(services, model.courseProperty(), model.themeProperty(), model::reload,
+                dir -> model.openCourse(dir, Optional.empty()));
         model.themeProperty().set(theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light")));
         model.zoomProperty().set(settings.zoom() == null ? 1.0 : settings.zoom());
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
 
-        view = new MainView(model, drill, dialogs, url -> getHostServices().showDocument(url), this::quit);
+        view = new MainView(model, drill, authoring, dialogs, url -> getHostServices().showDocument(url), this::quit);
         Scene scene = new Scene(view, 1200, 800);
         scene.getStylesheets().setAll(Styles.stylesheets(model.themeProperty().get()));
         model.themeProperty().addListener((obs, old, theme) -> {
@@ -210,6 +219,10 @@ public final class LecternApp extends Application {
         stage.setTitle("Lectern");
         restoreWindow();
         stage.setOnCloseRequest(e -> {
+            if (!authoring.confirmQuit()) {
+                e.consume();
+                return;
+            }
             drill.suspend();
             rememberWindow();
         });
@@ -274,7 +287,8 @@ public final class LecternApp extends Application {
 
     private void bindTitleAndSettings() {
         Runnable title = () -> {
-            StringBuilder t = new StringBuilder("Lectern");
+            Editor editor = authoring.currentProperty().get();
+            StringBuilder t = new StringBuilder(editor != null && editor.dirtyProperty().get() ? "• Lectern" : "Lectern");
             if (model.courseProperty().get() != null) {
                 t.append(" — ").append(model.courseProperty().get().info().title());
             }
@@ -283,6 +297,16 @@ public final class LecternApp extends Application {
             }
             stage.setTitle(t.toString());
         };
+        javafx.beans.value.ChangeListener<Boolean> dirtyChanged = (obs, old, dirty) -> title.run();
+        authoring.currentProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.dirtyProperty().removeListener(dirtyChanged);
+            }
+            if (now != null) {
+                now.dirtyProperty().addListener(dirtyChanged);
+            }
+            title.run();
+        });
         model.courseProperty().addListener((obs, old, course) -> {
             title.run();
             if (course != null && isInteractive()) {
@@ -391,6 +415,9 @@ public final class LecternApp extends Application {
     }
 
     private void quit() {
+        if (!authoring.confirmQuit()) {
+            return;
+        }
         drill.suspend();
         rememberWindow();
         Platform.exit();

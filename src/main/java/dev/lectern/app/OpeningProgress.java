@@ -106,6 +106,11 @@ final class OpeningProgress implements Progress {
     }
 
     @Override
+    public void renameCard(CardKey from, CardKey to) {
+        store().renameCard(from, to);
+    }
+
+    @Override
     public SchedulerSettings schedulerSettings() {
         return store().schedulerSettings();
     }

@@ -42,6 +42,17 @@ public final class AnswerRenderer {
     }
 
     /**
+     * Markdown being edited (a reference answer, an abstract, notes) as a whole document styled like the readings;
+     * relative image paths resolve against {@code baseDir}, the folder of the file it will be saved in.
+     */
+    public String preview(String markdownText, Path baseDir, Theme theme) {
+        Document doc = page("Preview", theme);
+        Element article = doc.body().appendElement("article").addClass("reading").addClass("drill-answer");
+        moveChildren(markdown.render(markdownText, baseDir, "preview-"), article.appendElement("div").id("preview"));
+        return html(doc);
+    }
+
+    /**
      * A marked exam: the total, then each question with the answer given, its score and verdict, the grader's
      * explanation, and the reference answer.
      */

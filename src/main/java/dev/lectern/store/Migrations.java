@@ -33,7 +33,8 @@ final class Migrations {
     /** Every migration, in order; {@code MigrationsTest} checks this matches the scripts in the folder. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "V1__progress.sql", null),
-            new Migration(2, "V2__exams.sql", ExamStore::importLegacyFiles));
+            new Migration(2, "V2__exams.sql", ExamStore::importLegacyFiles),
+            new Migration(3, "V3__card_rename.sql", null));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -68,6 +68,16 @@ public interface Progress extends ReviewLog, AutoCloseable {
      */
     int exportCsv(Path out) throws IOException;
 
+    /**
+     * Carries the review history of {@code from} over to {@code to}, after a question's id was renamed in its file:
+     * reviews of {@code from} made until now count for {@code to} (card state, listed reviews). The log is not changed.
+     *
+     * @throws UnsupportedOperationException when this progress cannot record renames
+     */
+    default void renameCard(CardKey from, CardKey to) {
+        throw new UnsupportedOperationException("This progress cannot carry review history over to a new id.");
+    }
+
     SchedulerSettings schedulerSettings();
 
     void saveSchedulerSettings(SchedulerSettings settings);

@@ -8,6 +8,7 @@ import dev.lectern.review.CardHistory;
 import dev.lectern.review.CardKey;
 import dev.lectern.review.CardPhase;
 import dev.lectern.review.CardState;
+import dev.lectern.review.DueQueue;
 import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewMode;
@@ -672,7 +673,7 @@ public final class ProgressStore implements Progress {
                 CardState after;
                 if (before.isPresent() && before.get().lastReview().filter(last -> last.isAfter(r.at())).isPresent()) {
                     // A review older than the card's last one (a clock set back): replay the card's whole history.
-                    after = CardHistory.replay(r.card(), reviewsOf(connection, r.card()), fsrs);
+                    after = CardHistory.replay(r.card(), reviewsOf(r.card()), fsrs);
                 } else {
                     after = fsrs.next(before.orElse(CardState.NEW), r.rating(), r.at(), Fsrs.fuzzFor(r.card(), r.at()));
                 }
@@ -766,19 +767,64 @@ public final class ProgressStore implements Progress {
                 Duration.ofMillis(rs.getLong(f + 7)), ReviewMode.fromCode(rs.getString(f + 8)));
     }
 
-    private static List<ReviewRecord> reviewsOf(Connection c, CardKey card) throws SQLException {
+    /** The reviews that count for {@code card}, oldest first: its own, and those of keys renamed to it. */
+    private List<ReviewRecord> reviewsOf(CardKey card) throws SQLException {
+        CardRenames renames = CardRenames.read(connection);
         List<ReviewRecord> reviews = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                + " FROM review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
-            select.setString(1, card.setId());
-            select.setString(2, card.questionId());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    reviews.add(readReview(rs, 1));
+        for (CardKey source : renames.sourcesOf(card)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + REVIEW_COLUMNS
+                    + " FROM review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
+                select.setString(1, source.setId());
+                select.setString(2, source.questionId());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ReviewRecord r = renames.apply(readReview(rs, 1));
+                        if (r.card().equals(card)) {
+                            reviews.add(r);
+                        }
+                    }
                 }
             }
         }
+        reviews.sort(Comparator.comparing(ReviewRecord::at)); // stable: in log order at one time
         return reviews;
+    }
+
+    /**
+     * Carries the review history of {@code from} over to {@code to} (a question id renamed in its file): the
+     * reviews of {@code from} made until now count for {@code to} from now on, in the card states, the listed
+     * reviews and {@link #rebuild()}. The log itself is not changed; the rename is recorded beside it.
+     */
+    @Override
+    public synchronized void renameCard(CardKey from, CardKey to) {
+        ensureOpen();
+        if (from.equals(to)) {
+            return;
+        }
+        if (!notWriting.isEmpty()) {
+            throw new StoreFailure("The review history could not be carried over: " + notWriting + ".", null);
+        }
+        try {
+            Sqlite.exec(connection, "BEGIN IMMEDIATE");
+            try {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO card_rename"
+                        + " (from_set, from_question, to_set, to_question, at) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setString(1, from.setId());
+                    insert.setString(2, from.questionId());
+                    insert.setString(3, to.setId());
+                    insert.setString(4, to.questionId());
+                    insert.setLong(5, clock.instant().toEpochMilli());
+                    insert.executeUpdate();
+                }
+                rebuildCards();
+                Sqlite.exec(connection, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                Sqlite.rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("the review history could not be carried over", e);
+        }
     }
 
     @Override
@@ -809,9 +855,10 @@ public final class ProgressStore implements Progress {
                 + " FROM review WHERE at >= ? AND at < ? ORDER BY at, id")) {
             select.setLong(1, from.toEpochMilli());
             select.setLong(2, to.toEpochMilli());
+            CardRenames renames = CardRenames.read(connection);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    reviews.add(readReview(rs, 1));
+                    reviews.add(renames.apply(readReview(rs, 1)));
                 }
             }
         } catch (SQLException e) {
@@ -826,8 +873,9 @@ public final class ProgressStore implements Progress {
         List<ReviewRecord> reviews = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + REVIEW_COLUMNS
                 + " FROM review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+            CardRenames renames = CardRenames.read(connection);
             while (rs.next()) {
-                reviews.add(readReview(rs, 1));
+                reviews.add(renames.apply(readReview(rs, 1)));
             }
         } catch (SQLException e) {
             throw failure("the reviews could not be read", e);
@@ -848,6 +896,14 @@ public final class ProgressStore implements Progress {
     /** How many cards had their first review on {@code day} in {@code zone} (for the daily limit of new cards). */
     public synchronized int newIntroducedOn(LocalDate day, ZoneId zone) {
         ensureOpen();
+        try {
+            if (!CardRenames.read(connection).isEmpty()) {
+                // Renamed cards were introduced when their first review under any key was made.
+                return DueQueue.newIntroducedOn(allReviews(), day, zone);
+            }
+        } catch (SQLException e) {
+            throw failure("the reviews could not be read", e);
+        }
         long from = day.atStartOfDay(zone).toInstant().toEpochMilli();
         long to = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         int count;
@@ -885,6 +941,20 @@ public final class ProgressStore implements Progress {
         try {
             Sqlite.exec(connection, "BEGIN IMMEDIATE");
             try {
+                int changed = rebuildCards();
+                Sqlite.exec(connection, "COMMIT");
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                Sqlite.rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException(databaseFile() + ": the cards could not be rebuilt: " + Sqlite.reason(e, dataDir), e);
+        }
+    }
+
+    /** Writes the card states replayed from the log that differ from the cached ones; inside a transaction. */
+    private int rebuildCards() throws SQLException {
                 Map<CardKey, CardState> stored = storedStates();
                 Map<CardKey, CardState> replayed = replayAll();
                 int changed = 0;
@@ -905,15 +975,7 @@ public final class ProgressStore implements Progress {
                         }
                     }
                 }
-                Sqlite.exec(connection, "COMMIT");
                 return changed;
-            } catch (SQLException | RuntimeException e) {
-                Sqlite.rollbackQuietly(connection);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IOException(databaseFile() + ": the cards could not be rebuilt: " + Sqlite.reason(e, dataDir), e);
-        }
     }
 
     private Map<CardKey, CardState> storedStates() throws SQLException {
@@ -930,6 +992,10 @@ public final class ProgressStore implements Progress {
 
     /** Every card's state replayed from the saved log. */
     private Map<CardKey, CardState> replayAll() throws SQLException {
+        CardRenames renames = CardRenames.read(connection);
+        if (!renames.isEmpty()) {
+            return replayAll(renames);
+        }
         Map<CardKey, CardState> states = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + REVIEW_COLUMNS
                 + " FROM review ORDER BY set_id, question_id, at, id"); ResultSet rs = select.executeQuery()) {
@@ -950,6 +1016,21 @@ public final class ProgressStore implements Progress {
                 states.put(current, normalise(CardHistory.replay(current, history, fsrs)));
             }
         }
+        return states;
+    }
+
+    /** Every card's state replayed from the saved log, each review counted for the key it is renamed to. */
+    private Map<CardKey, CardState> replayAll(CardRenames renames) throws SQLException {
+        Map<CardKey, List<ReviewRecord>> histories = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + REVIEW_COLUMNS
+                + " FROM review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ReviewRecord r = renames.apply(readReview(rs, 1));
+                histories.computeIfAbsent(r.card(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<CardKey, CardState> states = new LinkedHashMap<>();
+        histories.forEach((card, history) -> states.put(card, normalise(CardHistory.replay(card, history, fsrs))));
         return states;
     }
 

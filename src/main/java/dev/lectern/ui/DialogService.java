@@ -40,6 +40,12 @@ public interface DialogService {
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
     /**
+     * Asks for a file to open, showing files with these extensions ("png", "jpg", …; all files when empty); empty when
+     * the user cancels.
+     */
+    Optional<Path> chooseOpenFile(String title, List<String> extensions);
+
+    /**
      * Shows the review settings (desired retention, longest interval, new questions a day, fuzz) filled in from
      * {@code current}; the changed settings, or empty when the student cancels.
      */

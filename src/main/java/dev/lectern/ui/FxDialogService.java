@@ -158,6 +158,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (!extensions.isEmpty()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    String.join(", ", extensions).toUpperCase(java.util.Locale.ROOT) + " files",
+                    extensions.stream().map(e -> "*." + e).toList()));
+        }
+        File chosen = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

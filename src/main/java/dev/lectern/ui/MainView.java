@@ -72,11 +72,14 @@ public final class MainView extends BorderPane {
     public static final String ID_DRILL_PROGRESS = "drillProgress";
     public static final String ID_CLOSE_DRILL = "closeDrill";
     public static final String ID_DUE = "dueCount";
+    public static final String ID_EDITOR = "editor";
+    public static final String ID_EDITOR_TITLE = "editorTitle";
 
     private static final String ALL_TAGS = "All tags";
 
     private final MainViewModel model;
     private final DrillViewModel drill;
+    private final AuthoringViewModel authoring;
     private final DialogService dialogs;
     // The controls of the menus, library and side panes are made with them, once the first reading is shown.
     private TextField searchField;
@@ -99,6 +102,9 @@ public final class MainView extends BorderPane {
     private final Label drillTitle = new Label();
     private final Label drillProgress = new Label();
     private DrillView drillView;
+    private final StackPane editorArea = new StackPane();
+    private final Label editorTitle = new Label();
+    private Node editorView;
     /** The banner shown while reviews wait to be saved. */
     public static final String ID_SAVE_BANNER = "saveBanner";
     private boolean syncingSelection;
@@ -111,10 +117,11 @@ public final class MainView extends BorderPane {
      * side panes and the status line follow as soon as the first reading is on screen, so that the reading gets
      * there sooner (styling and laying out those controls is much of the cost of showing the window).
      */
-    public MainView(MainViewModel model, DrillViewModel drill, DialogService dialogs, Consumer<String> openLink,
-            Runnable quit) {
+    public MainView(MainViewModel model, DrillViewModel drill, AuthoringViewModel authoring, DialogService dialogs,
+            Consumer<String> openLink, Runnable quit) {
         this.model = model;
         this.drill = drill;
+        this.authoring = authoring;
         this.dialogs = dialogs;
         this.openLink = openLink;
         this.quit = quit;
@@ -168,6 +175,17 @@ public final class MainView extends BorderPane {
         problems = new ListView<>();
         problemDetail = new Label();
         setTop(menuBar(quit));
+        // Lists and trees take F2 for editing a cell themselves: the editor's keys are caught before they do.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && model.courseProperty().get() != null) {
+                if (e.isShiftDown()) {
+                    authoring.editReading(model.selectedReadingProperty().get());
+                } else {
+                    editQuestionSet();
+                }
+                e.consume();
+            }
+        });
         libraryHolder.getChildren().setAll(libraryPane());
         sideHolder.getChildren().setAll(sidePane());
         setBottom(statusBar());
@@ -204,8 +222,12 @@ public final class MainView extends BorderPane {
             importMenu.getItems().add(item(CourseImport.label(kind), null, () -> model.imports().start(kind)));
         }
         importMenu.disableProperty().bind(model.courseProperty().isNull());
-        Menu file = new Menu("_File", null, open, recentMenu, reload, new SeparatorMenuItem(), importMenu, export,
-                new SeparatorMenuItem(), exit);
+        MenuItem newCourse = item("_New Course…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), authoring::newCourse);
+        MenuItem save = item("_Save", EditorViews.SAVE, () -> editor().ifPresent(Editor::save));
+        save.disableProperty().bind(authoring.activeProperty().not());
+        Menu file = new Menu("_File", null, newCourse, open, recentMenu, reload, new SeparatorMenuItem(), save,
+                new SeparatorMenuItem(), importMenu, export, new SeparatorMenuItem(), exit);
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("_Light");
@@ -243,7 +265,7 @@ public final class MainView extends BorderPane {
                 "Lectern — a study companion for the multimodal foundation models reading course.\n"
                         + "Works offline. Apache License 2.0."));
         Menu help = new Menu("_Help", null, shortcuts, about);
-        MenuBar bar = new MenuBar(file, view, drillMenu(), help);
+        MenuBar bar = new MenuBar(file, editMenu(), view, drillMenu(), help);
         bar.setUseSystemMenuBar(true);
         // Zoom in also on Ctrl + "+" (keypad or shifted "="), as browsers do.
         if (getScene() != null) {
@@ -255,6 +277,51 @@ public final class MainView extends BorderPane {
             }
         });
         return bar;
+    }
+
+    private Optional<Editor> editor() {
+        return Optional.ofNullable(authoring.currentProperty().get());
+    }
+
+    private Menu editMenu() {
+        MenuItem undo = item("_Undo", EditorViews.UNDO, () -> editor().ifPresent(Editor::undo));
+        MenuItem redo = item("_Redo", EditorViews.REDO, () -> editor().ifPresent(Editor::redo));
+        Runnable bindUndo = () -> {
+            undo.disableProperty().unbind();
+            redo.disableProperty().unbind();
+            Editor now = authoring.currentProperty().get();
+            if (now == null) {
+                undo.setDisable(true);
+                redo.setDisable(true);
+            } else {
+                undo.disableProperty().bind(now.canUndoProperty().not());
+                redo.disableProperty().bind(now.canRedoProperty().not());
+            }
+        };
+        authoring.currentProperty().addListener((obs, old, now) -> bindUndo.run());
+        bindUndo.run();
+        MenuItem editSet = item("Edit _Question Set", new KeyCodeCombination(KeyCode.F2), this::editQuestionSet);
+        MenuItem editReading = item("Edit Rea_ding", new KeyCodeCombination(KeyCode.F2, KeyCombination.SHIFT_DOWN),
+                () -> authoring.editReading(model.selectedReadingProperty().get()));
+        editSet.disableProperty().bind(model.courseProperty().isNull());
+        editReading.disableProperty().bind(model.selectedReadingProperty().isNull());
+        MenuItem close = item("_Close Editor", new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                authoring::closeEditor);
+        close.disableProperty().bind(authoring.activeProperty().not());
+        return new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), editSet, editReading, close);
+    }
+
+    /** Opens the selected question set (or the reading's only one) in the editor. */
+    private void editQuestionSet() {
+        QuestionSet set = questionSets.getSelectionModel().getSelectedItem();
+        if (set == null && questionSets.getItems().size() == 1) {
+            set = questionSets.getItems().get(0);
+        }
+        if (set == null) {
+            dialogs.showInformation("No question set", "Select one of the reading's question sets on the right first.");
+            return;
+        }
+        authoring.editQuestionSet(set);
     }
 
     private Menu drillMenu() {
@@ -353,6 +420,7 @@ public final class MainView extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+        scene.getAccelerators().put(EditorViews.REDO_Y, () -> editor().ifPresent(Editor::redo));
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
@@ -398,6 +466,11 @@ public final class MainView extends BorderPane {
                 "Ctrl+R    Review what is due (+ Shift: the reading's week; + Alt: the reading)",
                 "Review: Ctrl+Enter checks (or reveals), 1-4 rate, Enter takes the suggested rating",
                 "Ctrl+Shift+S   Statistics",
+                "",
+                "F2 / Shift+F2   Edit the question set / the reading; Ctrl+W closes the editor",
+                "Editor: Ctrl+S saves, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes",
+                "Editor list: Alt+Up / Alt+Down move the question, Insert adds, Delete deletes",
+                "Ctrl+Shift+N   New course",
                 "Esc       Close the drill (an exam in progress is kept)",
                 "Ctrl+Q    Quit"));
     }
@@ -660,10 +733,27 @@ public final class MainView extends BorderPane {
         drillPane.setId(ID_DRILL);
         drillPane.setTop(header);
         drillPane.getStyleClass().add(Styles.DRILL_PANE);
-        drillPane.visibleProperty().bind(drill.activeProperty());
-        reading.visibleProperty().bind(drill.activeProperty().not());
+        drillPane.visibleProperty().bind(drill.activeProperty().and(authoring.activeProperty().not()));
+        reading.visibleProperty().bind(drill.activeProperty().not().and(authoring.activeProperty().not()));
         drill.currentProperty().addListener((obs, old, now) -> showDrill(now));
-        BorderPane centre = new BorderPane(new StackPane(reading, drillPane));
+
+        editorTitle.setId(ID_EDITOR_TITLE);
+        editorTitle.getStyleClass().add(Styles.DRILL_TITLE);
+        Button closeEditor = new Button("Close Editor (Ctrl+W)");
+        closeEditor.setMnemonicParsing(false);
+        closeEditor.setFocusTraversable(false);
+        closeEditor.setOnAction(e -> authoring.closeEditor());
+        Region editorGap = new Region();
+        HBox.setHgrow(editorGap, Priority.ALWAYS);
+        HBox editorHeader = new HBox(editorTitle, editorGap, closeEditor);
+        editorHeader.getStyleClass().add(Styles.DRILL_HEADER);
+        BorderPane editorPane = new BorderPane(editorArea);
+        editorPane.setId(ID_EDITOR);
+        editorPane.setTop(editorHeader);
+        editorPane.getStyleClass().add(Styles.DRILL_PANE);
+        editorPane.visibleProperty().bind(authoring.activeProperty());
+        authoring.currentProperty().addListener((obs, old, now) -> showEditor(now));
+        BorderPane centre = new BorderPane(new StackPane(reading, drillPane, editorPane));
         centre.setTop(saveBanner());
         return centre;
     }
@@ -718,6 +808,41 @@ public final class MainView extends BorderPane {
         drillView.focusFirst();
     }
 
+    private void showEditor(Editor now) {
+        if (editorView instanceof QuestionSetEditorView v) {
+            v.dispose();
+        } else if (editorView instanceof ReadingEditorView v) {
+            v.dispose();
+        }
+        editorView = null;
+        editorArea.getChildren().clear();
+        editorTitle.textProperty().unbind();
+        if (now == null) {
+            editorTitle.setText("");
+            if (library != null) {
+                library.requestFocus();
+            }
+            return;
+        }
+        editorTitle.textProperty().bind(now.titleProperty());
+        if (now instanceof QuestionSetEditorViewModel set) {
+            QuestionSetEditorView v = new QuestionSetEditorView(set, openLink);
+            editorView = v;
+            editorArea.getChildren().add(v);
+            v.focusFirst();
+        } else if (now instanceof ReadingEditorViewModel reading) {
+            ReadingEditorView v = new ReadingEditorView(reading, openLink);
+            editorView = v;
+            editorArea.getChildren().add(v);
+            v.focusFirst();
+        }
+    }
+
+    /** The editor's view on show, if any (tests look into it). */
+    public Optional<Node> editorView() {
+        return Optional.ofNullable(editorView);
+    }
+
     /** The view of the drill on show, if any (tests look into it). */
     public Optional<Node> drillView() {
         return Optional.ofNullable((Node) drillView);
@@ -763,6 +888,11 @@ public final class MainView extends BorderPane {
                 drill.startPractice(new DrillScope.OfSet(set.id()));
             }
         });
+        MenuItem editSet = new MenuItem("Edit Question Set (F2)");
+        editSet.setOnAction(e -> editQuestionSet());
+        MenuItem practise = new MenuItem("Practice");
+        practise.setOnAction(e -> setScope().ifPresent(drill::startPractice));
+        questionSets.setContextMenu(new javafx.scene.control.ContextMenu(editSet, practise));
         questionSets.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(QuestionSet set, boolean empty) {

@@ -44,6 +44,9 @@ public final class Styles {
     public static final String RATING_BUTTON = "rating-button";
     public static final String STAT_FIGURE = "stat-figure";
     public static final String MASTERY_BAR = "mastery-bar";
+    public static final String EDITOR_FORM = "editor-form";
+    public static final String EDITOR_PROBLEMS = "editor-problems";
+    public static final String EDITOR_TOOLBAR = "editor-toolbar";
 
     private Styles() {
     }

@@ -129,6 +129,16 @@ public final class FakeProgress implements Progress {
         return all.size();
     }
 
+    /** Moves the state of {@code from} to {@code to}, as the store's replay would; noted as "rename from to". */
+    @Override
+    public synchronized void renameCard(CardKey from, CardKey to) {
+        events.add("rename " + from.text() + " " + to.text());
+        CardState state = states.remove(from);
+        if (state != null) {
+            states.put(to, state);
+        }
+    }
+
     @Override
     public SchedulerSettings schedulerSettings() {
         return settings;

@@ -75,7 +75,7 @@ class MigrationTest {
 
         Path before;
         try (Stream<Path> files = Files.list(data.resolve("backups"))) {
-            before = files.filter(p -> p.getFileName().toString().startsWith("progress-before-v2-")).findFirst()
+            before = files.filter(p -> p.getFileName().toString().startsWith("progress-before-v" + Migrations.LATEST + "-")).findFirst()
                     .orElseThrow();
         }
         try (Connection c = Sqlite.open(before, true)) {
@@ -142,5 +142,25 @@ class MigrationTest {
         assertThat(statements).filteredOn(s -> s.startsWith("CREATE TRIGGER")).hasSize(2)
                 .allSatisfy(s -> assertThat(s).endsWith("END;").contains("RAISE(ABORT"));
         assertThat(statements).noneMatch(s -> s.contains("--"));
+    }
+
+    @Test
+    void upgradingAVersionTwoDatabaseKeepsItsReviewsAndExamsAndAddsTheRenameTable() throws Exception {
+        installV1Fixture();
+        try (Connection c = Sqlite.open(data.resolve("progress.db"), false)) {
+            Migrations.migrate(c, data, 2);
+            assertThat(Migrations.version(c)).isEqualTo(2);
+            Sqlite.exec(c, "INSERT INTO exam (id, title, started_at, finished_at, payload) VALUES"
+                    + " ('x', 'Old exam', 0, NULL, '{}')");
+        }
+
+        try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
+            assertThat(Migrations.version(store.connection())).isEqualTo(3);
+            assertThat(store.allReviews()).isEqualTo(V1Fixture.reviews());
+            assertThat(store.cardStates()).hasSize(V1Fixture.CARDS);
+            assertThat(Sqlite.queryLong(store.connection(), "SELECT count(*) FROM exam")).isEqualTo(1);
+            assertThat(Sqlite.queryLong(store.connection(), "SELECT count(*) FROM card_rename")).isZero();
+            assertThat(store.check().ok()).isTrue();
+        }
     }
 }

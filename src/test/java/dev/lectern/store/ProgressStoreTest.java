@@ -355,4 +355,67 @@ class ProgressStoreTest {
         assertThat(reopen().check().staleCards()).isZero();
         assertThat(store.cardStates()).isEqualTo(live);
     }
+
+    @Test
+    void aRenamedQuestionKeepsItsReviewHistoryUnderItsNewIdAndRebuildAgrees(@TempDir Path other) throws Exception {
+        Instant later = T0.plus(Duration.ofDays(10));
+        ReviewRecord first = flashcard("llava", "data", T0, FlashcardRating.GOOD);
+        ReviewRecord second = flashcard("llava", "data", T0.plus(Duration.ofDays(2)), FlashcardRating.HARD);
+        ReviewRecord unrelated = flashcard("llava", "other", T0.plus(Duration.ofDays(1)), FlashcardRating.AGAIN);
+        try (ProgressStore renaming = ProgressStore.open(other, Clock.fixed(later, ZoneOffset.UTC))) {
+            renaming.appendAll(List.of(first, unrelated, second));
+            CardState before = renaming.cardStates().get(first.card());
+            CardKey renamed = new CardKey("llava", "data-source");
+
+            renaming.renameCard(first.card(), renamed);
+
+            assertThat(renaming.cardStates()).doesNotContainKey(first.card()).containsEntry(renamed, before)
+                    .containsKey(unrelated.card());
+            assertThat(renaming.allReviews()).extracting(ReviewRecord::card)
+                    .containsExactly(renamed, unrelated.card(), renamed);
+            assertThat(renaming.reviews(T0, T0.plus(Duration.ofDays(1)))).extracting(ReviewRecord::card)
+                    .containsExactly(renamed);
+            assertThat(Sqlite.queryLong(renaming.connection(), "SELECT count(*) FROM review WHERE question_id = 'data'"))
+                    .as("the log itself is untouched").isEqualTo(2);
+            assertThat(renaming.check().ok()).isTrue();
+            assertThat(renaming.rebuild()).isZero();
+            assertThat(renaming.newIntroducedOn(LocalDate.of(2026, 3, 2), ZoneOffset.UTC)).isEqualTo(1);
+
+            ReviewRecord next = flashcard("llava", "data-source", later.plus(Duration.ofDays(1)), FlashcardRating.GOOD);
+            renaming.append(next);
+            assertThat(renaming.cardStates().get(renamed).reps()).isEqualTo(3);
+            assertThat(renaming.check().ok()).isTrue();
+        }
+        try (ProgressStore reopened = ProgressStore.open(other, Clock.fixed(later, ZoneOffset.UTC))) {
+            assertThat(reopened.cardStates().get(new CardKey("llava", "data-source")).reps()).isEqualTo(3);
+            assertThat(reopened.cardStates()).doesNotContainKey(first.card());
+        }
+    }
+
+    @Test
+    void aNewQuestionThatTakesARenamedIdLaterStartsAfreshAndRenamesChain(@TempDir Path other) throws Exception {
+        Instant renameTime = T0.plus(Duration.ofDays(5));
+        try (ProgressStore renaming = ProgressStore.open(other, Clock.fixed(renameTime, ZoneOffset.UTC))) {
+            renaming.append(flashcard("s", "a", T0, FlashcardRating.GOOD));
+            renaming.renameCard(new CardKey("s", "a"), new CardKey("s", "b"));
+            renaming.renameCard(new CardKey("s", "b"), new CardKey("s", "c"));
+            renaming.append(flashcard("s", "a", renameTime.plus(Duration.ofDays(1)), FlashcardRating.AGAIN));
+
+            Map<CardKey, CardState> states = renaming.cardStates();
+            assertThat(states).containsOnlyKeys(new CardKey("s", "a"), new CardKey("s", "c"));
+            assertThat(states.get(new CardKey("s", "a")).reps()).isEqualTo(1);
+            assertThat(states.get(new CardKey("s", "a")).lastReview()).contains(renameTime.plus(Duration.ofDays(1)));
+            assertThat(states.get(new CardKey("s", "c")).lastReview()).contains(T0);
+            assertThat(renaming.check().staleCards()).isZero();
+        }
+    }
+
+    @Test
+    void renamingACardInAReadOnlyStoreSaysWhy() throws Exception {
+        Sqlite.exec(store.connection(), "PRAGMA user_version = 99");
+        ProgressStore readOnly = reopen();
+        assertThat(readOnly.readOnly()).isTrue();
+        assertThatThrownBy(() -> readOnly.renameCard(new CardKey("s", "a"), new CardKey("s", "b")))
+                .hasMessageStartingWith("The review history could not be carried over");
+    }
 }

@@ -57,6 +57,15 @@ final class RecordingDialogs implements DialogService {
         return Optional.ofNullable(examSetups.poll());
     }
 
+    /** What {@link #chooseOpenFile} opens; empty: the user cancels. */
+    Optional<Path> nextOpenFile = Optional.empty();
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        shown.add("open file: " + title + ": " + extensions);
+        return nextOpenFile;
+    }
+
     @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         shown.add("save file: " + title + ": " + suggestedName);

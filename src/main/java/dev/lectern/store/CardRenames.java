@@ -1,0 +1,77 @@
+package dev.lectern.store;
+
+import dev.lectern.review.CardKey;
+import dev.lectern.review.ReviewRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The question ids renamed with their history carried over ({@code card_rename}, oldest first). A review counts for
+ * the key it was made on, renamed by every rename made at or after its time, in order: so {@code a → b} then
+ * {@code b → c} gives a's old reviews to c, and a new question that takes the old id later starts afresh.
+ */
+record CardRenames(List<Rename> renames) {
+
+    static final CardRenames NONE = new CardRenames(List.of());
+
+    record Rename(CardKey from, CardKey to, Instant at) {
+    }
+
+    CardRenames {
+        renames = List.copyOf(renames);
+    }
+
+    boolean isEmpty() {
+        return renames.isEmpty();
+    }
+
+    /** The key a review made on {@code key} at {@code at} counts for now. */
+    CardKey apply(CardKey key, Instant at) {
+        CardKey current = key;
+        for (Rename r : renames) {
+            if (!r.at().isBefore(at) && r.from().equals(current)) {
+                current = r.to();
+            }
+        }
+        return current;
+    }
+
+    /** The review with the key it counts for now (itself when no rename touches it). */
+    ReviewRecord apply(ReviewRecord review) {
+        CardKey key = apply(review.card(), review.at());
+        return key.equals(review.card()) ? review : new ReviewRecord(key, review.at(), review.rating(), review.score(),
+                review.verdict(), review.answer(), review.taken(), review.mode());
+    }
+
+    /** Every key whose reviews may count for {@code key}: itself and each key renamed away from. */
+    Set<CardKey> sourcesOf(CardKey key) {
+        Set<CardKey> keys = new LinkedHashSet<>();
+        keys.add(key);
+        renames.forEach(r -> keys.add(r.from()));
+        return keys;
+    }
+
+    /** The renames in the database, oldest first; none in a database from before they existed (version 2). */
+    static CardRenames read(Connection c) throws SQLException {
+        if (Sqlite.queryLong(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'card_rename'")
+                == 0) {
+            return NONE;
+        }
+        List<Rename> out = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT from_set, from_question, to_set, to_question, at"
+                + " FROM card_rename ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Rename(new CardKey(rs.getString(1), rs.getString(2)),
+                        new CardKey(rs.getString(3), rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));
+            }
+        }
+        return new CardRenames(out);
+    }
+}
