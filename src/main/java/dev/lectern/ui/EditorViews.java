@@ -84,6 +84,7 @@ final class EditorViews {
 
     static Button button(String text, String tooltip, Runnable action) {
         Button button = new Button(text);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setMnemonicParsing(false);
         button.setFocusTraversable(false);
         if (tooltip != null) {

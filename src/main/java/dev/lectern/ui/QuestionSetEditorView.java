@@ -193,6 +193,7 @@ final class QuestionSetEditorView extends BorderPane {
         GridPane form = new GridPane();
         form.getStyleClass().add(Styles.EDITOR_FORM);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(labels, values);

@@ -185,6 +185,7 @@ final class ReadingEditorView extends BorderPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.EDITOR_FORM);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, values);
