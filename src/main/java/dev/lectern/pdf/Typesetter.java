@@ -95,7 +95,9 @@ final class Typesetter implements AutoCloseable {
      * column.
      */
     void item(String marker, List<Run> runs, float indent, float size) throws IOException {
-        float column = 14f;
+        String m = fonts.clean(marker, Face.REGULAR);
+        float markerWidth = fonts.width(m, Face.REGULAR, size);
+        float column = Math.max(14f, markerWidth + 5f);
         List<List<Fragment>> lines = breakLines(fragments(runs, size), WIDTH - indent - column, size);
         if (lines.isEmpty()) {
             lines = List.of(List.of());
@@ -104,10 +106,7 @@ final class Typesetter implements AutoCloseable {
         for (List<Fragment> line : lines) {
             if (first) {
                 ensure(size * LEADING);
-                String m = fonts.clean(marker, Face.REGULAR);
-                float baseline = y - size;
-                text(List.of(new Fragment(m, Face.REGULAR, false, fonts.width(m, Face.REGULAR, size))), LEFT + indent,
-                        baseline, size);
+                text(List.of(new Fragment(m, Face.REGULAR, false, markerWidth)), LEFT + indent, y - size, size);
                 first = false;
             }
             line(line, indent + column, size);
