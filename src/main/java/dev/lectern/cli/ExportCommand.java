@@ -1,19 +1,34 @@
 package dev.lectern.cli;
 
+import dev.lectern.course.Course;
+import dev.lectern.course.CourseLoader;
+import dev.lectern.course.DefaultCourse;
+import dev.lectern.course.LoadedCourse;
+import dev.lectern.export.AnkiExporter;
+import dev.lectern.pdf.PdfExporter;
+import dev.lectern.review.Exam;
 import dev.lectern.store.ProgressStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lectern export ...}: progress as plain files. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Writes your progress to plain files.",
-        subcommands = {ExportCommand.Reviews.class})
+/** {@code lectern export ...}: progress as plain files, the course as PDF study sheets and Anki notes. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes your progress to plain files, study sheets and exam reports to PDF, and question sets to"
+                + " Anki.",
+        subcommands = {ExportCommand.Reviews.class, ExportCommand.Pdf.class, ExportCommand.Anki.class})
 final class ExportCommand implements Runnable {
 
     @Spec
@@ -22,7 +37,8 @@ final class ExportCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Name what to export: `lectern export reviews"
-                + " --out FILE.csv`.");
+                + " --out FILE.csv`, `lectern export pdf --reading ID --out FILE.pdf` or `lectern export anki --set ID"
+                + " --out FILE.txt`.");
     }
 
     @Command(name = "reviews", mixinStandardHelpOptions = true,
@@ -50,6 +66,176 @@ final class ExportCommand implements Runnable {
                 err.flush();
                 return 1;
             }
+        }
+    }
+
+    /** The course of {@code --course}, else the default one; errors in it are mentioned, not fatal. */
+    static Course loadCourse(Path course, PrintWriter err) throws IOException {
+        Path dir = course != null ? course : DefaultCourse.locate();
+        LoadedCourse loaded = CourseLoader.load(dir);
+        if (loaded.hasErrors()) {
+            err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it out"
+                    + " (`lectern validate` lists them).");
+        }
+        return loaded.course();
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+    }
+
+    @Command(name = "pdf", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Writes a PDF: a study sheet of a reading or a week (metadata, abstract, slide excerpts with"
+                    + " their images, notes, and the questions with reference answers and key points), or the report"
+                    + " of an exam (each question, the answer given, score and verdict, reference answer, total).",
+                    "The text is real, selectable text in embedded DejaVu fonts. The file is written atomically.",
+                    "Exit code: 0, 1 if the reading, week or exam does not exist or the file cannot be written, 2 on a"
+                            + " usage error."})
+    static final class Pdf implements Callable<Integer> {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        What what;
+
+        static final class What {
+            @Option(names = "--reading", paramLabel = "ID", description = "A study sheet of this reading.")
+            String reading;
+
+            @Option(names = "--week", paramLabel = "N", description = "A study sheet of every reading of this week.")
+            Integer week;
+
+            @Option(names = "--exam", paramLabel = "ID",
+                    description = "The report of this exam (from the progress in the data folder); `latest` is the"
+                            + " most recently started one.")
+            String exam;
+        }
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "The PDF file to write.")
+        Path out;
+
+        @Option(names = "--hide-answers",
+                description = "Study sheets: leave out the reference answers and key points, with ruled lines to write"
+                        + " on instead, for testing yourself.")
+        boolean hideAnswers;
+
+        @Option(names = "--course", paramLabel = "COURSE_DIR",
+                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
+                        + " else the bundled course.")
+        Path course;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (hideAnswers && what.exam != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--hide-answers goes with --reading or"
+                        + " --week, not --exam.");
+            }
+            Course c = loadCourse(course, err);
+            PdfExporter exporter = new PdfExporter(c);
+            PdfExporter.Result result;
+            try {
+                if (what.reading != null) {
+                    result = exporter.exportReading(what.reading, hideAnswers, out);
+                } else if (what.week != null) {
+                    result = exporter.exportWeek(what.week, hideAnswers, out);
+                } else {
+                    Optional<Exam> exam = findExam(err);
+                    if (exam.isEmpty()) {
+                        err.flush();
+                        return 1;
+                    }
+                    result = exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
+                }
+            } catch (NoSuchElementException e) {
+                err.println("lectern: " + e.getMessage());
+                err.flush();
+                return 1;
+            } catch (IOException e) {
+                err.println("lectern: " + out + " could not be written: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            result.notes().forEach(n -> err.println("note: " + n));
+            err.flush();
+            stdout.println("Wrote " + Summary.plural(result.pages(), "page") + " (" + size(result.bytes()) + ") to "
+                    + out + ".");
+            stdout.flush();
+            return 0;
+        }
+
+        private Optional<Exam> findExam(PrintWriter err) {
+            try (ProgressStore store = StoreCli.open(spec)) {
+                List<Exam> exams = store.exams().all();
+                Optional<Exam> found = what.exam.equals("latest") ? exams.stream().findFirst()
+                        : exams.stream().filter(e -> e.id().equals(what.exam)).findFirst();
+                if (found.isEmpty()) {
+                    err.println("lectern: " + (exams.isEmpty() ? "There are no exams in " + store.dataDir() + "."
+                            : "There is no exam \"" + what.exam + "\". The latest are: " + String.join(", ",
+                                    exams.stream().limit(5).map(e -> e.id() + " (" + e.title() + ")").toList())
+                                    + "."));
+                }
+                return found;
+            }
+        }
+    }
+
+    @Command(name = "anki", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Writes question sets as Anki \"Notes in Plain Text\" (File > Import in Anki 2.1.55 or"
+                    + " later, no settings to change): one Basic note per question with the prompt, the reference"
+                    + " answer and key points as HTML, tags (the question's, set::ID, reading::ID) and a stable guid,"
+                    + " so importing a later export again updates the notes instead of duplicating them. Decks are"
+                    + " named Lectern::<course>::<set>. The file is written atomically.",
+                    "Exit code: 0, 1 if the set does not exist or the file cannot be written, 2 on a usage error."})
+    static final class Anki implements Callable<Integer> {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--set", paramLabel = "ID", description = "The questions of this set.")
+            String set;
+
+            @Option(names = "--all", description = "Every question set of the course, each in its own deck.")
+            boolean all;
+        }
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.txt", description = "The file to write.")
+        Path out;
+
+        @Option(names = "--course", paramLabel = "COURSE_DIR",
+                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
+                        + " else the bundled course.")
+        Path course;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Course c = loadCourse(course, err);
+            AnkiExporter exporter = new AnkiExporter(c);
+            AnkiExporter.Result result;
+            try {
+                result = which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out);
+            } catch (NoSuchElementException e) {
+                err.println("lectern: " + e.getMessage());
+                err.flush();
+                return 1;
+            } catch (IOException e) {
+                err.println("lectern: " + out + " could not be written: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            err.flush();
+            stdout.println("Wrote " + Summary.plural(result.notes(), "note") + " (" + size(result.bytes()) + ") to "
+                    + out + ".");
+            stdout.flush();
+            return 0;
         }
     }
 }

@@ -48,6 +48,21 @@ public final class MarkdownRenderer {
         return render(markdown, baseDir, "md-").html();
     }
 
+    /** How formulas appear in the HTML. */
+    public enum MathOutput {
+        /** Rendered images, as the app shows them. */
+        IMAGES,
+        /** The source as written ({@code $x$}, {@code $$x$$}), as text. */
+        SOURCE,
+        /** MathJax delimiters ({@code \(x\)}, {@code \[x\]}), as Anki renders them. */
+        MATHJAX
+    }
+
+    /** As {@link #toSafeHtml(String, Path)}, with formulas written as {@code math} says. */
+    public String toSafeHtml(String markdown, Path baseDir, MathOutput math) {
+        return render(markdown, baseDir, "md-", math).html();
+    }
+
     ImagePolicy images() {
         return images;
     }
@@ -58,6 +73,10 @@ public final class MarkdownRenderer {
      * @param idPrefix put before every id the fragment defines (footnotes, say) so fragments on one page differ
      */
     Element render(String markdown, Path baseDir, String idPrefix) {
+        return render(markdown, baseDir, idPrefix, MathOutput.IMAGES);
+    }
+
+    private Element render(String markdown, Path baseDir, String idPrefix, MathOutput mathOutput) {
         MathExtractor.Extracted extracted = MathExtractor.extract(markdown == null ? "" : markdown, PARSER);
         String html = HTML.render(PARSER.parse(extracted.markdown()));
         Document doc = HtmlSanitizer.clean(html, value -> restoreSources(value, extracted));
@@ -75,7 +94,7 @@ public final class MarkdownRenderer {
             img.replaceWith(replacement);
         }
         // Last, so that the data: URIs of formula images are added after the cleaner and never judged as links.
-        insertFormulas(body, extracted);
+        insertFormulas(body, extracted, mathOutput);
         return body;
     }
 
@@ -92,7 +111,7 @@ public final class MarkdownRenderer {
         return List.of(new TextNode(markdown == null ? "" : markdown.strip()));
     }
 
-    private void insertFormulas(Element body, MathExtractor.Extracted extracted) {
+    private void insertFormulas(Element body, MathExtractor.Extracted extracted, MathOutput mathOutput) {
         if (extracted.formulas().isEmpty()) {
             return;
         }
@@ -114,8 +133,12 @@ public final class MarkdownRenderer {
                 pending.append(whole, last, m.start());
                 last = m.end();
                 MathExtractor.Formula formula = extracted.formula(m.group(1));
-                if (formula == null || verbatim) {
+                if (formula == null || verbatim || mathOutput == MathOutput.SOURCE) {
                     pending.append(formula == null ? m.group() : formula.source());
+                    continue;
+                }
+                if (mathOutput == MathOutput.MATHJAX) {
+                    pending.append(formula.display() ? "\\[" + formula.tex() + "\\]" : "\\(" + formula.tex() + "\\)");
                     continue;
                 }
                 if (pending.length() > 0) {

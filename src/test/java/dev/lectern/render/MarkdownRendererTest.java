@@ -27,6 +27,22 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void formulasCanBeKeptAsTheirSourceOrWrittenForMathJax() {
+        MarkdownRenderer renderer = new MarkdownRenderer(course.root);
+        String markdown = "Loss $x^2 \\le y$ and\n\n$$\\sum_i a_i$$\n\nand `$code$`.";
+
+        Document source = Jsoup.parseBodyFragment(renderer.toSafeHtml(markdown, course.readings,
+                MarkdownRenderer.MathOutput.SOURCE));
+        Document mathJax = Jsoup.parseBodyFragment(renderer.toSafeHtml(markdown, course.readings,
+                MarkdownRenderer.MathOutput.MATHJAX));
+
+        assertThat(source.select("img")).isEmpty();
+        assertThat(source.text()).contains("Loss $x^2 \\le y$ and", "$$\\sum_i a_i$$", "$code$");
+        assertThat(mathJax.select("img")).isEmpty();
+        assertThat(mathJax.text()).contains("Loss \\(x^2 \\le y\\) and", "\\[\\sum_i a_i\\]", "$code$");
+    }
+
+    @Test
     void tablesBecomeHtmlTablesWithTheirAlignment() {
         Document doc = render("| model | params |\n|:--|--:|\n| LLaVA | 13B |\n");
         assertThat(doc.select("table thead th").eachText()).containsExactly("model", "params");

@@ -1,0 +1,140 @@
+package dev.lectern.pdf;
+
+import dev.lectern.course.Course;
+import dev.lectern.course.Reading;
+import dev.lectern.course.Week;
+import dev.lectern.render.MarkdownRenderer;
+import dev.lectern.review.Exam;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+/**
+ * Writes PDFs of the course: study sheets of a reading or a week, and exam reports. The text is real text in DejaVu
+ * fonts embedded as subsets, so it can be selected and searched and non-Latin letters and math symbols print;
+ * characters the fonts lack print as a white square. Every file is written atomically: to a temporary file beside it,
+ * forced to disk, then renamed over the target, so a failed export never leaves half a file.
+ */
+public final class PdfExporter {
+
+    /** What an export wrote, and anything the user should know (images not found, characters substituted). */
+    public record Result(Path file, int pages, long bytes, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private final Course course;
+    private final MarkdownRenderer renderer;
+
+    public PdfExporter(Course course) {
+        this.course = course;
+        this.renderer = new MarkdownRenderer(course.root().toAbsolutePath().normalize());
+    }
+
+    /**
+     * A study sheet of one reading.
+     *
+     * @param hideAnswers leave out reference answers and key points, with ruled lines to write on instead
+     * @throws NoSuchElementException when the course has no such reading (the message names the readings it has)
+     */
+    public Result exportReading(String readingId, boolean hideAnswers, Path out) throws IOException {
+        Reading reading = course.reading(readingId).orElseThrow(() -> new NoSuchElementException("There is no reading \""
+                + readingId + "\" in this course. Its readings are: " + String.join(", ",
+                        course.readings().stream().map(Reading::id).toList()) + "."));
+        List<String> notes = new ArrayList<>();
+        return write(out, reading.title(), reading.title(), notes, (doc, typesetter, markdown) ->
+                new StudySheet(course, doc, typesetter, markdown, hideAnswers, notes).reading(reading));
+    }
+
+    /**
+     * A study sheet of every reading of a week, each from a new page.
+     *
+     * @throws NoSuchElementException when no reading is in that week (the message names the weeks there are)
+     */
+    public Result exportWeek(int week, boolean hideAnswers, Path out) throws IOException {
+        List<Reading> readings = course.readingsOfWeek(week);
+        if (readings.isEmpty()) {
+            throw new NoSuchElementException("No reading of this course is in week " + week + ". Its weeks are: "
+                    + String.join(", ", course.readings().stream().map(r -> Integer.toString(r.week())).distinct()
+                            .sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))).toList())
+                    + ".");
+        }
+        String label = course.info().weeks().stream().filter(w -> w.number() == week).map(Week::label).findFirst()
+                .orElse("");
+        String title = course.info().title() + ", week " + week;
+        List<String> notes = new ArrayList<>();
+        return write(out, title, title, notes, (doc, typesetter, markdown) ->
+                new StudySheet(course, doc, typesetter, markdown, hideAnswers, notes).week(week, label, readings));
+    }
+
+    /** An exam report: the total, and each question with the answer given, score, verdict and reference answer. */
+    public Result exportExam(Exam exam, ZoneId zone, Path out) throws IOException {
+        String title = "Exam report: " + exam.title();
+        List<String> notes = new ArrayList<>();
+        return write(out, title, title, notes, (doc, typesetter, markdown) ->
+                new ExamReport(typesetter, markdown, course.root().toAbsolutePath().normalize(), zone)
+                        .write(exam, course.info().title()));
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void write(PDDocument doc, Typesetter typesetter, MarkdownText markdown) throws IOException;
+    }
+
+    private Result write(Path out, String title, String footer, List<String> notes, Content content)
+            throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        int pages;
+        int substituted;
+        try {
+            try (PDDocument doc = new PDDocument()) {
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle(title);
+                info.setCreator("Lectern");
+                info.setProducer("Lectern (Apache PDFBox)");
+                info.setCreationDate(Calendar.getInstance());
+                PdfFonts fonts = new PdfFonts(doc);
+                try (Typesetter typesetter = new Typesetter(doc, fonts, footer)) {
+                    content.write(doc, typesetter, new MarkdownText(renderer, typesetter));
+                    typesetter.footers();
+                }
+                pages = doc.getNumberOfPages();
+                substituted = fonts.substituted();
+                doc.save(temp.toFile());
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        if (substituted > 0) {
+            notes.add(substituted + (substituted == 1 ? " character has" : " characters have")
+                    + " no glyph in the DejaVu fonts and printed as " + PdfFonts.PLACEHOLDER + ".");
+        }
+        return new Result(target, pages, Files.size(target), notes);
+    }
+}
