@@ -4,7 +4,7 @@ import dev.lectern.course.Course;
 import dev.lectern.course.CourseLoader;
 import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.LoadedCourse;
-import dev.lectern.export.AnkiExporter;
+import dev.lectern.render.AnkiExporter;
 import dev.lectern.pdf.PdfExporter;
 import dev.lectern.review.Exam;
 import dev.lectern.store.ProgressStore;

@@ -1,4 +1,4 @@
-package dev.lectern.export;
+package dev.lectern.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,10 @@
-package dev.lectern.export;
+package dev.lectern.render;
 
 import dev.lectern.course.Course;
 import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.SourceRef;
-import dev.lectern.render.MarkdownRenderer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
