@@ -116,6 +116,11 @@ public final class DrillViewModel implements AutoCloseable {
                 + " reviews are waiting."));
     }
 
+    /** Finished exams, newest first (read from the progress store: call off the UI thread where it matters). */
+    public List<Exam> finishedExams() {
+        return services.exams().finished();
+    }
+
     /** "12 due · 5 new" for the whole course, for the status line; empty without a course or before it is counted. */
     public ReadOnlyStringProperty dueSummaryProperty() {
         return dueSummary.getReadOnlyProperty();

@@ -216,7 +216,17 @@ public final class MainView extends BorderPane {
         MenuItem exit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
         model.recentCourses().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
         rebuildRecentMenu();
-        MenuItem export = item("_Export Review Log…", null, drill::exportReviewLog);
+        CourseExport exports = model.exports(drill::finishedExams);
+        Menu export = new Menu("_Export", null,
+                item("Study Sheet of This _Reading (PDF)…", null, exports::readingSheet),
+                item("Study Sheet of This _Week (PDF)…", null, exports::weekSheet),
+                item("Latest E_xam Report (PDF)…", null, exports::latestExamReport),
+                new SeparatorMenuItem(),
+                item("Questions of This Reading to _Anki…", null, exports::readingToAnki),
+                item("All _Questions to Anki…", null, exports::courseToAnki),
+                new SeparatorMenuItem(),
+                item("Review _Log (CSV)…", null, drill::exportReviewLog));
+        export.disableProperty().bind(model.courseProperty().isNull());
         Menu importMenu = new Menu("_Import");
         for (dev.lectern.course.ImportKind kind : dev.lectern.course.ImportKind.values()) {
             importMenu.getItems().add(item(CourseImport.label(kind), null, () -> model.imports().start(kind)));

@@ -118,6 +118,12 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---- state, read-only to the view ----
 
+    /** File > Export of the open course and reading; exams (for their reports) come from {@code finishedExams}. */
+    public CourseExport exports(java.util.function.Supplier<java.util.List<dev.lectern.review.Exam>> finishedExams) {
+        return new CourseExport(background, ui, dialogs, course::get, selectedReading::get, finishedExams,
+                java.time.ZoneId.systemDefault());
+    }
+
     /** File > Import into the open course. */
     public CourseImport imports() {
         return imports;
