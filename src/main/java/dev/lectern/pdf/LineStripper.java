@@ -25,6 +25,7 @@ final class LineStripper extends PDFTextStripper {
     private float top;
     private float bottom;
     private float size;
+    private float lineHeight;
 
     LineStripper() {
         setSortByPosition(true);
@@ -48,7 +49,7 @@ final class LineStripper extends PDFTextStripper {
     protected void processPages(PDPageTree pages) throws IOException {
         PDPage page = pages.get(pageIndex);
         PDRectangle box = page.getCropBox();
-        pageHeight = page.getRotation() % 180 == 0 ? box.getHeight() : box.getWidth();
+        pageHeight = box.getHeight();
         if (page.hasContents()) {
             processPage(page);
         }
@@ -61,6 +62,7 @@ final class LineStripper extends PDFTextStripper {
             top = Float.MAX_VALUE;
             bottom = -Float.MAX_VALUE;
             size = 0;
+            lineHeight = 0;
         }
         text.append(string);
         for (TextPosition p : positions) {
@@ -71,6 +73,9 @@ final class LineStripper extends PDFTextStripper {
             bottom = Math.max(bottom, p.getYDirAdj());
             top = Math.min(top, p.getYDirAdj() - Math.max(height, s * 0.7f));
             size = Math.max(size, s);
+            // The height of the page as the text stands upright on it (positions are adjusted to the text's direction).
+            float dir = p.getDir();
+            lineHeight = dir == 90 || dir == 270 ? p.getPageWidth() : p.getPageHeight();
         }
     }
 
@@ -94,7 +99,7 @@ final class LineStripper extends PDFTextStripper {
     private void endLine() {
         if (lines != null && !text.toString().isBlank()) {
             lines.add(new TextLine(text.toString(), x == Float.MAX_VALUE ? 0 : x, top == Float.MAX_VALUE ? 0 : top,
-                    bottom == -Float.MAX_VALUE ? 0 : bottom, size, pageHeight));
+                    bottom == -Float.MAX_VALUE ? 0 : bottom, size, lineHeight > 0 ? lineHeight : pageHeight));
         }
         reset();
     }

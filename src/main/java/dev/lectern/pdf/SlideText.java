@@ -39,7 +39,8 @@ final class SlideText {
 
     /**
      * The lines that recur at the same place (the top or bottom band of the page) on most pages: a course name, a
-     * running title, page numbers (digits count as the same). Only for three pages or more.
+     * running title, page numbers (digits count as the same). Text larger than the page's body text is never one
+     * (slide titles in the same place, "Part 1", "Part 2", are not a header). Only for three pages or more.
      */
     static Set<String> repeatedLines(List<List<TextLine>> pages) {
         int withText = (int) pages.stream().filter(p -> p != null && !p.isEmpty()).count();
@@ -50,11 +51,12 @@ final class SlideText {
         Map<String, Set<Integer>> pagesByKey = new HashMap<>();
         for (int i = 0; i < pages.size(); i++) {
             List<TextLine> lines = pages.get(i);
-            if (lines == null) {
+            if (lines == null || lines.isEmpty()) {
                 continue;
             }
+            float body = bodySize(lines);
             for (TextLine line : lines) {
-                if (inMargin(line)) {
+                if (inMargin(line) && line.size() < body * TITLE_RATIO) {
                     pagesByKey.computeIfAbsent(key(line), k -> new HashSet<>()).add(i);
                 }
             }
@@ -78,8 +80,8 @@ final class SlideText {
         return repeated;
     }
 
-    static boolean isRepeated(TextLine line, Set<String> repeated) {
-        return inMargin(line) && repeated.contains(key(line));
+    static boolean isRepeated(TextLine line, Set<String> repeated, float bodySize) {
+        return inMargin(line) && line.size() < bodySize * TITLE_RATIO && repeated.contains(key(line));
     }
 
     private static boolean inMargin(TextLine line) {
@@ -98,9 +100,10 @@ final class SlideText {
     /** The excerpt of a page from its lines in reading order, less the repeated ones. */
     static Excerpt excerpt(List<TextLine> all, Set<String> repeated) {
         List<TextLine> lines = new ArrayList<>();
+        float body = all.isEmpty() ? 0 : bodySize(all);
         for (TextLine line : all) {
             String text = clean(line.text());
-            if (!text.isEmpty() && !isRepeated(line, repeated)) {
+            if (!text.isEmpty() && !isRepeated(line, repeated, body)) {
                 lines.add(new TextLine(text, line.x(), line.top(), line.bottom(), line.size(), line.pageHeight()));
             }
         }
@@ -120,16 +123,14 @@ final class SlideText {
         return new Excerpt(title, markdown(lines));
     }
 
-    /** [from, to) of the title's lines: the first line of the largest text and the lines of its size just below. */
+    /**
+     * [from, to) of the title's lines: the first line of the largest text and the lines of its size just below;
+     * null if no text on the page is larger than the rest (a page of uniform text has no title).
+     */
     private static int[] titleLines(List<TextLine> lines) {
         float max = 0;
         for (TextLine line : lines) {
             max = Math.max(max, line.size());
-        }
-        float body = bodySize(lines);
-        boolean distinct = max >= body * TITLE_RATIO;
-        if (!distinct && lines.size() > 1) {
-            return null;
         }
         int first = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -149,7 +150,14 @@ final class SlideText {
             }
             end++;
         }
-        return new int[] {first, end};
+        boolean alone = end - first == lines.size();
+        boolean larger = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if ((i < first || i >= end) && lines.get(i).size() * TITLE_RATIO <= max) {
+                larger = true;
+            }
+        }
+        return alone || larger ? new int[] {first, end} : null;
     }
 
     /** The font size that most of the page's characters have. */
