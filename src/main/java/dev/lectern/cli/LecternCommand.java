@@ -83,6 +83,8 @@ public final class LecternCommand implements Callable<Integer> {
             }
         };
         CommandLine cli = new CommandLine(new LecternCommand(openApp), factory);
+        // For now its own command; it goes under `lectern import` as `import pdf` once that command exists.
+        cli.addSubcommand("import-pdf", new CommandLine(new PdfImportCommand(context), factory));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

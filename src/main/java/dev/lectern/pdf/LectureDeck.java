@@ -229,7 +229,7 @@ public final class LectureDeck {
     }
 
     /** What {@link #write} makes, in words. */
-    static String describe(int pages) {
+    public static String describe(int pages) {
         return String.format(Locale.ROOT, "a generated %d-page lecture deck (16:9, titles, bullets, header and footer,"
                 + " diagrams, an image on every third slide, one rotated slide, one scanned slide)", pages);
     }
