@@ -627,7 +627,7 @@ public final class PdfImporter {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
         }
-        message = message.lines().findFirst().orElse("").strip();
+        message = message.lines().findFirst().orElse("").strip().replaceAll("[.]+$", "");
         return message.length() > 160 ? message.substring(0, 157) + "…" : message;
     }
 }

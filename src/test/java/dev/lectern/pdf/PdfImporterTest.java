@@ -397,7 +397,8 @@ class PdfImporterTest {
         PdfImportResult result = importInto(pdf, "llava");
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).startsWith("damaged.pdf ").doesNotContain("Exception").doesNotContain("\tat ")
+        assertThat(result.message()).startsWith("damaged.pdf is damaged and could not be read as a PDF (")
+                .doesNotContain(".).").doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContain("\n");
         assertThat(Files.readAllBytes(reading)).isEqualTo(before);
     }
