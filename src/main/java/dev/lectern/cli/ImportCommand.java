@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 + "  qa     Q&A sheets (\"Week 8 Thursday Paper 1: title\", numbered questions, \"Ans:\"): one question"
                 + " set per paper, linked to the reading whose title matches, with proposed key points%n"
                 + "  anki   Anki \"Notes in Plain Text\" exports, or CSV/TSV with Front and Back columns: one question set%n"
+                + "  pdf    a PDF slide deck: one slide excerpt per page (see lectern import pdf --help)%n"
                 + "Prints the plan (every file it writes, merges or keeps) and a report of what was skipped and why, as"
                 + " file:line: reason; then writes the files, each atomically. Existing files are never overwritten"
                 + " silently: an existing reading is kept, an existing question set gets only the new questions.%n"
@@ -39,14 +40,15 @@ import picocli.CommandLine.Spec;
                 + " written, 2 on a usage error.")
 final class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "posts, qa or anki.")
+    // Not required to picocli, so that `lectern import pdf …` (a subcommand) is not held to them; call() checks them.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", description = "posts, qa or anki.")
     String kind;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE",
             description = "Files to import; a folder imports every file in it.")
     List<Path> files;
 
-    @Option(names = "--into", required = true, paramLabel = "COURSE_DIR",
+    @Option(names = "--into", paramLabel = "COURSE_DIR",
             description = "The course folder to import into (made if it does not exist).")
     Path into;
 
@@ -67,6 +69,13 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (kind == null || files == null || files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Say what to import: lectern import"
+                    + " posts|qa|anki FILE... --into COURSE_DIR (or lectern import pdf FILE --reading ID).");
+        }
+        if (into == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--into=COURSE_DIR'.");
+        }
         Optional<ImportKind> importKind = ImportKind.fromKey(kind);
         if (importKind.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Unknown kind \"" + kind

@@ -83,6 +83,7 @@ public final class LecternCommand implements Callable<Integer> {
             }
         };
         CommandLine cli = new CommandLine(new LecternCommand(openApp), factory);
+        cli.getSubcommands().get("import").addSubcommand("pdf", new CommandLine(new PdfImportCommand(context), factory));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
