@@ -36,6 +36,9 @@ public interface DialogService {
      */
     boolean confirm(String title, String message, String details, String confirmLabel);
 
+    /** Asks for a password (typed hidden), saying why in {@code message}; empty when cancelled. */
+    Optional<String> askPassword(String title, String message);
+
     /** Asks where to save a file, offering {@code suggestedName}; empty when the student cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 

@@ -125,6 +125,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askPassword(String title, String message) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(message);
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(open, ButtonType.CANCEL);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setPromptText("Password");
+        dialog.getDialogPane().setContent(field);
+        dialog.setOnShown(e -> field.requestFocus());
+        dialog.setResultConverter(button -> button == open ? field.getText() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public List<Path> chooseFiles(String title, String description, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -105,6 +105,8 @@ public final class MainView extends BorderPane {
     private final StackPane editorArea = new StackPane();
     private final Label editorTitle = new Label();
     private Node editorView;
+    /** The progress bar of a PDF import, in the status line. */
+    public static final String ID_DECK_PROGRESS = "deckProgress";
     /** The banner shown while reviews wait to be saved. */
     public static final String ID_SAVE_BANNER = "saveBanner";
     private boolean syncingSelection;
@@ -231,6 +233,7 @@ public final class MainView extends BorderPane {
         for (dev.lectern.course.ImportKind kind : dev.lectern.course.ImportKind.values()) {
             importMenu.getItems().add(item(CourseImport.label(kind), null, () -> model.imports().start(kind)));
         }
+        importMenu.getItems().add(item("PDF _Slide Deck…", null, () -> model.deckImport().start()));
         importMenu.disableProperty().bind(model.courseProperty().isNull());
         MenuItem newCourse = item("_New Course…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), authoring::newCourse);
@@ -997,7 +1000,20 @@ public final class MainView extends BorderPane {
         due.setId(ID_DUE);
         due.textProperty().bind(drill.dueSummaryProperty());
         due.setTooltip(new Tooltip("Questions due for review in this course (Drill > Review Due, Ctrl+R)"));
-        HBox bar = new HBox(8, status, due, progress);
+        DeckImport deck = model.deckImport();
+        Label deckStatus = new Label();
+        deckStatus.textProperty().bind(deck.statusProperty());
+        ProgressBar deckProgress = new ProgressBar();
+        deckProgress.setId(ID_DECK_PROGRESS);
+        deckProgress.setPrefWidth(160);
+        deckProgress.progressProperty().bind(deck.progressProperty());
+        Button cancelDeck = new Button("Cancel");
+        cancelDeck.setOnAction(e -> deck.cancel());
+        HBox deckBox = new HBox(6, deckStatus, deckProgress, cancelDeck);
+        deckBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        deckBox.visibleProperty().bind(deck.runningProperty());
+        deckBox.managedProperty().bind(deck.runningProperty());
+        HBox bar = new HBox(8, status, deckBox, due, progress);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

@@ -105,12 +105,14 @@ public final class MainViewModel implements AutoCloseable {
     private volatile CompletableFuture<Void> firstReadingShown = CompletableFuture.completedFuture(null);
 
     private final CourseImport imports;
+    private final DeckImport deckImport;
 
     public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
         this.background = background;
         this.ui = ui;
         this.dialogs = dialogs;
         this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
+        this.deckImport = new DeckImport(background, ui, dialogs, course::get, selectedReading::get, this::reload);
         tagFilter.addListener((obs, old, now) -> rebuildLibrary());
         theme.addListener((obs, old, now) -> renderSelected());
         query.addListener((obs, old, now) -> search(now));
@@ -122,6 +124,11 @@ public final class MainViewModel implements AutoCloseable {
     public CourseExport exports(java.util.function.Supplier<java.util.List<dev.lectern.review.Exam>> finishedExams) {
         return new CourseExport(background, ui, dialogs, course::get, selectedReading::get, finishedExams,
                 java.time.ZoneId.systemDefault());
+    }
+
+    /** File > Import > PDF Slide Deck, with its progress for the status line. */
+    public DeckImport deckImport() {
+        return deckImport;
     }
 
     /** File > Import into the open course. */

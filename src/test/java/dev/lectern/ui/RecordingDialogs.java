@@ -23,6 +23,8 @@ final class RecordingDialogs implements DialogService {
     Optional<Path> nextSaveFile = Optional.empty();
     /** What {@link #chooseFiles} gives; empty: the student cancels. */
     List<Path> nextFiles = List.of();
+    /** Answers to {@link #askPassword}, in order; when none is left the dialog is cancelled. */
+    final Deque<String> passwords = new ArrayDeque<>();
     /** Whether {@link #confirm} is confirmed. */
     boolean confirmAnswer;
     /** The details last shown by {@link #confirm}. */
@@ -89,5 +91,11 @@ final class RecordingDialogs implements DialogService {
         shown.add("confirm: " + title + ": " + message + " [" + confirmLabel + "]");
         confirmedDetails = details;
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String message) {
+        shown.add("password: " + title + ": " + message);
+        return Optional.ofNullable(passwords.poll());
     }
 }
