@@ -1,5 +1,9 @@
 package dev.lectern.ui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,6 +29,8 @@ public final class ReadingView extends StackPane {
     private final Consumer<String> openLink;
     private final ReadOnlyIntegerWrapper renderedCount = new ReadOnlyIntegerWrapper(0);
     private String html = "";
+    /** The file the document on show was loaded from (see {@link #show}); null before the first. */
+    private Path shownFile;
     private String pendingScroll;
 
     public ReadingView(Consumer<String> openLink) {
@@ -43,7 +49,7 @@ public final class ReadingView extends StackPane {
         // Belt and braces: should anything navigate the view to the web, show the reading again instead.
         engine.locationProperty().addListener((obs, old, location) -> {
             if (location != null && (location.startsWith("http:") || location.startsWith("https:"))) {
-                Platform.runLater(() -> engine.loadContent(html));
+                Platform.runLater(() -> load(html));
             }
         });
     }
@@ -66,7 +72,29 @@ public final class ReadingView extends StackPane {
         String oldId = readingId(html);
         pendingScroll = oldId != null && oldId.equals(readingId(newHtml)) ? currentScroll() : null;
         html = newHtml;
-        engine.loadContent(newHtml, "text/html");
+        load(newHtml);
+    }
+
+    /**
+     * Loads the document from a file of its own: WebKit shows {@code file:} images (slide pictures in the course
+     * folder) only in a page that itself comes from a file, not in one given as a string. The page still cannot run
+     * scripts, and its Content-Security-Policy lets it load nothing but images from files and data.
+     */
+    private void load(String document) {
+        try {
+            Path file = Files.createTempFile("lectern-page-", ".html");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, document, StandardCharsets.UTF_8);
+            Path previous = shownFile;
+            shownFile = file;
+            engine.load(file.toUri().toString());
+            if (previous != null) {
+                Files.deleteIfExists(previous);
+            }
+        } catch (IOException e) {
+            // No temporary folder to write to: the text still shows, though pictures may not.
+            engine.loadContent(document, "text/html");
+        }
     }
 
     private static String readingId(String document) {

@@ -61,6 +61,32 @@ class ReadingViewTest {
     }
 
     @Test
+    void aPictureInTheCourseFolderIsDrawnThoughThePageMayLoadNothingElse(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path png = dir.resolve("p1.png");
+        java.awt.image.BufferedImage red = new java.awt.image.BufferedImage(80, 80,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = red.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 80, 80);
+        g.dispose();
+        javax.imageio.ImageIO.write(red, "png", png.toFile());
+        String page = "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
+                + " 'none'; img-src file: data:; style-src 'unsafe-inline';\"></head><body data-reading-id=\"s\""
+                + " style=\"margin:0\"><img id=\"pic\" src=\"" + png.toUri() + "\" width=\"80\" height=\"80\"></body>"
+                + "</html>";
+        WaitForAsyncUtils.asyncFx(() -> view.show(page)).get();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> view.renderedCountProperty().get() == 2).get());
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.WritableImage shot = view.webView().snapshot(null, null);
+            javafx.scene.paint.Color c = shot.getPixelReader().getColor(40, 40);
+            return c.getRed() > 0.9 && c.getGreen() < 0.2 && c.getBlue() < 0.2;
+        }).get());
+    }
+
+    @Test
     void nothingOpensUntilTheUserClicks() {
         assertThat(opened).isEmpty();
     }
