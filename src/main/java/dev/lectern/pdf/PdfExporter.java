@@ -96,14 +96,8 @@ public final class PdfExporter {
     private Result write(Path out, String title, String footer, List<String> notes, Content content)
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        int pages;
-        int substituted;
-        try {
+        int[] counts = new int[2];
+        dev.lectern.course.AtomicFiles.write(target, temp -> {
             try (PDDocument doc = new PDDocument()) {
                 PDDocumentInformation info = doc.getDocumentInformation();
                 info.setTitle(title);
@@ -115,22 +109,13 @@ public final class PdfExporter {
                     content.write(doc, typesetter, new MarkdownText(renderer, typesetter));
                     typesetter.footers();
                 }
-                pages = doc.getNumberOfPages();
-                substituted = fonts.substituted();
+                counts[0] = doc.getNumberOfPages();
+                counts[1] = fonts.substituted();
                 doc.save(temp.toFile());
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        });
+        int pages = counts[0];
+        int substituted = counts[1];
         if (substituted > 0) {
             notes.add(substituted + (substituted == 1 ? " character has" : " characters have")
                     + " no glyph in the DejaVu fonts and printed as " + PdfFonts.PLACEHOLDER + ".");

@@ -233,23 +233,7 @@ public final class AnkiExporter {
     private Result write(List<QuestionSet> sets, Path out) throws IOException {
         String text = notes(sets);
         Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        dev.lectern.course.AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
         int notes = sets.stream().mapToInt(s -> s.questions().size()).sum();
         return new Result(target, notes, Files.size(target));
     }

@@ -9,13 +9,11 @@ import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.ReviewMode;
 import dev.lectern.review.ReviewRecord;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,12 +59,7 @@ final class UnsavedReviews {
         for (int i = 1; Files.exists(file); i++) {
             file = folder.resolve(PREFIX + now.toEpochMilli() + "-" + i + SUFFIX);
         }
-        Path tmp = folder.resolve(file.getFileName() + ".tmp");
-        Files.writeString(tmp, lines, StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        dev.lectern.course.AtomicFiles.write(file, lines.toString().getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

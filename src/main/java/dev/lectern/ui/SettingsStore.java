@@ -55,17 +55,7 @@ public final class SettingsStore {
     /** Writes atomically: a temporary file, flushed to disk, renamed over the old one. Failures are logged, not thrown. */
     public void save(Settings settings) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(settings));
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            dev.lectern.course.AtomicFiles.write(file, JSON.writeValueAsBytes(settings));
         } catch (IOException e) {
             LOG.warn("settings could not be saved to {}: {}", file, e.getMessage());
         }
