@@ -1,6 +1,5 @@
 package dev.lectern.ui;
 
-import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Verdict;
 import dev.lectern.render.AnswerRenderer;
@@ -18,20 +17,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Practice: the student types an answer, checks it, sees the grade with its key points and the reference answer,
  * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log.
  */
 public final class PracticeViewModel implements Drill {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PracticeViewModel.class);
 
     /** Where the student is with the current question. */
     public enum Phase {
@@ -48,26 +41,16 @@ public final class PracticeViewModel implements Drill {
     private final DrillServices services;
     private final String title;
     private final List<DrillItem> items;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
-    private final ChangeListener<Theme> rerender = (obs, old, now) -> renderReference();
+    private final AnswerCheck check;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
     private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final StringProperty answer = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper gradedAnswer = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper referenceHtml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private int index;
     /** When the question on screen was shown, for the time taken. */
     private Instant shownAt;
-    /** Grades that arrive for a question the student has left are dropped. */
-    private long checkGeneration;
-    private boolean closed;
 
     public PracticeViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
@@ -77,9 +60,7 @@ public final class PracticeViewModel implements Drill {
         this.services = services;
         this.title = title;
         this.items = List.copyOf(items);
-        this.renderer = renderer;
-        this.theme = theme;
-        theme.addListener(rerender);
+        this.check = new AnswerCheck(services, renderer, theme);
         show(0);
     }
 
@@ -103,27 +84,27 @@ public final class PracticeViewModel implements Drill {
 
     /** The answer being typed. */
     public StringProperty answerProperty() {
-        return answer;
+        return check.answerProperty();
     }
 
     /** The grade of the checked answer; null before checking, or when the grader failed. */
     public ReadOnlyObjectProperty<Grade> gradeProperty() {
-        return grade.getReadOnlyProperty();
+        return check.gradeProperty();
     }
 
     /** The answer exactly as it was graded, which the grade's evidence spans point into. */
     public ReadOnlyStringProperty gradedAnswerProperty() {
-        return gradedAnswer.getReadOnlyProperty();
+        return check.gradedAnswerProperty();
     }
 
     /** A line for the student: the grader is loading, or could not grade. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return check.messageProperty();
     }
 
     /** The reference answer as a document, once the answer has been checked. */
     public ReadOnlyStringProperty referenceHtmlProperty() {
-        return referenceHtml.getReadOnlyProperty();
+        return check.referenceHtmlProperty();
     }
 
     /** What was practised, once done: "5 questions: 3 correct, 1 partial, 1 incorrect". */
@@ -141,33 +122,16 @@ public final class PracticeViewModel implements Drill {
             return;
         }
         DrillItem current = item.get();
-        String text = answer.get() == null ? "" : answer.get();
-        long generation = ++checkGeneration;
-        gradedAnswer.set(text);
         phase.set(Phase.CHECKING);
-        message.set(services.grading().isReady() ? "Checking…" : "Loading the grader…");
-        services.grading().grade(AnswerKey.of(current.question()), text).whenComplete((result, failure) ->
-                services.ui().execute(() -> {
-                    if (closed || generation != checkGeneration) {
-                        return;
-                    }
-                    if (failure != null) {
-                        LOG.warn("grading {} failed", current.key(), failure);
-                        grade.set(null);
-                        message.set("The answer could not be graded (" + Messages.reason(failure)
-                                + "). Compare it with the reference answer and mark it yourself.");
-                    } else {
-                        grade.set(result);
-                        message.set("");
-                    }
-                    phase.set(Phase.FEEDBACK);
-                    renderReference();
-                }));
+        check.grade(current, "Compare it with the reference answer and mark it yourself.", result -> {
+            phase.set(Phase.FEEDBACK);
+            check.showReference(current);
+        });
     }
 
     /** Takes the grader's verdict and goes on to the next question. */
     public void accept() {
-        Grade g = grade.get();
+        Grade g = check.gradeProperty().get();
         if (phase.get() == Phase.FEEDBACK && g != null) {
             settle(g.verdict());
         }
@@ -187,26 +151,22 @@ public final class PracticeViewModel implements Drill {
 
     @Override
     public void close() {
-        closed = true;
-        theme.removeListener(rerender);
+        check.close();
     }
 
     private void settle(Verdict verdict) {
         DrillItem current = item.get();
         Instant now = services.clock().instant();
         services.progress().record(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
-                Optional.ofNullable(grade.get()), verdict, gradedAnswer.get(), Duration.between(shownAt, now)));
+                Optional.ofNullable(check.gradeProperty().get()), verdict, check.gradedAnswerProperty().get(),
+                Duration.between(shownAt, now)));
         verdicts.merge(verdict, 1, Integer::sum);
         show(index + 1);
     }
 
     private void show(int next) {
         index = next;
-        grade.set(null);
-        gradedAnswer.set("");
-        message.set("");
-        referenceHtml.set("");
-        answer.set("");
+        check.clear();
         if (next >= items.size()) {
             progress.set(Messages.plural(items.size(), "question") + " practised");
             summary.set(Messages.plural(items.size(), "question") + ": "
@@ -220,18 +180,5 @@ public final class PracticeViewModel implements Drill {
         progress.set(Messages.progress(next, items.size()));
         shownAt = services.clock().instant();
         phase.set(Phase.ANSWERING);
-    }
-
-    private void renderReference() {
-        if (phase.get() != Phase.FEEDBACK) {
-            return;
-        }
-        try {
-            referenceHtml.set(renderer.referenceAnswer(item.get(), theme.getValue()));
-        } catch (RuntimeException e) {
-            LOG.warn("rendering the reference answer of {} failed", item.get().key(), e);
-            referenceHtml.set("");
-            message.set("The reference answer could not be shown: " + Messages.reason(e));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.lectern.ui;
 
-import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
@@ -34,9 +33,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,28 +71,19 @@ public final class ReviewViewModel implements Drill {
     private final List<DrillItem> queue;
     private final Fsrs fsrs;
     private final Map<CardKey, CardState> states;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
-    private final ChangeListener<Theme> rerender = (obs, old, now) -> renderReference();
+    private final AnswerCheck check;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
     private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final StringProperty answer = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper gradedAnswer = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FlashcardRating> suggested = new ReadOnlyObjectWrapper<>();
     private final Map<FlashcardRating, ReadOnlyStringWrapper> intervals = new EnumMap<>(FlashcardRating.class);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper referenceHtml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
     private Map<FlashcardRating, CardState> preview = Map.of();
     private int index;
     private Instant shownAt;
-    /** Grades that arrive for a question the student has left are dropped. */
-    private long checkGeneration;
     private boolean closed;
 
     /**
@@ -106,8 +94,7 @@ public final class ReviewViewModel implements Drill {
             ObservableValue<Theme> theme) {
         this.services = services;
         this.title = title;
-        this.renderer = renderer;
-        this.theme = theme;
+        this.check = new AnswerCheck(services, renderer, theme);
         for (FlashcardRating r : FlashcardRating.values()) {
             intervals.put(r, new ReadOnlyStringWrapper(""));
         }
@@ -119,7 +106,6 @@ public final class ReviewViewModel implements Drill {
         List<CardKey> keys = DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now,
                 newAllowance(services, settings, now));
         this.queue = new ArrayList<>(keys.stream().map(itemsByCard::get).toList());
-        theme.addListener(rerender);
         if (queue.isEmpty()) {
             progress.set("Nothing due");
             summary.set(NothingDue.describe(title, itemsByCard.keySet(), states, now, settings));
@@ -166,17 +152,17 @@ public final class ReviewViewModel implements Drill {
 
     /** The answer being typed. */
     public StringProperty answerProperty() {
-        return answer;
+        return check.answerProperty();
     }
 
     /** The grade of the checked answer; null when the answer was only revealed, or grading failed. */
     public ReadOnlyObjectProperty<Grade> gradeProperty() {
-        return grade.getReadOnlyProperty();
+        return check.gradeProperty();
     }
 
     /** The answer exactly as it was checked. */
     public ReadOnlyStringProperty gradedAnswerProperty() {
-        return gradedAnswer.getReadOnlyProperty();
+        return check.gradedAnswerProperty();
     }
 
     /** The rating the verdict suggests (what Enter gives); null when nothing was graded. */
@@ -191,7 +177,7 @@ public final class ReviewViewModel implements Drill {
 
     /** A line for the student: checking, the grader is loading, or could not grade. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return check.messageProperty();
     }
 
     /** Why the last rating could not be saved, for a banner; empty when everything is saved. */
@@ -200,7 +186,7 @@ public final class ReviewViewModel implements Drill {
     }
 
     public ReadOnlyStringProperty referenceHtmlProperty() {
-        return referenceHtml.getReadOnlyProperty();
+        return check.referenceHtmlProperty();
     }
 
     /** When done: the ratings given; when nothing was due: when there will be something. */
@@ -216,38 +202,18 @@ public final class ReviewViewModel implements Drill {
         if (phase.get() != Phase.ANSWERING) {
             return;
         }
-        String text = answer.get() == null ? "" : answer.get();
-        if (text.isBlank()) {
+        if (check.typed().isBlank()) {
             reveal();
             return;
         }
-        DrillItem current = item.get();
-        long generation = ++checkGeneration;
-        gradedAnswer.set(text);
         phase.set(Phase.CHECKING);
-        message.set(services.grading().isReady() ? "Checking…" : "Loading the grader…");
-        services.grading().grade(AnswerKey.of(current.question()), text).whenComplete((result, failure) ->
-                services.ui().execute(() -> {
-                    if (closed || generation != checkGeneration) {
-                        return;
-                    }
-                    if (failure != null) {
-                        LOG.warn("grading {} failed", current.key(), failure);
-                        message.set("The answer could not be graded (" + Messages.reason(failure)
-                                + "). Compare it with the reference answer and rate it yourself.");
-                        toRating(null);
-                    } else {
-                        message.set("");
-                        toRating(result);
-                    }
-                }));
+        check.grade(item.get(), "Compare it with the reference answer and rate it yourself.", this::toRating);
     }
 
     /** Shows the reference answer without grading; no rating is suggested. */
     public void reveal() {
         if (phase.get() == Phase.ANSWERING) {
-            gradedAnswer.set(answer.get() == null ? "" : answer.get());
-            message.set("");
+            check.ungraded();
             toRating(null);
         }
     }
@@ -259,9 +225,10 @@ public final class ReviewViewModel implements Drill {
         }
         DrillItem current = item.get();
         Instant now = services.clock().instant();
-        Grade g = grade.get();
+        Grade g = check.gradeProperty().get();
         ReviewRecord record = new ReviewOutcome.Reviewed(current, now, rating, Optional.ofNullable(g),
-                Optional.ofNullable(g).map(Grade::verdict), gradedAnswer.get(), Duration.between(shownAt, now))
+                Optional.ofNullable(g).map(Grade::verdict), check.gradedAnswerProperty().get(),
+                Duration.between(shownAt, now))
                 .toRecord();
         CardState next = fsrs.next(states.getOrDefault(record.card(), CardState.NEW), rating, now,
                 Fsrs.fuzzFor(record.card(), now));
@@ -314,7 +281,7 @@ public final class ReviewViewModel implements Drill {
     @Override
     public void close() {
         closed = true;
-        theme.removeListener(rerender);
+        check.close();
     }
 
     // ---- internals ----
@@ -330,7 +297,6 @@ public final class ReviewViewModel implements Drill {
     }
 
     private void toRating(Grade result) {
-        grade.set(result);
         suggested.set(result == null ? null : FlashcardRating.suggestedFor(result.verdict()));
         Instant now = services.clock().instant();
         CardKey card = CardKey.of(item.get());
@@ -346,18 +312,14 @@ public final class ReviewViewModel implements Drill {
             intervals.values().forEach(w -> w.set(""));
         }
         phase.set(Phase.RATING);
-        renderReference();
+        check.showReference(item.get());
     }
 
     private void show(int next) {
         index = next;
-        grade.set(null);
-        gradedAnswer.set("");
+        check.clear();
         suggested.set(null);
         intervals.values().forEach(w -> w.set(""));
-        message.set("");
-        referenceHtml.set("");
-        answer.set("");
         if (next >= queue.size()) {
             int questions = new java.util.HashSet<>(queue).size();
             progress.set(Messages.plural(questions, "question") + " reviewed");
@@ -383,18 +345,5 @@ public final class ReviewViewModel implements Drill {
                 .map(s -> s.due().get()).min(Instant::compareTo)
                 .map(d -> " The first of them comes back in " + IntervalText.of(Duration.between(now, d)) + ".")
                 .orElse("");
-    }
-
-    private void renderReference() {
-        if (phase.get() != Phase.RATING) {
-            return;
-        }
-        try {
-            referenceHtml.set(renderer.referenceAnswer(item.get(), theme.getValue()));
-        } catch (RuntimeException e) {
-            LOG.warn("rendering the reference answer of {} failed", item.get().key(), e);
-            referenceHtml.set("");
-            message.set("The reference answer could not be shown: " + Messages.reason(e));
-        }
     }
 }
