@@ -8,6 +8,7 @@ import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
 import dev.lectern.review.CardKey;
+import dev.lectern.review.CardPhase;
 import dev.lectern.review.CardState;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.DrillPlans;
@@ -130,13 +131,14 @@ final class ReviewCommand implements Callable<Integer> {
         ZoneId zone = context.clock().getZone();
         SchedulerSettings settings = progress.schedulerSettings();
         Fsrs fsrs = new Fsrs(settings);
-        Map<CardKey, CardState> states = progress.cardStates();
+        Map<CardKey, CardState> states = new java.util.HashMap<>(progress.cardStates());
         int allowance = Math.max(0, settings.newPerDay() - progress.newIntroducedOn(LocalDate.ofInstant(now, zone),
                 zone));
-        List<CardKey> queue = DueQueue.build(new ArrayList<>(items.keySet()), states, now, allowance);
+        List<CardKey> queue = new ArrayList<>(DueQueue.build(new ArrayList<>(items.keySet()), states, now, allowance));
         if (limit != null && queue.size() > limit) {
-            queue = queue.subList(0, limit);
+            queue = new ArrayList<>(queue.subList(0, limit));
         }
+        int questions = queue.size();
         if (queue.isEmpty()) {
             out.println(NothingDue.describe(chosen.describe(), items.keySet(), states, now, settings));
             out.flush();
@@ -154,6 +156,7 @@ final class ReviewCommand implements Callable<Integer> {
         BufferedReader in = context.stdin().get();
         Map<FlashcardRating, Integer> counts = new EnumMap<>(FlashcardRating.class);
         boolean unsaved = false;
+        java.util.Set<CardKey> reviewedCards = new java.util.HashSet<>();
         for (int i = 0; i < queue.size(); i++) {
             CardKey card = queue.get(i);
             DrillItem item = items.get(card);
@@ -199,12 +202,20 @@ final class ReviewCommand implements Callable<Integer> {
             }
             CardState next = fsrs.next(states.getOrDefault(card, CardState.NEW), rating.get(), ratedAt,
                     Fsrs.fuzzFor(card, ratedAt));
+            states.put(card, next);
+            boolean again = next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING;
+            if (again) {
+                // As in Anki: a question in its learning steps comes back later in this session.
+                queue.add(card);
+            }
             out.println(rating.get().label() + ": back in " + next.due().map(d -> IntervalText.of(Duration.between(
-                    ratedAt, d))).orElse("?") + ".");
+                    ratedAt, d))).orElse("?") + (again ? ", later in this session" : "") + ".");
             counts.merge(rating.get(), 1, Integer::sum);
+            reviewedCards.add(card);
         }
-        int reviewed = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.printf(Locale.ROOT, "%nReviewed %s of %d: %s.%n", Summary.plural(reviewed, "question"), queue.size(),
+        int ratings = counts.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf(Locale.ROOT, "%nReviewed %s of %d%s: %s.%n", Summary.plural(reviewedCards.size(), "question"),
+                questions, ratings == reviewedCards.size() ? "" : " (" + ratings + " ratings, with the learning steps)",
                 Stream.of(FlashcardRating.values()).map(r -> counts.getOrDefault(r, 0) + " " + r.label())
                         .collect(Collectors.joining(", ")));
         if (unsaved && progress.retryPending().saved()) {

@@ -81,9 +81,9 @@ class ReviewCommandTest {
                 "Reference answer: One is the first number.",
                 "1 Again 1m · 2 Hard 6m · 3 Good 10m (suggested) · 4 Easy " + easy("one"),
                 "Rating (Enter = Good)> ",
-                "Good: back in 10m.",
+                "Good: back in 10m, later in this session.",
                 "",
-                "Question 2 of 3 · Counting",
+                "Question 2 of 4 · Counting",
                 "What is two?",
                 "> ",
                 "Reference answer: Two comes after one.",
@@ -95,7 +95,7 @@ class ReviewCommandTest {
                 "Rating> 4",
                 "Easy: back in " + easy("two") + ".",
                 "",
-                "Question 3 of 3 · Counting",
+                "Question 3 of 4 · Counting",
                 "What is three?",
                 "> 40",
                 "Score 40/100 · partial",
@@ -170,9 +170,20 @@ class ReviewCommandTest {
         CliRun run = review("\n1\n\n1\n");
 
         assertThat(run.err()).contains("lectern: The disk is full.");
-        assertThat(run.out()).contains("Question 2 of 3").endsWith("2 reviews could not be saved." + NL);
+        assertThat(run.out()).contains("Question 2 of 4").endsWith("2 reviews could not be saved." + NL);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(progress.pendingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aQuestionRatedAgainComesBackLaterInTheSameSession() {
+        CliRun run = review("\n1\n\n4\n\n4\n\n4\n", "--limit", "2");
+
+        assertThat(run.out()).contains("Again: back in 1m, later in this session.")
+                .contains("Question 3 of 3 · Counting" + NL + "What is one?")
+                .contains("Reviewed 2 questions of 2 (3 ratings, with the learning steps): 1 Again, 0 Hard, 0 Good,"
+                        + " 2 Easy.");
+        assertThat(progress.saved()).extracting(r -> r.card().questionId()).containsExactly("one", "two", "one");
     }
 
     @Test
