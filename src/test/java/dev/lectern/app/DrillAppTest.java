@@ -240,6 +240,31 @@ class DrillAppTest {
     }
 
     @Test
+    void statisticsShowTheLogInChartsInTheWindow() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        for (int day = 3; day >= 0; day--) {
+            app.progress().append(new dev.lectern.review.ReviewRecord(new CardKey("llava", "architecture"),
+                    now.minus(java.time.Duration.ofDays(day)), FlashcardRating.GOOD, java.util.OptionalInt.empty(),
+                    Optional.empty(), "", java.time.Duration.ofSeconds(20), ReviewMode.REVIEW));
+        }
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        waitFor(() -> app.view().drillView().orElse(null) instanceof dev.lectern.ui.StatisticsView
+                && text(dev.lectern.ui.StatisticsView.ID_TOTALS).equals("4 reviews of 1 question"));
+        assertThat(text(dev.lectern.ui.StatisticsView.ID_STREAKS)).isEqualTo("Streak: 4 days (longest 4 days)");
+        javafx.scene.chart.BarChart<?, ?> perDay = find(dev.lectern.ui.StatisticsView.ID_REVIEWS_CHART,
+                javafx.scene.chart.BarChart.class);
+        assertThat(perDay.getData()).singleElement().satisfies(series ->
+                assertThat(series.getData()).hasSize(30).last().satisfies(point ->
+                        assertThat(((Number) point.getYValue()).intValue()).isEqualTo(1)));
+        assertThat(find(dev.lectern.ui.StatisticsView.ID_MASTERY, GridPane.class).getChildren()).isNotEmpty();
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> app.view().drillView().isEmpty());
+    }
+
+    @Test
     void oneExamRound() throws Exception {
         ctrl(KeyCode.E);
         Spinner<?> count = find(FxDialogService.ID_EXAM_QUESTIONS, Spinner.class);
