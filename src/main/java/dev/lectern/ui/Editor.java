@@ -1,5 +1,7 @@
 package dev.lectern.ui;
 
+import dev.lectern.render.AnswerRenderer;
+import dev.lectern.render.Theme;
 import dev.lectern.course.CourseDocuments;
 import dev.lectern.course.CourseFileStore;
 import dev.lectern.course.DocumentSyntaxException;
@@ -49,6 +51,8 @@ public abstract sealed class Editor permits QuestionSetEditorViewModel, ReadingE
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final AtomicLong validation = new AtomicLong();
+    private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
+    private final AtomicLong previewGeneration = new AtomicLong();
     private volatile long validatedGeneration = -1;
 
     /**
@@ -69,6 +73,35 @@ public abstract sealed class Editor permits QuestionSetEditorViewModel, ReadingE
     /** "• Edit: LLaVA" while there are unsaved changes, "Edit: LLaVA" otherwise. */
     public StringBinding titleProperty() {
         return title;
+    }
+
+    /** The editor's Markdown preview, rendered as the reading or the drills show it. */
+    public ReadOnlyStringProperty previewHtmlProperty() {
+        return previewHtml.getReadOnlyProperty();
+    }
+
+    /**
+     * Renders {@code markdown} (images relative to the edited file) in the background; a render overtaken by a newer
+     * one is dropped.
+     */
+    protected void preview(AnswerRenderer renderer, String markdown, Theme theme) {
+        long generation = previewGeneration.incrementAndGet();
+        Path base = file().getParent();
+        services.background().execute(() -> {
+            String html;
+            try {
+                html = renderer.preview(markdown, base, theme);
+            } catch (RuntimeException e) {
+                LOG.warn("the preview could not be rendered", e);
+                html = "<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>";
+            }
+            String ready = html;
+            services.ui().execute(() -> {
+                if (generation == previewGeneration.get()) {
+                    previewHtml.set(ready);
+                }
+            });
+        });
     }
 
     /** The editor's name without the mark. */

@@ -3,7 +3,6 @@ package dev.lectern.ui;
 import dev.lectern.course.CourseFileStore;
 import dev.lectern.course.Difficulty;
 import dev.lectern.course.DocumentSyntaxException;
-import dev.lectern.course.FileStamp;
 import dev.lectern.course.KeyPoint;
 import dev.lectern.course.QuestionSetDocument;
 import dev.lectern.course.QuestionSetDocument.EditableQuestion;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,8 +31,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -95,10 +91,8 @@ public final class QuestionSetEditorViewModel extends Editor {
     private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>();
     private final StringProperty setTitle = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
     private final StringProperty sampleAnswer = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Trial> trial = new ReadOnlyObjectWrapper<>();
-    private final AtomicLong previewGeneration = new AtomicLong();
     private final AtomicLong trialGeneration = new AtomicLong();
     /** The id each question had when the file was read or last saved, to notice renames. */
     private final Map<EditableQuestion, String> savedIds = new IdentityHashMap<>();
@@ -222,11 +216,6 @@ public final class QuestionSetEditorViewModel extends Editor {
     /** False when no question is selected, or the selected item is not a question object the form can edit. */
     public ReadOnlyBooleanProperty editableProperty() {
         return editable.getReadOnlyProperty();
-    }
-
-    /** The reference answer rendered as the drills show it. */
-    public ReadOnlyStringProperty previewHtmlProperty() {
-        return previewHtml.getReadOnlyProperty();
     }
 
     public StringProperty sampleAnswerProperty() {
@@ -492,25 +481,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     // ---- preview and try an answer ----
 
     private void renderPreview() {
-        long generation = previewGeneration.incrementAndGet();
-        String markdown = fields.get(Field.REFERENCE).get();
-        Theme t = theme.getValue();
-        Path base = file().getParent();
-        services.background().execute(() -> {
-            String html;
-            try {
-                html = renderer.preview(markdown, base, t);
-            } catch (RuntimeException e) {
-                LOG.warn("the preview could not be rendered", e);
-                html = "<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>";
-            }
-            String done = html;
-            services.ui().execute(() -> {
-                if (generation == previewGeneration.get()) {
-                    previewHtml.set(done);
-                }
-            });
-        });
+        preview(renderer, fields.get(Field.REFERENCE).get(), theme.getValue());
     }
 
     /** Grades the sample answer with the real grader against the selected question as edited (unsaved). */

@@ -20,12 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -74,8 +71,6 @@ public final class ReadingEditorViewModel extends Editor {
     private final ObservableList<SlideExcerpt> slides = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedSlide = new ReadOnlyIntegerWrapper(-1);
     private final Map<SlideField, StringProperty> slideFields = new EnumMap<>(SlideField.class);
-    private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
-    private final AtomicLong previewGeneration = new AtomicLong();
     private boolean filling;
 
     ReadingEditorViewModel(DrillServices services, CourseFileStore store, Path file,
@@ -152,11 +147,6 @@ public final class ReadingEditorViewModel extends Editor {
 
     public StringProperty slideField(SlideField f) {
         return slideFields.get(f);
-    }
-
-    /** The abstract, the selected slide excerpt and the notes, rendered as the reading shows Markdown. */
-    public ReadOnlyStringProperty previewHtmlProperty() {
-        return previewHtml.getReadOnlyProperty();
     }
 
     ReadingDocument document() {
@@ -407,7 +397,6 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     private void renderPreview() {
-        long generation = previewGeneration.incrementAndGet();
         StringBuilder md = new StringBuilder();
         md.append("## Abstract\n\n").append(fields.get(Field.ABSTRACT).get()).append("\n\n");
         int index = selectedSlide.get();
@@ -418,24 +407,7 @@ public final class ReadingEditorViewModel extends Editor {
             md.append(s.markdown()).append("\n\n");
         }
         md.append("## Notes\n\n").append(fields.get(Field.NOTES).get()).append('\n');
-        Theme t = theme.getValue();
-        Path base = file().getParent();
-        String markdown = md.toString();
-        services.background().execute(() -> {
-            String html;
-            try {
-                html = renderer.preview(markdown, base, t);
-            } catch (RuntimeException e) {
-                LOG.warn("the preview could not be rendered", e);
-                html = "<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>";
-            }
-            String ready = html;
-            services.ui().execute(() -> {
-                if (generation == previewGeneration.get()) {
-                    previewHtml.set(ready);
-                }
-            });
-        });
+        preview(renderer, md.toString(), theme.getValue());
     }
 
     // ---- saving ----
