@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lectern.course.CourseLoader;
+import dev.lectern.course.DefaultCourse;
 import dev.lectern.course.Problem;
-import dev.lectern.grading.Agreement;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.KeyPointResult;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +83,13 @@ final class GradeCommand implements Callable<Integer> {
             description = "With --eval, also print the figures for each value of this column (e.g. dataset).")
     String groupBy;
 
+    @Option(names = "--course", paramLabel = "COURSE_DIR",
+            description = "The course whose questions rows may name by set_id and question_id (then question and"
+                    + " reference_answer may be left out), and whose key points complete rows that ask one of its"
+                    + " questions word for word. Default: $LECTERN_COURSE, else the current folder if it is a course,"
+                    + " else the bundled course.")
+    Path course;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Answers graded at once (default: the number of processors).")
     Integer threads;
@@ -116,8 +123,12 @@ final class GradeCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         try {
             csv = AnswerCsv.read(in);
-            csv.require(AnswerCsv.REQUIRED, "every row needs the question, the reference answer and the student's"
-                    + " answer");
+            if (csv.has(SET_ID) && csv.has(QUESTION_ID)) {
+                csv.require(List.of(AnswerCsv.STUDENT), "every row needs the student's answer");
+            } else {
+                csv.require(AnswerCsv.REQUIRED, "every row needs the question, the reference answer and the"
+                        + " student's answer (or set_id and question_id naming a question of the course)");
+            }
             if (evaluate && !csv.has(GOLD_SCORE) && !csv.has(GOLD_LABEL)) {
                 csv.require(List.of(GOLD_SCORE, GOLD_LABEL), "--eval compares the grades with a gold \"score\""
                         + " (a number) or \"label\" (correct or not) column");
@@ -138,9 +149,10 @@ final class GradeCommand implements Callable<Integer> {
         }
 
         problems.addAll(csv.problems());
+        CourseKeys keys = courseKeys(err);
         List<AnswerCsv.Answer> answers = new ArrayList<>(csv.rows().size());
         for (AnswerCsv.Row row : csv.rows()) {
-            answers.add(csv.answer(row, problems));
+            answers.add(withCourseKey(csv, row, csv.answer(row, problems), keys, problems));
         }
         Gold gold = evaluate ? Gold.read(csv, problems) : null;
         problems.sort(Problem.IN_FILE_ORDER);
@@ -211,6 +223,42 @@ final class GradeCommand implements Callable<Integer> {
         return errors ? 1 : 0;
     }
 
+    static final String SET_ID = "set_id";
+    static final String QUESTION_ID = "question_id";
+
+    private CourseKeys courseKeys(PrintWriter err) {
+        try {
+            Path dir = course != null ? course : DefaultCourse.locate();
+            return new CourseKeys(CourseLoader.load(dir).course());
+        } catch (IOException | RuntimeException e) {
+            if (course != null) {
+                err.println("lectern: The course " + course + " could not be read (" + e.getMessage()
+                        + "); rows are graded against their own columns.");
+            }
+            return CourseKeys.none();
+        }
+    }
+
+    /** A row naming a course question by set and id is graded with that question's key. */
+    private static AnswerCsv.Answer withCourseKey(AnswerCsv csv, AnswerCsv.Row row, AnswerCsv.Answer answer,
+            CourseKeys keys, List<Problem> problems) {
+        if (csv.has(SET_ID) && csv.has(QUESTION_ID)) {
+            String set = csv.text(row, SET_ID);
+            String id = csv.text(row, QUESTION_ID);
+            if (!set.isBlank() && !id.isBlank()) {
+                var key = keys.byId(set, id);
+                if (key.isPresent()) {
+                    return new AnswerCsv.Answer(row, key.get(), answer.text());
+                }
+                if (answer.key().referenceAnswer().isBlank()) {
+                    problems.add(Problem.error(csv.file(), row.line(), 1, "The course has no question \"" + id
+                            + "\" in the set \"" + set + "\", and the row gives no reference answer."));
+                }
+            }
+        }
+        return new AnswerCsv.Answer(row, keys.complete(answer.key()), answer.text());
+    }
+
     private static void report(List<Problem> problems, PrintWriter err) {
         for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
             err.println(problems.get(i).format());
@@ -263,12 +311,12 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /** The gold columns of each row: a score (NaN if none) and whether it is labelled correct (null if no label). */
-    record Gold(double[] score, Boolean[] correct, TreeSet<String> negativeLabels) {
+    record Gold(double[] score, String[] label, TreeSet<String> negativeLabels) {
 
         static Gold read(AnswerCsv csv, List<Problem> problems) {
             int n = csv.rows().size();
             double[] score = new double[n];
-            Boolean[] correct = new Boolean[n];
+            String[] label = new String[n];
             TreeSet<String> negatives = new TreeSet<>();
             for (int i = 0; i < n; i++) {
                 AnswerCsv.Row row = csv.rows().get(i);
@@ -297,101 +345,28 @@ final class GradeCommand implements Callable<Integer> {
                                 cell == null ? 1 : cell.column(), "The gold \"label\" is empty; this row is left"
                                         + " out of accuracy, F1 and AUC."));
                     } else {
-                        correct[i] = text.equals(Verdict.CORRECT.label());
-                        if (!correct[i]) {
+                        label[i] = text;
+                        if (!text.equals(Verdict.CORRECT.label())) {
                             negatives.add(text);
                         }
                     }
                 }
             }
-            return new Gold(score, correct, negatives);
+            return new Gold(score, label, negatives);
         }
     }
 
     private void printAgreement(PrintWriter out, AnswerCsv csv, Gold gold, List<Grade> grades,
             BatchGrading.Timing timing, long loadNanos) {
-        boolean labels = csv.has(GOLD_LABEL);
-        boolean scores = csv.has(GOLD_SCORE);
         out.printf(Locale.ROOT, "%s; grader loaded in %s%n", timing.describe(),
                 BatchGrading.duration(loadNanos / 1e9));
-        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
-        for (Grade g : grades) {
-            if (g != null) {
-                verdicts.merge(g.verdict(), 1, Integer::sum);
-            }
-        }
-        out.printf(Locale.ROOT, "verdicts: correct %d, partial %d, incorrect %d%n",
-                verdicts.getOrDefault(Verdict.CORRECT, 0), verdicts.getOrDefault(Verdict.PARTIAL, 0),
-                verdicts.getOrDefault(Verdict.INCORRECT, 0));
-        if (labels) {
-            out.printf(Locale.ROOT, "label: \"correct\" is positive%s; predicted positive = verdict correct;"
-                    + " AUC from the score%n", gold.negativeLabels().isEmpty() ? ""
-                            : ", " + String.join(", ", gold.negativeLabels()) + " negative");
-        }
-        if (scores) {
-            out.println("score: Pearson r between the gold score and the grade's score (0-100)");
-        }
-
         Map<String, List<Integer>> groups = new TreeMap<>();
         for (int i = 0; i < grades.size(); i++) {
             if (grades.get(i) != null && groupBy != null) {
                 groups.computeIfAbsent(csv.text(csv.rows().get(i), groupBy), k -> new ArrayList<>()).add(i);
             }
         }
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < grades.size(); i++) {
-            if (grades.get(i) != null) {
-                all.add(i);
-            }
-        }
-        int nameWidth = Math.max(5, groups.keySet().stream().mapToInt(String::length).max().orElse(0));
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %7s", "", "n"));
-        if (labels) {
-            head.append(String.format(Locale.ROOT, " %9s %12s %8s", "accuracy", "weighted F1", "ROC AUC"));
-        }
-        if (scores) {
-            head.append(String.format(Locale.ROOT, " %10s", "Pearson r"));
-        }
-        out.println(head.toString().stripTrailing());
-        out.println(figuresRow("all", nameWidth, all, gold, grades, labels, scores));
-        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
-            String name = group.getKey().isEmpty() ? "(empty)" : group.getKey();
-            out.println(figuresRow(name, nameWidth, group.getValue(), gold, grades, labels, scores));
-        }
-    }
-
-    private static String figuresRow(String name, int nameWidth, List<Integer> rows, Gold gold, List<Grade> grades,
-            boolean labels, boolean scores) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %7d", name,
-                rows.size()));
-        if (labels) {
-            List<Integer> labelled = rows.stream().filter(i -> gold.correct()[i] != null).toList();
-            boolean[] truth = new boolean[labelled.size()];
-            boolean[] predicted = new boolean[labelled.size()];
-            double[] score = new double[labelled.size()];
-            for (int k = 0; k < truth.length; k++) {
-                int i = labelled.get(k);
-                truth[k] = gold.correct()[i];
-                predicted[k] = grades.get(i).verdict() == Verdict.CORRECT;
-                score[k] = grades.get(i).score();
-            }
-            line.append(String.format(Locale.ROOT, " %9s %12s %8s", figure(Agreement.accuracy(truth, predicted)),
-                    figure(Agreement.weightedF1(truth, predicted)), figure(Agreement.rocAuc(truth, score))));
-        }
-        if (scores) {
-            List<Integer> scored = rows.stream().filter(i -> !Double.isNaN(gold.score()[i])).toList();
-            double[] x = new double[scored.size()];
-            double[] y = new double[scored.size()];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = gold.score()[scored.get(k)];
-                y[k] = grades.get(scored.get(k)).score();
-            }
-            line.append(String.format(Locale.ROOT, " %10s", figure(Agreement.pearson(x, y))));
-        }
-        return line.toString();
-    }
-
-    private static String figure(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+        new GradeFigures(gold.label(), gold.score(), grades).print(out, csv.has(GOLD_LABEL), csv.has(GOLD_SCORE),
+                groups);
     }
 }

@@ -1,5 +1,7 @@
 package dev.lectern.grading;
 
+import java.util.List;
+
 /**
  * How closely a grader agrees with people: Pearson's r between its scores and human scores, and for correct or
  * not correct labels the accuracy, the support-weighted F1 and the ROC AUC of its scores. Pure; every figure is
@@ -109,6 +111,35 @@ public final class Agreement {
         }
         double u = positiveRankSum - positives * (positives + 1) / 2.0;
         return u / ((double) positives * negatives);
+    }
+
+    /**
+     * Macro-averaged F1 over the given classes: each class's F1 (of predicting it where it is gold), averaged with
+     * equal weight. A prediction outside the classes (an unsure verdict) is simply wrong.
+     */
+    public static double macroF1(List<String> classes, String[] gold, String[] predicted) {
+        if (gold.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (String c : classes) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < gold.length; i++) {
+                boolean g = c.equals(gold[i]);
+                boolean p = c.equals(predicted[i]);
+                if (g && p) {
+                    tp++;
+                } else if (p) {
+                    fp++;
+                } else if (g) {
+                    fn++;
+                }
+            }
+            sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        return sum / classes.size();
     }
 
     private static double mean(double[] values) {

@@ -332,7 +332,16 @@ final class Features {
     boolean matches(Token a, Token b) {
         return a.stem().equals(b.stem())
                 || synonyms.of(a.word()).contains(b.stem())
-                || synonyms.of(b.word()).contains(a.stem());
+                || synonyms.of(b.word()).contains(a.stem())
+                || typo(a.word(), b.word());
+    }
+
+    /** One of the two is an ordinary typo of the other ("refrence"), not another English word. */
+    private boolean typo(String a, String b) {
+        if (!Spelling.isTypo(a, b)) {
+            return false;
+        }
+        return !synonyms.isWord(a) || !synonyms.isWord(b);
     }
 
     /** Share of the distinct words of {@code wanted} that {@code in} has. */

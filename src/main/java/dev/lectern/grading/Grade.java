@@ -16,6 +16,12 @@ public record Grade(int score, Verdict verdict, List<KeyPointResult> keyPoints, 
         signals = List.copyOf(signals);
     }
 
+    /** Whether the grader found the answer contradicting a key point or a claim of the reference. */
+    public boolean contradicts() {
+        return keyPoints.stream().anyMatch(KeyPointResult::contradicted)
+                || signals.stream().anyMatch(s -> s.name().equals("contradictions") && s.value() > 0);
+    }
+
     public long coveredCount() {
         return keyPoints.stream().filter(KeyPointResult::covered).count();
     }

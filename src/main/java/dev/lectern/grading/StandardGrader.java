@@ -2,6 +2,7 @@ package dev.lectern.grading;
 
 import dev.lectern.course.KeyPoint;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,28 +17,27 @@ public final class StandardGrader implements Grader {
 
     private static final int CAP_NOT_ANSWERED = 5;
     private static final int CAP_QUESTION_COPY = 10;
-    private static final int CAP_CONTRADICTION = 15;
 
     private final Features features;
     private final GradingModel model;
+    private final ClaimCheck claims;
 
-    StandardGrader(Features features, GradingModel model) {
+    StandardGrader(Features features, GradingModel model, ClaimCheck claims) {
         this.features = features;
         this.model = model;
+        this.claims = claims;
     }
 
-    /** Loads WordNet, the embedding model and the bundled weights: about a second. */
+    /** Loads WordNet, the embedding model, the grammar models and the bundled weights: about a second. */
     public static StandardGrader load() {
-        return new StandardGrader(loadFeatures(), GradingModel.bundled());
-    }
-
-    static Features loadFeatures() {
+        CompletableFuture<Syntax> syntax = CompletableFuture.supplyAsync(Syntax::load);
         TextAnalysis text = new TextAnalysis();
         Synonyms synonyms = Synonyms.load(word -> {
             List<Token> t = text.tokens(word);
             return t.isEmpty() ? word : t.get(0).stem();
         });
-        return new Features(text, synonyms, Embeddings.load());
+        Features features = new Features(text, synonyms, Embeddings.load());
+        return new StandardGrader(features, GradingModel.bundled(), new ClaimCheck(syntax.join(), synonyms, text));
     }
 
     /** The raw measurements, in the order of {@link Features#NAMES}: what calibration fits the weights on. */
@@ -63,67 +63,36 @@ public final class StandardGrader implements Grader {
         }
         signals.add(new Signal("bias", "the model's starting log-odds", 1, round(model.bias())));
         int modelScore = model.score(f);
-        int score = modelScore;
-        if (!an.keyPoints().isEmpty()) {
-            // The author's key points say what a good answer needs; the model, fitted on answers without key
-            // points, says how close the answer is overall. Both count equally.
-            double points = an.keyPoints().stream()
-                    .mapToDouble(r -> Math.max(0, Math.min(1, (r.similarity() - 0.3) / (Features.COVERED_AT + 0.1 - 0.3))))
-                    .average().orElse(0);
-            score = (int) Math.round(0.5 * modelScore + 50 * points);
-            signals.add(new Signal("keyPointScore", "key points covered (0..1), half of the score when a question has them",
-                    round(points), 0));
-        }
         signals.add(new Signal("modelScore", "the calibrated model's score before key points and checks", modelScore, 0));
-        String why;
-        if (an.language().kind() == LanguageCheck.Kind.OTHER_LANGUAGE) {
-            score = Math.min(score, CAP_NOT_ANSWERED);
-            String lang = an.language().language().isEmpty() ? "another language" : an.language().language();
-            why = "This answer seems to be written in " + lang + "; answers are graded in English.";
-        } else if (an.language().kind() == LanguageCheck.Kind.GIBBERISH) {
-            score = Math.min(score, CAP_NOT_ANSWERED);
-            why = "This answer is mostly not words; write it out in sentences.";
-        } else if (an.contradiction()) {
-            score = Math.min(score, CAP_CONTRADICTION);
-            why = "This answer says the opposite of the reference answer: " + (an.negationFlip()
-                    ? "check the negation (not, no, never)." : "check words like higher/lower, more/less.");
-        } else if (an.questionCopy()) {
-            score = Math.min(score, CAP_QUESTION_COPY);
-            why = "This answer repeats the question without answering it.";
-        } else {
-            why = null;
-        }
-        Verdict verdict = model.verdict(score);
-        List<KeyPointResult> kps = an.keyPoints();
+
+        String why = notAnAnswer(an);
         if (why != null) {
-            kps = kps.stream().map(r -> new KeyPointResult(r.keyPoint(), false, r.similarity(), List.of())).toList();
-        } else {
-            why = explain(verdict, an, kps);
+            int cap = an.questionCopy() && an.language().kind() == LanguageCheck.Kind.ENGLISH
+                    ? CAP_QUESTION_COPY : CAP_NOT_ANSWERED;
+            List<KeyPointResult> kps = an.keyPoints().stream()
+                    .map(r -> new KeyPointResult(r.keyPoint(), false, r.similarity(), List.of())).toList();
+            int score = Math.min(modelScore, cap);
+            return new Grade(score, model.verdict(score), kps, why, signals);
         }
-        return new Grade(score, verdict, kps, why, signals);
+
+        ClaimCheck.Result checked = claims.check(key, a, an.keyPoints());
+        Judgement j = Judgement.of(an, checked, modelScore, model);
+        signals.add(new Signal("keyPointScore", "key points confirmed by the claim checks (0..1)", round(j.points()), 0));
+        signals.add(new Signal("contradictions", "claims of the reference the answer contradicts", j.contradictions(), 0));
+        return new Grade(j.score(), j.verdict(), j.keyPoints(), j.explanation(), signals);
     }
 
-    private static String explain(Verdict verdict, Analysis an, List<KeyPointResult> kps) {
-        List<String> missed = kps.stream().filter(r -> !r.covered()).map(r -> r.keyPoint().text()).toList();
-        String points = kps.isEmpty() ? ""
-                : "covers " + (kps.size() - missed.size()) + " of " + kps.size() + " key points";
-        String missing = missed.isEmpty() ? "" : "; missing: " + quoteAll(missed);
-        String negation = an.negationFlip() && verdict != Verdict.INCORRECT
-                ? " Check the negation: the reference and the answer differ on not/no/never." : "";
-        switch (verdict) {
-            case CORRECT:
-                return (kps.isEmpty() ? "Matches the reference answer in meaning"
-                        : "Matches the reference answer; " + points) + missing + "." + negation;
-            case PARTIAL:
-                return (kps.isEmpty() ? "Partly matches the reference answer; compare it with yours"
-                        : "Partly right: " + points) + missing + "." + negation;
-            default:
-                if (an.contentWords() < 3) {
-                    return "Too short to show the idea of the reference answer" + missing + "." + negation;
-                }
-                return (kps.isEmpty() ? "Does not match the reference answer"
-                        : "Far from the reference answer: " + points) + missing + "." + negation;
+    /** Why an answer is no answer at all (empty language, not words, a copy of the question); null if it is one. */
+    private static String notAnAnswer(Analysis an) {
+        if (an.language().kind() == LanguageCheck.Kind.OTHER_LANGUAGE) {
+            String lang = an.language().language().isEmpty() ? "another language" : an.language().language();
+            return "This answer seems to be written in " + lang + "; answers are graded in English.";
+        } else if (an.language().kind() == LanguageCheck.Kind.GIBBERISH) {
+            return "This answer is mostly not words; write it out in sentences.";
+        } else if (an.questionCopy()) {
+            return "This answer repeats the question without answering it.";
         }
+        return null;
     }
 
     private static String quoteAll(List<String> texts) {

@@ -4,7 +4,12 @@ package dev.lectern.grading;
 public enum Verdict {
     CORRECT("correct"),
     PARTIAL("partial"),
-    INCORRECT("incorrect");
+    INCORRECT("incorrect"),
+    /**
+     * The claim checks could not confirm what the words suggest (much in common with the reference, but its key
+     * points neither confirmed nor contradicted): the student compares and rates, as with Anki's type-in cards.
+     */
+    UNSURE("unsure");
 
     private final String label;
 
@@ -23,6 +28,6 @@ public enum Verdict {
                 return v;
             }
         }
-        throw new IllegalArgumentException("Unknown verdict \"" + label + "\"; use correct, partial or incorrect.");
+        throw new IllegalArgumentException("Unknown verdict \"" + label + "\"; use correct, partial, incorrect or unsure.");
     }
 }

@@ -82,8 +82,8 @@ class StandardGraderTest {
         AnswerKey switchOpen = new AnswerKey("Why does bulb A stay off?", "Because the switch is open.", List.of(), List.of());
         return Stream.of(
                 Arguments.of(terminals, "the terminals are connected", "negation"),
-                Arguments.of(pitch, "The short string has a lower pitch than the long string.", "higher/lower"),
-                Arguments.of(switchOpen, "because the switch is closed", "higher/lower"),
+                Arguments.of(pitch, "The short string has a lower pitch than the long string.", "“higher pitch”"),
+                Arguments.of(switchOpen, "because the switch is closed", "“switch is open”"),
                 Arguments.of(switchOpen, "because the switch is not open", "negation"));
     }
 
