@@ -2,6 +2,7 @@ package dev.lectern.store;
 
 import dev.lectern.review.CardKey;
 import dev.lectern.review.ReviewRecord;
+import dev.lectern.store.sqlite.Sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

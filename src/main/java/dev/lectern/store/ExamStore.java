@@ -34,6 +34,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
+import dev.lectern.store.sqlite.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -329,17 +332,9 @@ public final class ExamStore {
             Files.createDirectories(dataDir);
             try (Connection c = Sqlite.open(dataDir.resolve(ProgressStore.DB_FILE), false)) {
                 if (Migrations.version(c) < Migrations.LATEST) {
-                    ProgressStore.upgrade(c, dataDir, java.time.Clock.systemDefaultZone());
+                    Schema.upgrade(c, dataDir, java.time.Clock.systemDefaultZone());
                 }
-                Sqlite.exec(c, "BEGIN IMMEDIATE");
-                try {
-                    T result = work.run(c);
-                    Sqlite.exec(c, "COMMIT");
-                    return result;
-                } catch (SQLException | IOException | RuntimeException e) {
-                    Sqlite.rollbackQuietly(c);
-                    throw e;
-                }
+                return Transaction.write(c, work::run);
             }
         }
     }

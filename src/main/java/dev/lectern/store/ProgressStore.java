@@ -52,6 +52,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
+import dev.lectern.store.sqlite.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,7 +172,7 @@ public final class ProgressStore implements Progress {
                         "the progress database is from a newer Lectern");
                 return;
             }
-            notices.addAll(upgrade(c, dataDir, clock));
+            notices.addAll(Schema.upgrade(c, dataDir, clock));
             loadSettings(c);
             connection = c;
             notWriting = "";
@@ -267,7 +270,7 @@ public final class ProgressStore implements Progress {
             }
             if (connection == null) {
                 connection = Sqlite.inMemory();
-                Migrations.migrate(connection, dataDir, Migrations.LATEST);
+                Schema.migrate(connection, dataDir, Migrations.LATEST);
             }
             loadSettings(connection);
         } catch (SQLException | IOException e) {
@@ -403,30 +406,6 @@ public final class ProgressStore implements Progress {
         }
         Sqlite.forceFolder(dataDir);
         return Files.exists(target) ? target : db;
-    }
-
-    /**
-     * Brings an open database up to the latest schema, first copying an existing one into {@code backups/}.
-     *
-     * @return what the user should be told
-     */
-    static List<String> upgrade(Connection c, Path dataDir, Clock clock) throws SQLException, IOException {
-        int version = Migrations.version(c);
-        if (version >= Migrations.LATEST) {
-            return List.of();
-        }
-        List<String> said = new ArrayList<>();
-        if (version > 0) {
-            Path copy = dataDir.resolve(BACKUP_DIR).resolve("progress-before-v" + Migrations.LATEST + "-"
-                    + LocalDateTime.now(clock).format(STAMP) + ".db");
-            Sqlite.backup(c, copy);
-            said.add("Lectern upgraded your progress database; a copy from before the upgrade is in " + copy + ".");
-        }
-        List<Integer> applied = Migrations.migrate(c, dataDir, Migrations.LATEST);
-        if (applied.contains(2)) {
-            ExamStore.setLegacyFolderAside(dataDir).ifPresent(said::add);
-        }
-        return said;
     }
 
     // ---- backups ----
@@ -650,40 +629,38 @@ public final class ProgressStore implements Progress {
     }
 
     private void writeReviews(List<ReviewRecord> reviews) throws SQLException {
-        Sqlite.exec(connection, "BEGIN IMMEDIATE");
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review"
-                + " (set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReviewRecord r : reviews) {
-                insert.setString(1, r.card().setId());
-                insert.setString(2, r.card().questionId());
-                insert.setLong(3, r.at().toEpochMilli());
-                insert.setInt(4, r.rating().number());
-                if (r.score().isPresent()) {
-                    insert.setInt(5, r.score().getAsInt());
-                } else {
-                    insert.setNull(5, Types.INTEGER);
+        Transaction.write(connection, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO review"
+                    + " (set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ReviewRecord r : reviews) {
+                    insert.setString(1, r.card().setId());
+                    insert.setString(2, r.card().questionId());
+                    insert.setLong(3, r.at().toEpochMilli());
+                    insert.setInt(4, r.rating().number());
+                    if (r.score().isPresent()) {
+                        insert.setInt(5, r.score().getAsInt());
+                    } else {
+                        insert.setNull(5, Types.INTEGER);
+                    }
+                    insert.setString(6, r.verdict().map(Verdict::label).orElse(null));
+                    insert.setString(7, r.answer());
+                    insert.setLong(8, r.taken().toMillis());
+                    insert.setString(9, r.mode().code());
+                    insert.executeUpdate();
+                    Optional<CardState> before = cardState(connection, r.card());
+                    CardState after;
+                    if (before.isPresent() && before.get().lastReview().filter(last -> last.isAfter(r.at())).isPresent()) {
+                        // A review older than the card's last one (a clock set back): replay the card's whole history.
+                        after = CardHistory.replay(r.card(), reviewsOf(r.card()), fsrs);
+                    } else {
+                        after = fsrs.next(before.orElse(CardState.NEW), r.rating(), r.at(), Fsrs.fuzzFor(r.card(), r.at()));
+                    }
+                    putCard(connection, r.card(), after);
                 }
-                insert.setString(6, r.verdict().map(Verdict::label).orElse(null));
-                insert.setString(7, r.answer());
-                insert.setLong(8, r.taken().toMillis());
-                insert.setString(9, r.mode().code());
-                insert.executeUpdate();
-                Optional<CardState> before = cardState(connection, r.card());
-                CardState after;
-                if (before.isPresent() && before.get().lastReview().filter(last -> last.isAfter(r.at())).isPresent()) {
-                    // A review older than the card's last one (a clock set back): replay the card's whole history.
-                    after = CardHistory.replay(r.card(), reviewsOf(r.card()), fsrs);
-                } else {
-                    after = fsrs.next(before.orElse(CardState.NEW), r.rating(), r.at(), Fsrs.fuzzFor(r.card(), r.at()));
-                }
-                putCard(connection, r.card(), after);
             }
-            Sqlite.exec(connection, "COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            Sqlite.rollbackQuietly(connection);
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** The review as the database keeps it: times to the millisecond. */
@@ -805,8 +782,7 @@ public final class ProgressStore implements Progress {
             throw new StoreFailure("The review history could not be carried over: " + notWriting + ".", null);
         }
         try {
-            Sqlite.exec(connection, "BEGIN IMMEDIATE");
-            try {
+            Transaction.write(connection, c -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO card_rename"
                         + " (from_set, from_question, to_set, to_question, at) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setString(1, from.setId());
@@ -816,12 +792,8 @@ public final class ProgressStore implements Progress {
                     insert.setLong(5, clock.instant().toEpochMilli());
                     insert.executeUpdate();
                 }
-                rebuildCards();
-                Sqlite.exec(connection, "COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                Sqlite.rollbackQuietly(connection);
-                throw e;
-            }
+                return rebuildCards();
+            });
         } catch (SQLException e) {
             throw failure("the review history could not be carried over", e);
         }
@@ -939,15 +911,7 @@ public final class ProgressStore implements Progress {
             throw new IOException(databaseFile() + ": " + notWriting + "; nothing was rebuilt.");
         }
         try {
-            Sqlite.exec(connection, "BEGIN IMMEDIATE");
-            try {
-                int changed = rebuildCards();
-                Sqlite.exec(connection, "COMMIT");
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                Sqlite.rollbackQuietly(connection);
-                throw e;
-            }
+            return Transaction.write(connection, c -> rebuildCards());
         } catch (SQLException e) {
             throw new IOException(databaseFile() + ": the cards could not be rebuilt: " + Sqlite.reason(e, dataDir), e);
         }
@@ -1194,19 +1158,17 @@ public final class ProgressStore implements Progress {
         values.put("weights", String.join(",", s.weights().stream().map(String::valueOf).toList()));
         values.put("learning_steps", seconds(s.learningSteps()));
         values.put("relearning_steps", seconds(s.relearningSteps()));
-        Sqlite.exec(connection, "BEGIN IMMEDIATE");
-        try (PreparedStatement put = connection.prepareStatement(
-                "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                put.setString(1, e.getKey());
-                put.setString(2, e.getValue());
-                put.executeUpdate();
+        Transaction.write(connection, c -> {
+            try (PreparedStatement put = c.prepareStatement(
+                    "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    put.setString(1, e.getKey());
+                    put.setString(2, e.getValue());
+                    put.executeUpdate();
+                }
             }
-            Sqlite.exec(connection, "COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            Sqlite.rollbackQuietly(connection);
-            throw e;
-        }
+            return null;
+        });
     }
 
     private static String seconds(List<Duration> steps) {
@@ -1288,15 +1250,7 @@ public final class ProgressStore implements Progress {
                 if (!notWriting.isEmpty()) {
                     throw new IOException(notWriting);
                 }
-                Sqlite.exec(connection, "BEGIN IMMEDIATE");
-                try {
-                    T result = work.run(connection);
-                    Sqlite.exec(connection, "COMMIT");
-                    return result;
-                } catch (SQLException | IOException | RuntimeException e) {
-                    Sqlite.rollbackQuietly(connection);
-                    throw e;
-                }
+                return Transaction.write(connection, work::run);
             }
         }
 

@@ -15,6 +15,7 @@ import dev.lectern.grading.Span;
 import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
+import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

@@ -1,0 +1,56 @@
+package dev.lectern.store;
+
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The progress database's schema as the store applies it: the migrations with the Java steps of their versions. */
+final class Schema {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** Version 2 moves the exam files of earlier versions into its table. */
+    private static final Map<Integer, Migrations.Step> STEPS = Map.of(2, ExamStore::importLegacyFiles);
+
+    private Schema() {
+    }
+
+    /** Brings the database up to {@code target}, one version per transaction; returns the versions applied. */
+    static List<Integer> migrate(Connection c, Path dataDir, int target) throws SQLException, IOException {
+        return Migrations.migrate(c, dataDir, target, STEPS);
+    }
+
+    /**
+     * Brings an open database up to the latest schema, first copying an existing one into {@code backups/}.
+     *
+     * @return what the user should be told
+     */
+    static List<String> upgrade(Connection c, Path dataDir, Clock clock) throws SQLException, IOException {
+        int version = Migrations.version(c);
+        if (version >= Migrations.LATEST) {
+            return List.of();
+        }
+        List<String> said = new ArrayList<>();
+        if (version > 0) {
+            Path copy = dataDir.resolve(ProgressStore.BACKUP_DIR).resolve("progress-before-v" + Migrations.LATEST + "-"
+                    + LocalDateTime.now(clock).format(STAMP) + ".db");
+            Sqlite.backup(c, copy);
+            said.add("Lectern upgraded your progress database; a copy from before the upgrade is in " + copy + ".");
+        }
+        List<Integer> applied = migrate(c, dataDir, Migrations.LATEST);
+        if (applied.contains(2)) {
+            ExamStore.setLegacyFolderAside(dataDir).ifPresent(said::add);
+        }
+        return said;
+    }
+}
