@@ -14,6 +14,10 @@ import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewMode;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.exams.ExamStore;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
+import dev.lectern.store.sqlite.Transaction;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -52,9 +56,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.lectern.store.sqlite.Migrations;
-import dev.lectern.store.sqlite.Sqlite;
-import dev.lectern.store.sqlite.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -1015,7 +1016,7 @@ public final class ProgressStore implements Progress {
             int version = Migrations.version(connection);
             long reviews = Sqlite.queryLong(connection, "SELECT count(*) FROM review");
             long cards = Sqlite.queryLong(connection, "SELECT count(*) FROM card");
-            long examCount = ExamStore.hasExamTable(connection)
+            long examCount = Sqlite.hasTable(connection, "exam")
                     ? Sqlite.queryLong(connection, "SELECT count(*) FROM exam") : 0;
             Map<CardKey, CardState> stored = storedStates();
             Map<CardKey, CardState> replayed = replayAll();
@@ -1227,6 +1228,14 @@ public final class ProgressStore implements Progress {
     @Override
     public ExamStore exams() {
         return exams;
+    }
+
+    /**
+     * Exams of the progress database in {@code dataDir} ({@code UserDirs.data()}), opened for each call (and created
+     * or upgraded as needed). Prefer {@link Progress#exams()}, which shares the store's connection.
+     */
+    public static ExamStore examsIn(Path dataDir) {
+        return new ExamStore(new FolderExams(dataDir.toAbsolutePath()));
     }
 
     /** The exam store's way into this store's connection. */

@@ -1,5 +1,6 @@
 package dev.lectern.store;
 
+import dev.lectern.store.exams.LegacyExamFiles;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class Schema {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     /** Version 2 moves the exam files of earlier versions into its table. */
-    private static final Map<Integer, Migrations.Step> STEPS = Map.of(2, ExamStore::importLegacyFiles);
+    private static final Map<Integer, Migrations.Step> STEPS = Map.of(2, LegacyExamFiles::importInto);
 
     private Schema() {
     }
@@ -49,7 +50,7 @@ final class Schema {
         }
         List<Integer> applied = migrate(c, dataDir, Migrations.LATEST);
         if (applied.contains(2)) {
-            ExamStore.setLegacyFolderAside(dataDir).ifPresent(said::add);
+            LegacyExamFiles.setAside(dataDir).ifPresent(said::add);
         }
         return said;
     }

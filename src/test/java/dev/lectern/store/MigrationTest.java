@@ -3,14 +3,15 @@ package dev.lectern.store;
 import static dev.lectern.store.Reviews.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
+import dev.lectern.store.exams.ExamFile;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ class MigrationTest {
     void upgradingAVersionOneDatabaseKeepsItsDataAndTakesABackupFirst() throws Exception {
         installV1Fixture();
         Path legacy = Files.createDirectories(data.resolve("exams"));
-        Files.write(legacy.resolve("exam-1.json"), new ObjectMapper().writeValueAsBytes(ExamStore.toFile(exam("exam-1"))));
+        Files.write(legacy.resolve("exam-1.json"), ExamFile.of(exam("exam-1")).json().getBytes(StandardCharsets.UTF_8));
         Files.writeString(legacy.resolve("broken.json"), "{ not json");
 
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
@@ -105,7 +106,7 @@ class MigrationTest {
     @Test
     void aNewDatabaseImportsTheExamFilesOfEarlierVersions() throws Exception {
         Path legacy = Files.createDirectories(data.resolve("exams"));
-        Files.write(legacy.resolve("exam-1.json"), new ObjectMapper().writeValueAsBytes(ExamStore.toFile(exam("exam-1"))));
+        Files.write(legacy.resolve("exam-1.json"), ExamFile.of(exam("exam-1")).json().getBytes(StandardCharsets.UTF_8));
 
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
             assertThat(store.exams().latestUnfinished()).map(Exam::id).contains("exam-1");

@@ -132,7 +132,7 @@ class ProgressStoreTest {
     @Test
     void onAFullDiskReviewsAreKeptInOrderAndARetrySavesThemAll() throws Exception {
         store.append(flashcard("sam", "parts", T0, FlashcardRating.GOOD));
-        ExamStoreTest.fillTheDisk(store);
+        StoreConnections.fillTheDisk(store);
         String longAnswer = "a long answer ".repeat(800);
         List<ReviewRecord> kept = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -163,7 +163,7 @@ class ProgressStoreTest {
 
     @Test
     void theNextAppendSavesTheReviewsKeptBeforeIt() throws Exception {
-        ExamStoreTest.fillTheDisk(store);
+        StoreConnections.fillTheDisk(store);
         ReviewRecord kept = typed("llava", "q1", T0, 50, Verdict.PARTIAL, "x".repeat(20_000));
         assertThat(store.append(kept).saved()).isFalse();
         Sqlite.exec(store.connection(), "PRAGMA max_page_count = 1073741823");
