@@ -14,19 +14,18 @@ import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewMode;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.backup.Backups;
+import dev.lectern.store.backup.DamagedFiles;
+import dev.lectern.store.backup.Restore;
 import dev.lectern.store.exams.ExamStore;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,9 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,9 +50,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,15 +74,7 @@ public final class ProgressStore implements Progress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressStore.class);
 
-    static final String DB_FILE = "progress.db";
-    static final String LOCK_FILE = "progress.lock";
-    static final String BACKUP_DIR = "backups";
-    static final int DAILY_BACKUPS_KEPT = 7;
-    private static final Pattern DAILY = Pattern.compile("progress-(\\d{4}-\\d{2}-\\d{2})\\.db");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-
-    /** Data folders whose lock this JVM holds: a second channel on the lock file would release it when closed. */
-    private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+    private static final String DB_FILE = Sqlite.PROGRESS_DB;
 
     private final Path dataDir;
     private final Clock clock;
@@ -98,8 +84,8 @@ public final class ProgressStore implements Progress {
     private final ExamStore exams;
 
     private Connection connection;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    /** The data folder's lock while this store holds it. */
+    private StoreLock lock;
     /** Empty when this store writes; otherwise the sentence a save result gives, saying why it does not. */
     private String notWriting = "";
     private boolean lockedByOther;
@@ -154,13 +140,15 @@ public final class ProgressStore implements Progress {
                     + " progress and does not save it.", dataDir + " cannot be created");
             return;
         }
-        if (!takeLock()) {
+        Optional<StoreLock> taken = StoreLock.take(dataDir);
+        if (taken.isEmpty()) {
             lockedByOther = true;
             openReadOnly("Another Lectern is using " + dataDir + "; this window shows your progress but does not save"
                     + " it. Reviews you make here are kept and saved once the other one is closed.",
                     "another Lectern is using " + dataDir);
             return;
         }
+        lock = taken.get();
         lockedByOther = false;
         Connection c = null;
         try {
@@ -177,7 +165,7 @@ public final class ProgressStore implements Progress {
             loadSettings(c);
             connection = c;
             notWriting = "";
-            dailyBackup();
+            Backups.daily(connection, dataDir, clock);
             rescheduleIfTheSchedulerChanged();
             saveUnsavedFromEarlier();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -279,207 +267,20 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    private boolean takeLock() {
-        if (!LOCKED_HERE.add(dataDir)) {
-            return false;
-        }
-        try {
-            FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock taken;
-            try {
-                taken = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                taken = null;
-            }
-            if (taken == null) {
-                channel.close();
-                LOCKED_HERE.remove(dataDir);
-                return false;
-            }
-            lockChannel = channel;
-            lock = taken;
-            return true;
-        } catch (IOException e) {
-            LOG.warn("{} could not be locked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
-            LOCKED_HERE.remove(dataDir);
-            return false;
-        }
-    }
-
     private void releaseLock() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException e) {
-            LOG.warn("{} could not be unlocked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
-        } finally {
-            if (lock != null) {
-                LOCKED_HERE.remove(dataDir);
-            }
+        if (lock != null) {
+            lock.close();
             lock = null;
-            lockChannel = null;
         }
     }
 
     /** The database opened for writing; a damaged one is first moved aside and the newest sound backup restored. */
     private Connection openRepairing() throws SQLException, IOException {
-        Path db = databaseFile();
-        String damage = damageOf(db);
-        if (damage.isEmpty()) {
-            return Sqlite.open(db, false);
-        }
-        LOG.warn("{} is damaged: {}", db, damage);
-        Path aside = moveAside(dataDir, "damaged", clock);
-        Optional<Path> backup = newestSoundBackup();
-        if (backup.isPresent()) {
-            Sqlite.copyInto(backup.get(), db);
-            notices.add(DB_FILE + " could not be read (" + damage + "), so Lectern moved it to " + aside
-                    + " and restored the backup " + backup.get() + " from " + modified(backup.get())
-                    + ". Reviews made after that backup are not in it.");
-        } else {
-            notices.add(DB_FILE + " could not be read (" + damage + "), so Lectern moved it to " + aside
-                    + " and started an empty progress database: there was no backup to restore.");
-        }
-        return Sqlite.open(db, false);
-    }
-
-    /**
-     * What is wrong with the database file, checked on a read-only connection (which changes nothing, not even its
-     * -wal file); empty when it is sound or not there yet.
-     */
-    private String damageOf(Path db) throws SQLException, IOException {
-        if (!Files.exists(db)) {
-            return "";
-        }
-        if (Files.size(db) == 0) {
-            return newestSoundBackup().isPresent() ? "it is empty" : "";
-        }
-        try (Connection c = Sqlite.open(db, true)) {
-            List<String> problems = Sqlite.check(c, false);
-            if (!problems.isEmpty()) {
-                return problems.get(0);
-            }
-            if (Migrations.version(c) > 0 && Sqlite.queryLong(c, "PRAGMA application_id") != Sqlite.APPLICATION_ID) {
-                return "it is not a Lectern progress database";
-            }
-            return "";
-        } catch (SQLException e) {
-            if (Sqlite.isDamage(e)) {
-                return "it is damaged or not a database";
-            }
-            throw e;
-        }
-    }
-
-    private String modified(Path file) {
-        try {
-            return LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), clock.getZone())
-                    .truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
-        } catch (IOException e) {
-            return "an unknown time";
-        }
-    }
-
-    /**
-     * Moves {@code progress.db} and its {@code -wal} and {@code -shm} files to {@code progress.db.<why>-<time>}
-     * (nothing is deleted).
-     *
-     * @return where the database file went
-     */
-    static Path moveAside(Path dataDir, String why, Clock clock) throws IOException {
-        Path db = dataDir.resolve(DB_FILE);
-        String base = DB_FILE + "." + why + "-" + LocalDateTime.now(clock).format(STAMP);
-        String name = base;
-        for (int i = 2; Files.exists(dataDir.resolve(name)); i++) {
-            name = base + "-" + i;
-        }
-        Path target = dataDir.resolve(name);
-        for (String suffix : List.of("-wal", "-shm", "")) {
-            Path from = dataDir.resolve(DB_FILE + suffix);
-            if (Files.exists(from)) {
-                Files.move(from, dataDir.resolve(name + suffix));
-            }
-        }
-        Sqlite.forceFolder(dataDir);
-        return Files.exists(target) ? target : db;
+        DamagedFiles.repair(dataDir, clock).ifPresent(notices::add);
+        return Sqlite.open(databaseFile(), false);
     }
 
     // ---- backups ----
-
-    private void dailyBackup() {
-        Path target = dataDir.resolve(BACKUP_DIR).resolve("progress-" + LocalDate.now(clock) + ".db");
-        if (Files.exists(target)) {
-            return;
-        }
-        try {
-            Sqlite.backup(connection, target);
-            LOG.info("daily backup written to {}", target);
-        } catch (SQLException | IOException e) {
-            LOG.warn("the daily backup {} could not be written: {}", target, e.getMessage());
-            return;
-        }
-        pruneDailyBackups(dataDir.resolve(BACKUP_DIR), DAILY_BACKUPS_KEPT);
-    }
-
-    /** Deletes all but the {@code keep} newest daily backups ({@code progress-YYYY-MM-DD.db}); others stay. */
-    static void pruneDailyBackups(Path backups, int keep) {
-        List<Path> daily = new ArrayList<>();
-        try (Stream<Path> files = Files.list(backups)) {
-            files.filter(p -> DAILY.matcher(p.getFileName().toString()).matches()).forEach(daily::add);
-        } catch (IOException e) {
-            LOG.warn("{} could not be listed: {}", backups, e.getMessage());
-            return;
-        }
-        daily.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-        for (Path old : daily.subList(Math.min(keep, daily.size()), daily.size())) {
-            try {
-                Files.deleteIfExists(old);
-            } catch (IOException e) {
-                LOG.warn("old backup {} could not be deleted: {}", old, e.getMessage());
-            }
-        }
-    }
-
-    /** The backups in {@code backups/}, newest first (by the time they were written). */
-    List<Path> backups() {
-        Path dir = dataDir.resolve(BACKUP_DIR);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().matches("progress-.*\\.db")).forEach(found::add);
-        } catch (IOException e) {
-            return List.of();
-        }
-        Map<Path, Instant> times = new HashMap<>();
-        for (Path p : found) {
-            try {
-                times.put(p, Files.getLastModifiedTime(p).toInstant());
-            } catch (IOException e) {
-                times.put(p, Instant.EPOCH);
-            }
-        }
-        found.sort(Comparator.comparing((Path p) -> times.get(p)).reversed()
-                .thenComparing(Comparator.<Path>reverseOrder()));
-        return found;
-    }
-
-    private Optional<Path> newestSoundBackup() {
-        for (Path backup : backups()) {
-            String problem = Sqlite.problemWith(backup, Migrations.LATEST);
-            if (problem.isEmpty()) {
-                return Optional.of(backup);
-            }
-            LOG.warn("backup {} cannot be restored: {}", backup, problem);
-        }
-        return Optional.empty();
-    }
 
     /** Writes a consistent copy of the database to {@code target} (SQLite's online backup). */
     public synchronized void backupTo(Path target) throws IOException {
@@ -506,22 +307,11 @@ public final class ProgressStore implements Progress {
      */
     public static Path restore(Path dataDir, Path backupFile, Clock clock) throws IOException {
         Path dir = dataDir.toAbsolutePath();
-        String problem = Sqlite.problemWith(backupFile, Migrations.LATEST);
-        if (!problem.isEmpty()) {
-            throw new IOException(backupFile + ": " + problem + "; nothing was restored.");
-        }
+        Restore.checkSound(backupFile);
         Files.createDirectories(dir);
-        ProgressStore holder = new ProgressStore(dir, clock, SchedulerSettings.defaults());
-        if (!holder.takeLock()) {
-            throw new IOException(dir + ": another Lectern is using this folder; close it and restore again.");
-        }
-        try {
-            Path aside = Files.exists(dir.resolve(DB_FILE)) ? moveAside(dir, "replaced", clock) : dir.resolve(DB_FILE);
-            Sqlite.copyInto(backupFile, dir.resolve(DB_FILE));
-            LOG.info("restored {} from {}; the previous database is {}", dir.resolve(DB_FILE), backupFile, aside);
-            return aside;
-        } finally {
-            holder.releaseLock();
+        try (StoreLock held = StoreLock.take(dir).orElseThrow(() -> new IOException(dir
+                + ": another Lectern is using this folder; close it and restore again."))) {
+            return Restore.putInPlace(dir, backupFile, clock);
         }
     }
 
@@ -594,7 +384,7 @@ public final class ProgressStore implements Progress {
 
     /** Tries to become the writing copy: takes the lock and opens the database for writing. */
     private void reconnect() {
-        if (lockedByOther && LOCKED_HERE.contains(dataDir)) {
+        if (lockedByOther && StoreLock.heldHere(dataDir)) {
             return;
         }
         Connection readOnly = connection;
@@ -1025,7 +815,8 @@ public final class ProgressStore implements Progress {
             int stale = (int) keys.stream().filter(k -> !Objects.equals(stored.get(k), replayed.get(k))).count();
             Path db = databaseFile();
             long bytes = Files.exists(db) ? Files.size(db) : 0;
-            return new Check(db, problems, version, reviews, cards, examCount, stale, backups().size(), bytes);
+            return new Check(db, problems, version, reviews, cards, examCount, stale, Backups.list(dataDir).size(),
+                    bytes);
         } catch (SQLException e) {
             throw new IOException(databaseFile() + ": it could not be checked: " + Sqlite.reason(e, dataDir), e);
         }

@@ -1,24 +1,19 @@
 package dev.lectern.store;
 
+import dev.lectern.store.backup.Backups;
 import dev.lectern.store.exams.LegacyExamFiles;
 import dev.lectern.store.sqlite.Migrations;
-import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The progress database's schema as the store applies it: the migrations with the Java steps of their versions. */
 final class Schema {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     /** Version 2 moves the exam files of earlier versions into its table. */
     private static final Map<Integer, Migrations.Step> STEPS = Map.of(2, LegacyExamFiles::importInto);
@@ -43,9 +38,7 @@ final class Schema {
         }
         List<String> said = new ArrayList<>();
         if (version > 0) {
-            Path copy = dataDir.resolve(ProgressStore.BACKUP_DIR).resolve("progress-before-v" + Migrations.LATEST + "-"
-                    + LocalDateTime.now(clock).format(STAMP) + ".db");
-            Sqlite.backup(c, copy);
+            Path copy = Backups.beforeUpgrade(c, dataDir, clock);
             said.add("Lectern upgraded your progress database; a copy from before the upgrade is in " + copy + ".");
         }
         List<Integer> applied = migrate(c, dataDir, Migrations.LATEST);
