@@ -2,6 +2,7 @@ package dev.lectern.store;
 
 import dev.lectern.review.CardKey;
 import dev.lectern.review.ReviewRecord;
+import dev.lectern.store.sqlite.Sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,10 +59,22 @@ record CardRenames(List<Rename> renames) {
         return keys;
     }
 
+    /** Records that {@code from} was renamed {@code to} at {@code at}; inside a transaction. */
+    static void record(Connection c, CardKey from, CardKey to, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO card_rename"
+                + " (from_set, from_question, to_set, to_question, at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, from.setId());
+            insert.setString(2, from.questionId());
+            insert.setString(3, to.setId());
+            insert.setString(4, to.questionId());
+            insert.setLong(5, at.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
     /** The renames in the database, oldest first; none in a database from before they existed (version 2). */
     static CardRenames read(Connection c) throws SQLException {
-        if (Sqlite.queryLong(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'card_rename'")
-                == 0) {
+        if (!Sqlite.hasTable(c, "card_rename")) {
             return NONE;
         }
         List<Rename> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.lectern.review.ReviewLog;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.exams.ExamStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

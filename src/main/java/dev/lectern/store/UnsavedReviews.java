@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.grading.Verdict;
 import dev.lectern.review.CardKey;
 import dev.lectern.review.FlashcardRating;
+import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewMode;
 import dev.lectern.review.ReviewRecord;
 import java.io.IOException;
@@ -14,12 +15,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reviews that could not be written to the database before Lectern closed (another Lectern had the folder, the disk
@@ -29,11 +34,65 @@ import java.util.OptionalInt;
  */
 final class UnsavedReviews {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UnsavedReviews.class);
+
     static final String PREFIX = "unsaved-reviews-";
     static final String SUFFIX = ".jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UnsavedReviews() {
+    }
+
+    /**
+     * Puts into the log the reviews an earlier Lectern kept in a file because it could not write them, skipping any
+     * already there, and renames each file once its reviews are committed.
+     *
+     * @return what the user should be told
+     */
+    static List<String> saveWaiting(Connection connection, Path dataDir, Fsrs fsrs) {
+        List<String> said = new ArrayList<>();
+        for (Path file : waiting(dataDir)) {
+            try {
+                List<ReviewRecord> kept = read(file);
+                List<ReviewRecord> missing = new ArrayList<>();
+                for (ReviewRecord r : kept) {
+                    ReviewRecord n = ReviewTable.asStored(r);
+                    if (!ReviewTable.contains(connection, n)) {
+                        missing.add(n);
+                    }
+                }
+                ReviewTable.append(connection, missing, fsrs);
+                Path saved = markSaved(file);
+                if (!missing.isEmpty()) {
+                    said.add(missing.size() + (missing.size() == 1 ? " review" : " reviews")
+                            + " that an earlier Lectern could not save " + (missing.size() == 1 ? "is" : "are")
+                            + " now in your progress (kept meanwhile in " + saved + ").");
+                }
+            } catch (IOException | SQLException e) {
+                LOG.warn("{}: the reviews kept in it could not be saved yet: {}", file, e.getMessage());
+            }
+        }
+        return said;
+    }
+
+    /**
+     * Keeps reviews that could not be written to {@code db} before closing in a file beside it (or, if even that
+     * fails, in the system's temporary folder).
+     *
+     * @return the file, or empty when they could be kept nowhere (they are then logged)
+     */
+    static Optional<Path> keep(List<ReviewRecord> reviews, Path dataDir, Instant now, Path db) {
+        for (Path folder : List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir")))) {
+            try {
+                Path file = write(folder, reviews, now);
+                LOG.warn("{} reviews could not be saved to {}; they are kept in {}", reviews.size(), db, file);
+                return Optional.of(file);
+            } catch (IOException e) {
+                LOG.warn("{}: the unsaved reviews could not be kept there: {}", folder, e.getMessage());
+            }
+        }
+        LOG.error("{} reviews could not be saved before closing: {}", reviews.size(), reviews);
+        return Optional.empty();
     }
 
     /** Writes {@code reviews} to a new file in {@code folder}, flushed to disk; returns the file. */

@@ -1,8 +1,8 @@
 package dev.lectern.ui;
 
 import dev.lectern.grading.GradingService;
-import dev.lectern.store.ExamStore;
 import dev.lectern.store.Progress;
+import dev.lectern.store.exams.ExamStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;

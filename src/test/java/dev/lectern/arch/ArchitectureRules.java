@@ -1,5 +1,9 @@
 package dev.lectern.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -70,5 +74,16 @@ final class ArchitectureRules {
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .because("library code reports through return values and logging, not the console");
+    }
+
+    /**
+     * The store's sub-packages ({@code sqlite}, {@code backup}, {@code exams}) have public members so the store can
+     * use them across packages; outside the store only the exams' entry, {@code ExamStore}, is used.
+     */
+    static ArchRule storeInternalsAreUsedOnlyByTheStore(String base) {
+        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".store..")
+                .should().dependOnClassesThat(resideInAnyPackage(base + ".store.sqlite..", base + ".store.backup..")
+                        .or(resideInAPackage(base + ".store.exams..").and(not(simpleName("ExamStore")))))
+                .because("the rest of Lectern reaches the store through ProgressStore, Progress and ExamStore");
     }
 }

@@ -51,6 +51,11 @@ class ArchitectureTest {
         ArchitectureRules.onlyCliAndAppPrintToTheConsole(BASE).check(lectern);
     }
 
+    @Test
+    void storeInternalsAreUsedOnlyByTheStore() {
+        ArchitectureRules.storeInternalsAreUsedOnlyByTheStore(BASE).check(lectern);
+    }
+
     /** Each rule, run on classes that break it on purpose, must fail: a rule that cannot fail checks nothing. */
     @Test
     void everyRuleCatchesItsViolation() {
@@ -69,5 +74,16 @@ class ArchitectureTest {
                 .hasMessageContaining("ImpureScheduler");
         assertThatThrownBy(() -> ArchitectureRules.onlyCliAndAppPrintToTheConsole(fixtures).check(broken))
                 .hasMessageContaining("CourseUsingJavaFx");
+    }
+
+    @Test
+    void theStoreInternalsRuleCatchesAViewReachingIntoTheStore() {
+        String fixtures = "dev.lectern.arch.violations";
+        JavaClasses broken = new ClassFileImporter().importPackages(fixtures);
+
+        assertThatThrownBy(() -> ArchitectureRules.storeInternalsAreUsedOnlyByTheStore(fixtures).check(broken))
+                .hasMessageContaining("ViewUsingStoreInternals")
+                .hasMessageContaining("StoreInternal")
+                .hasMessageNotContaining("exams.ExamStore");
     }
 }

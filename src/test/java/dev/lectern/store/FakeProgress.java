@@ -5,6 +5,7 @@ import dev.lectern.review.CardState;
 import dev.lectern.review.ReviewOutcome;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.exams.ExamStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class FakeProgress implements Progress {
 
     /** @param dataDir where exams go */
     public FakeProgress(Path dataDir) {
-        this.exams = new ExamStore(dataDir);
+        this.exams = ProgressStore.examsIn(dataDir);
     }
 
     /** From now on appends fail with this message (null: they succeed again, and the pending ones are written). */

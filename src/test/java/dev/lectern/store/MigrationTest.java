@@ -3,12 +3,15 @@ package dev.lectern.store;
 import static dev.lectern.store.Reviews.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
+import dev.lectern.store.exams.ExamFile;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +49,7 @@ class MigrationTest {
         installV1Fixture();
         try (Connection c = Sqlite.open(data.resolve("progress.db"), true)) {
             assertThat(Migrations.version(c)).isEqualTo(1);
-            assertThat(ExamStore.hasExamTable(c)).isFalse();
+            assertThat(Sqlite.hasTable(c, "exam")).isFalse();
             assertThat(Sqlite.queryLong(c, "SELECT count(*) FROM review")).isEqualTo(V1Fixture.REVIEWS);
         }
     }
@@ -55,7 +58,7 @@ class MigrationTest {
     void upgradingAVersionOneDatabaseKeepsItsDataAndTakesABackupFirst() throws Exception {
         installV1Fixture();
         Path legacy = Files.createDirectories(data.resolve("exams"));
-        Files.write(legacy.resolve("exam-1.json"), new ObjectMapper().writeValueAsBytes(ExamStore.toFile(exam("exam-1"))));
+        Files.write(legacy.resolve("exam-1.json"), ExamFile.of(exam("exam-1")).json().getBytes(StandardCharsets.UTF_8));
         Files.writeString(legacy.resolve("broken.json"), "{ not json");
 
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
@@ -103,7 +106,7 @@ class MigrationTest {
     @Test
     void aNewDatabaseImportsTheExamFilesOfEarlierVersions() throws Exception {
         Path legacy = Files.createDirectories(data.resolve("exams"));
-        Files.write(legacy.resolve("exam-1.json"), new ObjectMapper().writeValueAsBytes(ExamStore.toFile(exam("exam-1"))));
+        Files.write(legacy.resolve("exam-1.json"), ExamFile.of(exam("exam-1")).json().getBytes(StandardCharsets.UTF_8));
 
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
             assertThat(store.exams().latestUnfinished()).map(Exam::id).contains("exam-1");
@@ -128,27 +131,10 @@ class MigrationTest {
     }
 
     @Test
-    void theMigrationListMatchesTheScriptsAndTriggersStayWhole() throws Exception {
-        Path folder = Path.of(Migrations.class.getResource("migrations/V1__progress.sql").toURI()).getParent();
-        try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactlyElementsOf(Migrations.ALL.stream().map(Migrations.Migration::script).toList());
-        }
-        for (int i = 0; i < Migrations.ALL.size(); i++) {
-            assertThat(Migrations.ALL.get(i).version()).isEqualTo(i + 1);
-            assertThat(Migrations.ALL.get(i).script()).startsWith("V" + (i + 1) + "__");
-        }
-        List<String> statements = Migrations.statements(Migrations.script("V1__progress.sql"));
-        assertThat(statements).filteredOn(s -> s.startsWith("CREATE TRIGGER")).hasSize(2)
-                .allSatisfy(s -> assertThat(s).endsWith("END;").contains("RAISE(ABORT"));
-        assertThat(statements).noneMatch(s -> s.contains("--"));
-    }
-
-    @Test
     void upgradingAVersionTwoDatabaseKeepsItsReviewsAndExamsAndAddsTheRenameTable() throws Exception {
         installV1Fixture();
         try (Connection c = Sqlite.open(data.resolve("progress.db"), false)) {
-            Migrations.migrate(c, data, 2);
+            Schema.migrate(c, data, 2);
             assertThat(Migrations.version(c)).isEqualTo(2);
             Sqlite.exec(c, "INSERT INTO exam (id, title, started_at, finished_at, payload) VALUES"
                     + " ('x', 'Old exam', 0, NULL, '{}')");

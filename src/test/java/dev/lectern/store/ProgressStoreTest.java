@@ -17,6 +17,8 @@ import dev.lectern.review.FlashcardRating;
 import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -130,7 +132,7 @@ class ProgressStoreTest {
     @Test
     void onAFullDiskReviewsAreKeptInOrderAndARetrySavesThemAll() throws Exception {
         store.append(flashcard("sam", "parts", T0, FlashcardRating.GOOD));
-        ExamStoreTest.fillTheDisk(store);
+        StoreConnections.fillTheDisk(store);
         String longAnswer = "a long answer ".repeat(800);
         List<ReviewRecord> kept = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -161,7 +163,7 @@ class ProgressStoreTest {
 
     @Test
     void theNextAppendSavesTheReviewsKeptBeforeIt() throws Exception {
-        ExamStoreTest.fillTheDisk(store);
+        StoreConnections.fillTheDisk(store);
         ReviewRecord kept = typed("llava", "q1", T0, 50, Verdict.PARTIAL, "x".repeat(20_000));
         assertThat(store.append(kept).saved()).isFalse();
         Sqlite.exec(store.connection(), "PRAGMA max_page_count = 1073741823");

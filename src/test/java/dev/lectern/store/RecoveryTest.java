@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.review.ReviewRecord;
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

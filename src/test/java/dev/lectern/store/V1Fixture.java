@@ -5,6 +5,7 @@ import dev.lectern.review.CardState;
 import dev.lectern.review.Fsrs;
 import dev.lectern.review.ReviewRecord;
 import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.sqlite.Sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ final class V1Fixture {
     static void write(Path file) throws Exception {
         Files.deleteIfExists(file);
         try (Connection c = Sqlite.inMemory()) {
-            Migrations.migrate(c, file.getParent(), 1);
+            Schema.migrate(c, file.getParent(), 1);
             Fsrs fsrs = new Fsrs(SchedulerSettings.defaults().withDesiredRetention(0.85).withNewPerDay(12));
             Map<CardKey, CardState> states = new HashMap<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO review (set_id, question_id, at, rating,"

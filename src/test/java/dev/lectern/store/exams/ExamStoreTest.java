@@ -1,4 +1,4 @@
-package dev.lectern.store;
+package dev.lectern.store.exams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,9 @@ import dev.lectern.grading.Span;
 import dev.lectern.grading.Verdict;
 import dev.lectern.review.DrillItem;
 import dev.lectern.review.Exam;
+import dev.lectern.store.ProgressStore;
+import dev.lectern.store.StoreConnections;
+import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -117,13 +120,13 @@ class ExamStoreTest {
         store.save(exam.withAnswer(1, "JFT-4B"));
 
         assertThat(store.all()).singleElement().satisfies(e -> assertThat(e.answers().get(1)).isEqualTo("JFT-4B"));
-        assertThat(Sqlite.queryLong(progress.connection(), "SELECT count(*) FROM exam")).isEqualTo(1);
+        assertThat(Sqlite.queryLong(StoreConnections.of(progress), "SELECT count(*) FROM exam")).isEqualTo(1);
     }
 
     @Test
     void anExamStoreMadeFromTheDataFolderSharesTheProgressDatabase() throws Exception {
         store.save(unfinished("exam-1", T0));
-        ExamStore separate = new ExamStore(data);
+        ExamStore separate = ProgressStore.examsIn(data);
 
         separate.save(finished("exam-2", T0.plusSeconds(60)));
 
@@ -134,7 +137,7 @@ class ExamStoreTest {
 
     @Test
     void anExamStoreMadeFromAnEmptyFolderHasNoExamsUntilOneIsSaved(@TempDir Path other) throws Exception {
-        ExamStore separate = new ExamStore(other.resolve("data"));
+        ExamStore separate = ProgressStore.examsIn(other.resolve("data"));
         assertThat(separate.all()).isEmpty();
 
         separate.save(unfinished("exam-1", T0));
@@ -145,7 +148,7 @@ class ExamStoreTest {
 
     @Test
     void anExamThatCannotBeWrittenIsKeptInMemoryAndWrittenOnRetry() throws Exception {
-        fillTheDisk(progress);
+        StoreConnections.fillTheDisk(progress);
 
         Exam big = unfinished("exam-1", T0).withAnswer(1, "JFT-4B ".repeat(3000));
         assertThatThrownBy(() -> store.save(big))
@@ -153,22 +156,13 @@ class ExamStoreTest {
 
         assertThat(store.pendingCount()).isEqualTo(1);
         assertThat(store.all()).extracting(Exam::id).containsExactly("exam-1");
-        Sqlite.exec(progress.connection(), "PRAGMA max_page_count = 1000000");
+        Sqlite.exec(StoreConnections.of(progress), "PRAGMA max_page_count = 1000000");
         progress.retryPending();
         assertThat(store.pendingCount()).isZero();
         progress.close();
         try (ProgressStore again = ProgressStore.open(data, Clock.fixed(T0, ZoneOffset.UTC))) {
             assertThat(again.exams().all()).extracting(Exam::id).containsExactly("exam-1");
         }
-    }
-
-    /**
-     * Limits the database to the pages it has, so the next write that needs a new page (a long answer, say) fails
-     * with SQLITE_FULL, as on a full disk.
-     */
-    static void fillTheDisk(ProgressStore store) throws Exception {
-        long pages = Sqlite.queryLong(store.connection(), "PRAGMA page_count");
-        Sqlite.exec(store.connection(), "PRAGMA max_page_count = " + pages);
     }
 
     @Test
@@ -212,7 +206,7 @@ class ExamStoreTest {
         "null"})
     void aRowThatCannotBeReadIsSkippedAndTheOthersStillLoad(String content) throws Exception {
         store.save(unfinished("exam-good", T0));
-        try (PreparedStatement insert = progress.connection().prepareStatement(
+        try (PreparedStatement insert = StoreConnections.of(progress).prepareStatement(
                 "INSERT INTO exam (id, title, started_at, payload) VALUES ('bad', 'x', 0, ?)")) {
             insert.setString(1, content);
             insert.executeUpdate();

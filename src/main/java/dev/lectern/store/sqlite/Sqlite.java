@@ -1,4 +1,4 @@
-package dev.lectern.store;
+package dev.lectern.store.sqlite;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,14 +19,20 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** Connections to Lectern's SQLite files, their settings, what their errors mean, and copies of them. */
-final class Sqlite {
+/**
+ * Connections to Lectern's SQLite files, their settings, what their errors mean, and copies of them. Public for the
+ * store's other sub-packages only ({@code ArchitectureRules.storeInternalsAreUsedOnlyByTheStore}).
+ */
+public final class Sqlite {
+
+    /** The progress database's file name in the data folder. */
+    public static final String PROGRESS_DB = "progress.db";
 
     /** 'LCTN': the application id of Lectern's progress database. */
-    static final int APPLICATION_ID = 0x4C43544E;
+    public static final int APPLICATION_ID = 0x4C43544E;
 
     /** How long a write waits for another connection's lock before giving up with SQLITE_BUSY. */
-    static final int BUSY_TIMEOUT_MS = 3000;
+    public static final int BUSY_TIMEOUT_MS = 3000;
 
     private Sqlite() {
     }
@@ -34,7 +41,7 @@ final class Sqlite {
      * A connection to {@code file}: WAL, {@code synchronous=FULL}, foreign keys on and a busy timeout; read-only ones
      * neither create the file nor change its journal mode.
      */
-    static Connection open(Path file, boolean readOnly) throws SQLException {
+    public static Connection open(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
@@ -47,25 +54,25 @@ final class Sqlite {
     }
 
     /** An empty database in memory, for a window that cannot open the real one. */
-    static Connection inMemory() throws SQLException {
+    public static Connection inMemory() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         return config.createConnection("jdbc:sqlite::memory:");
     }
 
-    static void exec(Connection connection, String sql) throws SQLException {
+    public static void exec(Connection connection, String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         }
     }
 
-    static long queryLong(Connection connection, String sql) throws SQLException {
+    public static long queryLong(Connection connection, String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
-    static List<String> queryStrings(Connection connection, String sql) throws SQLException {
+    public static List<String> queryStrings(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -73,6 +80,17 @@ final class Sqlite {
             }
         }
         return rows;
+    }
+
+    /** Whether the database has a table of that name (older schema versions lack some). */
+    public static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
     }
 
     static void rollbackQuietly(Connection connection) {
@@ -88,19 +106,19 @@ final class Sqlite {
     }
 
     /** The primary result code (SQLITE_FULL, SQLITE_BUSY …) of an exception, or -1 when it has none. */
-    static int primaryCode(SQLException e) {
+    public static int primaryCode(SQLException e) {
         int code = e instanceof SQLiteException s ? s.getResultCode().code : e.getErrorCode();
         return code < 0 ? -1 : code & 0xff;
     }
 
     /** Whether the file itself is damaged or not a database at all. */
-    static boolean isDamage(SQLException e) {
+    public static boolean isDamage(SQLException e) {
         int code = primaryCode(e);
         return code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code;
     }
 
     /** A plain sentence on why a write failed. */
-    static String reason(SQLException e, Path dataDir) {
+    public static String reason(SQLException e, Path dataDir) {
         int code = primaryCode(e);
         if (code == SQLiteErrorCode.SQLITE_FULL.code) {
             return "the disk is full";
@@ -130,7 +148,7 @@ final class Sqlite {
     }
 
     /** The result of {@code PRAGMA quick_check} (or {@code integrity_check}): empty when the file is sound. */
-    static List<String> check(Connection connection, boolean full) throws SQLException {
+    public static List<String> check(Connection connection, boolean full) throws SQLException {
         List<String> rows = queryStrings(connection, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
         return rows.size() == 1 && "ok".equals(rows.get(0)) ? List.of() : rows;
     }
@@ -139,7 +157,7 @@ final class Sqlite {
      * A consistent copy of the open database into {@code target}, by SQLite's online backup API: written next to it,
      * flushed, then renamed into place, so a half-written copy never has the target's name.
      */
-    static void backup(Connection connection, Path target) throws SQLException, IOException {
+    public static void backup(Connection connection, Path target) throws SQLException, IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
@@ -158,7 +176,7 @@ final class Sqlite {
     }
 
     /** Copies a closed database file into place: to a temporary file, flushed, then renamed. */
-    static void copyInto(Path source, Path target) throws IOException {
+    public static void copyInto(Path source, Path target) throws IOException {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
         try {
             Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -169,14 +187,14 @@ final class Sqlite {
         }
     }
 
-    static void force(Path file) throws IOException {
+    public static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
 
     /** Flushes a folder's entries (renames in it) to disk, where the platform allows it. */
-    static void forceFolder(Path dir) {
+    public static void forceFolder(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
@@ -184,7 +202,7 @@ final class Sqlite {
         }
     }
 
-    static void moveReplacing(Path from, Path to) throws IOException {
+    public static void moveReplacing(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -202,7 +220,7 @@ final class Sqlite {
      *
      * @return empty when it is; otherwise why not, in a few words
      */
-    static String problemWith(Path file, int latest) {
+    public static String problemWith(Path file, int latest) {
         if (!Files.isRegularFile(file)) {
             return "no such file";
         }

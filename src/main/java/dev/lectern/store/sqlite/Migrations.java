@@ -1,4 +1,4 @@
-package dev.lectern.store;
+package dev.lectern.store.sqlite;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,74 +10,76 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The progress database's schema, as numbered SQL scripts in {@code migrations/} applied in order. The version
  * reached is kept in {@code PRAGMA user_version}; each script, with any Java step of its version, runs in one
- * transaction, so a database is always at one version or the next, never between.
+ * transaction, so a database is always at one version or the next, never between. The Java steps belong to the
+ * store's other parts (version 2 imports the exam files of earlier versions), so the caller passes them in.
  */
-final class Migrations {
+public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** What a version does besides its script, inside the same transaction. */
-    interface Step {
+    @FunctionalInterface
+    public interface Step {
         void run(Connection connection, Path dataDir) throws SQLException, IOException;
     }
 
-    record Migration(int version, String script, Step step) {
+    public record Migration(int version, String script) {
     }
 
     /** Every migration, in order; {@code MigrationsTest} checks this matches the scripts in the folder. */
-    static final List<Migration> ALL = List.of(
-            new Migration(1, "V1__progress.sql", null),
-            new Migration(2, "V2__exams.sql", ExamStore::importLegacyFiles),
-            new Migration(3, "V3__card_rename.sql", null));
+    public static final List<Migration> ALL = List.of(
+            new Migration(1, "V1__progress.sql"),
+            new Migration(2, "V2__exams.sql"),
+            new Migration(3, "V3__card_rename.sql"));
 
-    static final int LATEST = ALL.get(ALL.size() - 1).version();
+    public static final int LATEST = ALL.get(ALL.size() - 1).version();
 
     private Migrations() {
     }
 
-    static int version(Connection connection) throws SQLException {
+    public static int version(Connection connection) throws SQLException {
         return (int) Sqlite.queryLong(connection, "PRAGMA user_version");
     }
 
     /**
      * Brings the database up to {@code target}, one version per transaction.
      *
+     * @param steps the Java step of each version that has one, by version
      * @return the versions applied, oldest first
      */
-    static List<Integer> migrate(Connection connection, Path dataDir, int target) throws SQLException, IOException {
+    public static List<Integer> migrate(Connection connection, Path dataDir, int target, Map<Integer, Step> steps)
+            throws SQLException, IOException {
         List<Integer> applied = new ArrayList<>();
         int current = version(connection);
         for (Migration m : ALL) {
             if (m.version() <= current || m.version() > target) {
                 continue;
             }
-            Sqlite.exec(connection, "BEGIN IMMEDIATE");
-            try {
+            Step step = steps.get(m.version());
+            Transaction.write(connection, c -> {
                 for (String statement : statements(script(m.script()))) {
-                    Sqlite.exec(connection, statement);
+                    Sqlite.exec(c, statement);
                 }
-                if (m.step() != null) {
-                    m.step().run(connection, dataDir);
+                if (step != null) {
+                    step.run(c, dataDir);
                 }
-                Sqlite.exec(connection, "PRAGMA user_version = " + m.version());
-                Sqlite.exec(connection, "COMMIT");
-            } catch (SQLException | IOException | RuntimeException e) {
-                Sqlite.rollbackQuietly(connection);
-                throw e;
-            }
+                Sqlite.exec(c, "PRAGMA user_version = " + m.version());
+                return null;
+            });
             LOG.info("progress database upgraded to version {}", m.version());
             applied.add(m.version());
         }
         return applied;
     }
 
-    static String script(String name) {
+    public static String script(String name) {
         try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the migration " + name + " is missing from Lectern's resources");
@@ -92,7 +94,7 @@ final class Migrations {
      * The statements of a script: split at a {@code ;} that ends a line, except inside a trigger's
      * {@code BEGIN … END;}. {@code --} comments are dropped.
      */
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;

@@ -1,0 +1,183 @@
+package dev.lectern.store;
+
+import dev.lectern.grading.Verdict;
+import dev.lectern.review.CardKey;
+import dev.lectern.review.FlashcardRating;
+import dev.lectern.review.Fsrs;
+import dev.lectern.review.ReviewMode;
+import dev.lectern.review.ReviewRecord;
+import dev.lectern.store.sqlite.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The review log ({@code review} table): append-only, each review counted for the key it is renamed to
+ * ({@link CardRenames}).
+ */
+final class ReviewTable {
+
+    static final String REVIEW_COLUMNS = "set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode";
+
+    private ReviewTable() {
+    }
+
+    /** The review as the database keeps it: times to the millisecond. */
+    static ReviewRecord asStored(ReviewRecord r) {
+        Instant at = r.at().truncatedTo(ChronoUnit.MILLIS);
+        Duration taken = Duration.ofMillis(r.taken().toMillis());
+        return at.equals(r.at()) && taken.equals(r.taken()) ? r
+                : new ReviewRecord(r.card(), at, r.rating(), r.score(), r.verdict(), r.answer(), taken, r.mode());
+    }
+
+    /** Appends the reviews, each with its card's new state, in one committed transaction. */
+    static void append(Connection connection, List<ReviewRecord> reviews, Fsrs fsrs) throws SQLException {
+        Transaction.write(connection, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO review"
+                    + " (set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ReviewRecord r : reviews) {
+                    insert.setString(1, r.card().setId());
+                    insert.setString(2, r.card().questionId());
+                    insert.setLong(3, r.at().toEpochMilli());
+                    insert.setInt(4, r.rating().number());
+                    if (r.score().isPresent()) {
+                        insert.setInt(5, r.score().getAsInt());
+                    } else {
+                        insert.setNull(5, Types.INTEGER);
+                    }
+                    insert.setString(6, r.verdict().map(Verdict::label).orElse(null));
+                    insert.setString(7, r.answer());
+                    insert.setLong(8, r.taken().toMillis());
+                    insert.setString(9, r.mode().code());
+                    insert.executeUpdate();
+                    CardTable.afterReview(c, r, fsrs);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether the log holds this review already (same card, time, rating and mode). */
+    static boolean contains(Connection c, ReviewRecord r) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM review WHERE set_id = ?"
+                + " AND question_id = ? AND at = ? AND rating = ? AND mode = ? LIMIT 1")) {
+            select.setString(1, r.card().setId());
+            select.setString(2, r.card().questionId());
+            select.setLong(3, r.at().toEpochMilli());
+            select.setInt(4, r.rating().number());
+            select.setString(5, r.mode().code());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A review from {@link #REVIEW_COLUMNS}, starting at column {@code f}. */
+    static ReviewRecord read(ResultSet rs, int f) throws SQLException {
+        CardKey card = new CardKey(rs.getString(f), rs.getString(f + 1));
+        Instant at = Instant.ofEpochMilli(rs.getLong(f + 2));
+        FlashcardRating rating = FlashcardRating.ofNumber(rs.getInt(f + 3))
+                .orElseThrow(() -> new SQLException("a review has a rating outside 1-4"));
+        int score = rs.getInt(f + 4);
+        OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
+        String verdict = rs.getString(f + 5);
+        return new ReviewRecord(card, at, rating, scored,
+                verdict == null ? Optional.empty() : Optional.of(Verdict.fromLabel(verdict)), rs.getString(f + 6),
+                Duration.ofMillis(rs.getLong(f + 7)), ReviewMode.fromCode(rs.getString(f + 8)));
+    }
+
+    /** The reviews that count for {@code card}, oldest first: its own, and those of keys renamed to it. */
+    static List<ReviewRecord> of(Connection c, CardKey card) throws SQLException {
+        CardRenames renames = CardRenames.read(c);
+        List<ReviewRecord> reviews = new ArrayList<>();
+        for (CardKey source : renames.sourcesOf(card)) {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
+                    + " FROM review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
+                select.setString(1, source.setId());
+                select.setString(2, source.questionId());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ReviewRecord r = renames.apply(read(rs, 1));
+                        if (r.card().equals(card)) {
+                            reviews.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        reviews.sort(Comparator.comparing(ReviewRecord::at)); // stable: in log order at one time
+        return reviews;
+    }
+
+    /** Reviews with {@code from <= at < to}, oldest first. */
+    static List<ReviewRecord> between(Connection c, Instant from, Instant to) throws SQLException {
+        List<ReviewRecord> reviews = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
+                + " FROM review WHERE at >= ? AND at < ? ORDER BY at, id")) {
+            select.setLong(1, from.toEpochMilli());
+            select.setLong(2, to.toEpochMilli());
+            CardRenames renames = CardRenames.read(c);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    reviews.add(renames.apply(read(rs, 1)));
+                }
+            }
+        }
+        return reviews;
+    }
+
+    /** The whole log, oldest first. */
+    static List<ReviewRecord> all(Connection c) throws SQLException {
+        List<ReviewRecord> reviews = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
+                + " FROM review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+            CardRenames renames = CardRenames.read(c);
+            while (rs.next()) {
+                reviews.add(renames.apply(read(rs, 1)));
+            }
+        }
+        return reviews;
+    }
+
+    /**
+     * How many cards had their first review on {@code day} in {@code zone}, in the log or among {@code pending} (the
+     * reviews kept in memory); by the keys in the log, so only while no card was renamed.
+     */
+    static int firstReviewedOn(Connection c, List<ReviewRecord> pending, LocalDate day, ZoneId zone)
+            throws SQLException {
+        long from = day.atStartOfDay(zone).toInstant().toEpochMilli();
+        long to = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        int count;
+        try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM (SELECT min(at) AS first"
+                + " FROM review GROUP BY set_id, question_id) WHERE first >= ? AND first < ?")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            try (ResultSet rs = select.executeQuery()) {
+                count = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        Set<CardKey> known = new HashSet<>();
+        for (ReviewRecord r : pending) {
+            if (known.add(r.card()) && CardTable.state(c, r.card()).isEmpty()
+                    && r.at().toEpochMilli() >= from && r.at().toEpochMilli() < to) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.lectern.store;
+
+import dev.lectern.review.SchedulerSettings;
+import dev.lectern.store.sqlite.Sqlite;
+import dev.lectern.store.sqlite.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code setting} table: the scheduler's settings, one key a row, and the version of the scheduler that computed
+ * the card states.
+ */
+final class SettingsTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsTable.class);
+
+    private SettingsTable() {
+    }
+
+    /** Saves the settings in one committed transaction. */
+    static void write(Connection connection, SchedulerSettings s) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("desired_retention", Double.toString(s.desiredRetention()));
+        values.put("maximum_interval_days", Integer.toString(s.maximumIntervalDays()));
+        values.put("new_per_day", Integer.toString(s.newPerDay()));
+        values.put("fuzz", Boolean.toString(s.fuzz()));
+        values.put("weights", String.join(",", s.weights().stream().map(String::valueOf).toList()));
+        values.put("learning_steps", seconds(s.learningSteps()));
+        values.put("relearning_steps", seconds(s.relearningSteps()));
+        Transaction.write(connection, c -> {
+            try (PreparedStatement put = c.prepareStatement(
+                    "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    put.setString(1, e.getKey());
+                    put.setString(2, e.getValue());
+                    put.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String seconds(List<Duration> steps) {
+        return String.join(",", steps.stream().map(d -> Long.toString(d.toSeconds())).toList());
+    }
+
+    /** The saved settings, each missing one taken from {@code defaults}; all of them when the saved ones are unusable. */
+    static SchedulerSettings load(Connection c, SchedulerSettings defaults) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT key, value FROM setting");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        SchedulerSettings s = defaults;
+        try {
+            if (values.containsKey("weights")) {
+                s = new SchedulerSettings(Arrays.stream(values.get("weights").split(",")).map(String::strip)
+                        .map(Double::valueOf).toList(), s.desiredRetention(), s.maximumIntervalDays(), s.newPerDay(),
+                        s.fuzz(), steps(values.get("learning_steps"), s.learningSteps()),
+                        steps(values.get("relearning_steps"), s.relearningSteps()));
+            }
+            if (values.containsKey("desired_retention")) {
+                s = s.withDesiredRetention(Double.parseDouble(values.get("desired_retention")));
+            }
+            if (values.containsKey("maximum_interval_days")) {
+                s = s.withMaximumIntervalDays(Integer.parseInt(values.get("maximum_interval_days")));
+            }
+            if (values.containsKey("new_per_day")) {
+                s = s.withNewPerDay(Integer.parseInt(values.get("new_per_day")));
+            }
+            if (values.containsKey("fuzz")) {
+                s = s.withFuzz(Boolean.parseBoolean(values.get("fuzz")));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the saved scheduler settings cannot be used ({}); using the defaults", e.getMessage());
+            s = defaults;
+        }
+        return s;
+    }
+
+    private static List<Duration> steps(String value, List<Duration> otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .toList();
+    }
+
+    /** The scheduler version the card states were computed by; empty in a database from before it was kept. */
+    static List<String> schedulerVersion(Connection c) throws SQLException {
+        return Sqlite.queryStrings(c, "SELECT value FROM setting WHERE key = 'scheduler'");
+    }
+
+    static void putSchedulerVersion(Connection c, String version) throws SQLException {
+        try (PreparedStatement put = c.prepareStatement(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES ('scheduler', ?)")) {
+            put.setString(1, version);
+            put.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lectern.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code progress.lock} of a data folder, held by the one Lectern that writes its progress database. */
+final class StoreLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreLock.class);
+
+    static final String LOCK_FILE = "progress.lock";
+
+    /** Data folders whose lock this JVM holds: a second channel on the lock file would release it when closed. */
+    private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path dataDir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private StoreLock(Path dataDir, FileChannel channel, FileLock lock) {
+        this.dataDir = dataDir;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The folder's lock, or empty when another Lectern (or another store in this JVM) holds it. */
+    static Optional<StoreLock> take(Path dataDir) {
+        if (!LOCKED_HERE.add(dataDir)) {
+            return Optional.empty();
+        }
+        try {
+            FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock taken;
+            try {
+                taken = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                taken = null;
+            }
+            if (taken == null) {
+                channel.close();
+                LOCKED_HERE.remove(dataDir);
+                return Optional.empty();
+            }
+            return Optional.of(new StoreLock(dataDir, channel, taken));
+        } catch (IOException e) {
+            LOG.warn("{} could not be locked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
+            LOCKED_HERE.remove(dataDir);
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a store in this JVM holds the folder's lock. */
+    static boolean heldHere(Path dataDir) {
+        return LOCKED_HERE.contains(dataDir);
+    }
+
+    /** Lets go of the folder. */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("{} could not be unlocked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
+        } finally {
+            LOCKED_HERE.remove(dataDir);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.lectern.store.backup;
+
+import dev.lectern.store.sqlite.Migrations;
+import dev.lectern.store.sqlite.Sqlite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The copies of the progress database in {@code backups/}: one a day (the last {@link #DAILY_KEPT} are kept) and one
+ * before each schema upgrade (kept). Public for the store only
+ * ({@code ArchitectureRules.storeInternalsAreUsedOnlyByTheStore}).
+ */
+public final class Backups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+
+    public static final String FOLDER = "backups";
+    public static final int DAILY_KEPT = 7;
+    private static final Pattern DAILY = Pattern.compile("progress-(\\d{4}-\\d{2}-\\d{2})\\.db");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private Backups() {
+    }
+
+    /** Takes today's backup of the open database, unless there is one, and prunes the old daily ones. */
+    public static void daily(Connection connection, Path dataDir, Clock clock) {
+        Path target = dataDir.resolve(FOLDER).resolve("progress-" + LocalDate.now(clock) + ".db");
+        if (Files.exists(target)) {
+            return;
+        }
+        try {
+            Sqlite.backup(connection, target);
+            LOG.info("daily backup written to {}", target);
+        } catch (SQLException | IOException e) {
+            LOG.warn("the daily backup {} could not be written: {}", target, e.getMessage());
+            return;
+        }
+        pruneDaily(dataDir.resolve(FOLDER), DAILY_KEPT);
+    }
+
+    /** Copies the open database into {@code backups/} before it is upgraded to {@code Migrations.LATEST}. */
+    public static Path beforeUpgrade(Connection connection, Path dataDir, Clock clock)
+            throws SQLException, IOException {
+        Path copy = dataDir.resolve(FOLDER).resolve("progress-before-v" + Migrations.LATEST + "-"
+                + LocalDateTime.now(clock).format(STAMP) + ".db");
+        Sqlite.backup(connection, copy);
+        return copy;
+    }
+
+    /** Deletes all but the {@code keep} newest daily backups ({@code progress-YYYY-MM-DD.db}); others stay. */
+    static void pruneDaily(Path backups, int keep) {
+        List<Path> daily = new ArrayList<>();
+        try (Stream<Path> files = Files.list(backups)) {
+            files.filter(p -> DAILY.matcher(p.getFileName().toString()).matches()).forEach(daily::add);
+        } catch (IOException e) {
+            LOG.warn("{} could not be listed: {}", backups, e.getMessage());
+            return;
+        }
+        daily.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        for (Path old : daily.subList(Math.min(keep, daily.size()), daily.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                LOG.warn("old backup {} could not be deleted: {}", old, e.getMessage());
+            }
+        }
+    }
+
+    /** The backups in {@code backups/}, newest first (by the time they were written). */
+    public static List<Path> list(Path dataDir) {
+        Path dir = dataDir.resolve(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().matches("progress-.*\\.db")).forEach(found::add);
+        } catch (IOException e) {
+            return List.of();
+        }
+        Map<Path, Instant> times = new HashMap<>();
+        for (Path p : found) {
+            try {
+                times.put(p, Files.getLastModifiedTime(p).toInstant());
+            } catch (IOException e) {
+                times.put(p, Instant.EPOCH);
+            }
+        }
+        found.sort(Comparator.comparing((Path p) -> times.get(p)).reversed()
+                .thenComparing(Comparator.<Path>reverseOrder()));
+        return found;
+    }
+
+    /** The newest backup this Lectern can restore, if any; the others are logged with why not. */
+    public static Optional<Path> newestSound(Path dataDir) {
+        for (Path backup : list(dataDir)) {
+            String problem = Sqlite.problemWith(backup, Migrations.LATEST);
+            if (problem.isEmpty()) {
+                return Optional.of(backup);
+            }
+            LOG.warn("backup {} cannot be restored: {}", backup, problem);
+        }
+        return Optional.empty();
+    }
+}
