@@ -83,6 +83,11 @@ final class GradeCommand implements Callable<Integer> {
             description = "With --eval, also print the figures for each value of this column (e.g. dataset).")
     String groupBy;
 
+    @Option(names = "--label-column", paramLabel = "COLUMN",
+            description = "With --eval, the gold label column (default: label); e.g. label_3way for SemEval's correct /"
+                    + " contradictory / incorrect.")
+    String labelColumn = GOLD_LABEL;
+
     @Option(names = "--course", paramLabel = "COURSE_DIR",
             description = "The course whose questions rows may name by set_id and question_id (then question and"
                     + " reference_answer may be left out), and whose key points complete rows that ask one of its"
@@ -129,8 +134,9 @@ final class GradeCommand implements Callable<Integer> {
                 csv.require(AnswerCsv.REQUIRED, "every row needs the question, the reference answer and the"
                         + " student's answer (or set_id and question_id naming a question of the course)");
             }
-            if (evaluate && !csv.has(GOLD_SCORE) && !csv.has(GOLD_LABEL)) {
-                csv.require(List.of(GOLD_SCORE, GOLD_LABEL), "--eval compares the grades with a gold \"score\""
+            labelColumn = labelColumn.strip().toLowerCase(Locale.ROOT);
+            if (evaluate && !csv.has(GOLD_SCORE) && !csv.has(labelColumn)) {
+                csv.require(List.of(GOLD_SCORE, labelColumn), "--eval compares the grades with a gold \"score\""
                         + " (a number) or \"label\" (correct or not) column");
             }
             if (groupBy != null) {
@@ -154,7 +160,7 @@ final class GradeCommand implements Callable<Integer> {
         for (AnswerCsv.Row row : csv.rows()) {
             answers.add(withCourseKey(csv, row, csv.answer(row, problems), keys, problems));
         }
-        Gold gold = evaluate ? Gold.read(csv, problems) : null;
+        Gold gold = evaluate ? Gold.read(csv, labelColumn, problems) : null;
         problems.sort(Problem.IN_FILE_ORDER);
         report(problems, err);
 
@@ -313,7 +319,7 @@ final class GradeCommand implements Callable<Integer> {
     /** The gold columns of each row: a score (NaN if none) and whether it is labelled correct (null if no label). */
     record Gold(double[] score, String[] label, TreeSet<String> negativeLabels) {
 
-        static Gold read(AnswerCsv csv, List<Problem> problems) {
+        static Gold read(AnswerCsv csv, String labelColumn, List<Problem> problems) {
             int n = csv.rows().size();
             double[] score = new double[n];
             String[] label = new String[n];
@@ -337,8 +343,8 @@ final class GradeCommand implements Callable<Integer> {
                                         + "; this row is left out of Pearson r."));
                     }
                 }
-                if (csv.has(GOLD_LABEL)) {
-                    AnswerCsv.Cell cell = csv.cell(row, GOLD_LABEL).orElse(null);
+                if (csv.has(labelColumn)) {
+                    AnswerCsv.Cell cell = csv.cell(row, labelColumn).orElse(null);
                     String text = cell == null ? "" : cell.text().strip().toLowerCase(Locale.ROOT);
                     if (text.isEmpty()) {
                         problems.add(Problem.error(csv.file(), cell == null ? row.line() : cell.line(),
@@ -366,7 +372,7 @@ final class GradeCommand implements Callable<Integer> {
                 groups.computeIfAbsent(csv.text(csv.rows().get(i), groupBy), k -> new ArrayList<>()).add(i);
             }
         }
-        new GradeFigures(gold.label(), gold.score(), grades).print(out, csv.has(GOLD_LABEL), csv.has(GOLD_SCORE),
+        new GradeFigures(gold.label(), gold.score(), grades).print(out, csv.has(labelColumn), csv.has(GOLD_SCORE),
                 groups);
     }
 }
