@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The field names of the index and, per kind of document, how much a match in each field counts. */
-final class Fields {
+final class IndexFields {
 
     // Stemmed, indexed only.
     static final String TITLE = "title";
@@ -55,6 +55,6 @@ final class Fields {
             Map.of(TITLE_WORDS, 2f, WORDS, 1f),
             List.of(REFERENCE_ANSWER, ALTERNATIVE_ANSWERS));
 
-    private Fields() {
+    private IndexFields() {
     }
 }

@@ -17,7 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 
 /** Readings and questions as Lucene documents, their text reduced to plain words first. */
-final class CourseDocuments {
+final class IndexedDocuments {
 
     /** Search needs how often a word occurs but never where, so positions are left out to keep the index small. */
     private static final FieldType INDEXED = new FieldType(TextField.TYPE_NOT_STORED);
@@ -29,7 +29,7 @@ final class CourseDocuments {
 
     static final int TITLE_LENGTH = 120;
 
-    private CourseDocuments() {
+    private IndexedDocuments() {
     }
 
     static Document reading(Reading reading) {
@@ -52,31 +52,31 @@ final class CourseDocuments {
         }
 
         Document doc = new Document();
-        doc.add(new StoredField(Fields.READING_ID, Objects.toString(reading.id(), "")));
-        doc.add(new StoredField(Fields.DISPLAY_TITLE, displayTitle(shortTitle, title)));
-        store(doc, Fields.ABSTRACT, abstractText);
-        store(doc, Fields.SLIDES, joined(slides));
-        store(doc, Fields.NOTES, notes);
-        store(doc, Fields.SECTIONS, joined(sections));
+        doc.add(new StoredField(IndexFields.READING_ID, Objects.toString(reading.id(), "")));
+        doc.add(new StoredField(IndexFields.DISPLAY_TITLE, displayTitle(shortTitle, title)));
+        store(doc, IndexFields.ABSTRACT, abstractText);
+        store(doc, IndexFields.SLIDES, joined(slides));
+        store(doc, IndexFields.NOTES, notes);
+        store(doc, IndexFields.SECTIONS, joined(sections));
 
-        index(doc, Fields.TITLE, title);
-        index(doc, Fields.SHORT_TITLE, shortTitle);
-        index(doc, Fields.TITLE_WORDS, title);
-        index(doc, Fields.TITLE_WORDS, shortTitle);
+        index(doc, IndexFields.TITLE, title);
+        index(doc, IndexFields.SHORT_TITLE, shortTitle);
+        index(doc, IndexFields.TITLE_WORDS, title);
+        index(doc, IndexFields.TITLE_WORDS, shortTitle);
         List<String> everything = new ArrayList<>(List.of(title, shortTitle));
         for (String author : authors) {
-            index(doc, Fields.AUTHORS, author);
+            index(doc, IndexFields.AUTHORS, author);
             everything.add(author);
         }
         List<String> body = new ArrayList<>(List.of(abstractText, notes));
         body.addAll(slides);
         body.addAll(sections);
         for (String text : body) {
-            index(doc, Fields.BODY, text);
+            index(doc, IndexFields.BODY, text);
             everything.add(text);
         }
         for (String text : everything) {
-            index(doc, Fields.WORDS, text);
+            index(doc, IndexFields.WORDS, text);
         }
         return doc;
     }
@@ -89,22 +89,22 @@ final class CourseDocuments {
         List<String> readingIds = nonNull(set.readingIds());
 
         Document doc = new Document();
-        doc.add(new StoredField(Fields.SET_ID, Objects.toString(set.id(), "")));
-        doc.add(new StoredField(Fields.QUESTION_ID, Objects.toString(question.id(), "")));
-        doc.add(new StoredField(Fields.READING_ID,
+        doc.add(new StoredField(IndexFields.SET_ID, Objects.toString(set.id(), "")));
+        doc.add(new StoredField(IndexFields.QUESTION_ID, Objects.toString(question.id(), "")));
+        doc.add(new StoredField(IndexFields.READING_ID,
                 readingIds.isEmpty() || readingIds.get(0) == null ? "" : readingIds.get(0)));
-        doc.add(new StoredField(Fields.DISPLAY_TITLE, PlainText.abbreviate(prompt, TITLE_LENGTH)));
-        store(doc, Fields.REFERENCE_ANSWER, reference);
-        store(doc, Fields.ALTERNATIVE_ANSWERS, joined(alternatives));
+        doc.add(new StoredField(IndexFields.DISPLAY_TITLE, PlainText.abbreviate(prompt, TITLE_LENGTH)));
+        store(doc, IndexFields.REFERENCE_ANSWER, reference);
+        store(doc, IndexFields.ALTERNATIVE_ANSWERS, joined(alternatives));
 
-        index(doc, Fields.PROMPT, prompt);
-        index(doc, Fields.TITLE_WORDS, prompt);
-        index(doc, Fields.WORDS, prompt);
-        index(doc, Fields.ANSWER, reference);
-        index(doc, Fields.WORDS, reference);
+        index(doc, IndexFields.PROMPT, prompt);
+        index(doc, IndexFields.TITLE_WORDS, prompt);
+        index(doc, IndexFields.WORDS, prompt);
+        index(doc, IndexFields.ANSWER, reference);
+        index(doc, IndexFields.WORDS, reference);
         for (String alternative : alternatives) {
-            index(doc, Fields.ANSWER, alternative);
-            index(doc, Fields.WORDS, alternative);
+            index(doc, IndexFields.ANSWER, alternative);
+            index(doc, IndexFields.WORDS, alternative);
         }
         return doc;
     }
@@ -126,7 +126,7 @@ final class CourseDocuments {
 
     private static String joined(List<String> values) {
         return values.stream().filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(String.valueOf(Fields.SEPARATOR)));
+                .collect(Collectors.joining(String.valueOf(IndexFields.SEPARATOR)));
     }
 
     private static void store(Document doc, String field, String text) {
