@@ -1,7 +1,7 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.ReviewRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

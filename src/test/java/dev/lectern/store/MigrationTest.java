@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.Exam;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.Exam;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +122,7 @@ class MigrationTest {
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
             assertThat(store.readOnly()).isTrue();
             assertThat(store.notices()).singleElement().asString().contains("written by a newer Lectern");
-            assertThat(store.append(Reviews.flashcard("s", "q", T0, dev.lectern.review.FlashcardRating.GOOD))
+            assertThat(store.append(Reviews.flashcard("s", "q", T0, dev.lectern.scheduling.FlashcardRating.GOOD))
                     .saved()).isFalse();
         }
     }

@@ -4,7 +4,7 @@ import static dev.lectern.store.Reviews.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.ReviewRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
