@@ -1,6 +1,9 @@
 package dev.lectern.app;
 
+import dev.lectern.bench.BenchCommand;
+import dev.lectern.bench.StartupBenchCommand;
 import dev.lectern.cli.AppOptions;
+import dev.lectern.cli.CliContext;
 import dev.lectern.cli.LecternCommand;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -46,8 +49,10 @@ public final class Main {
         }
         JavaFxLog.dropClassPathWarning();
         CommandLine cli = LecternCommand.commandLine(LecternApp::launchWith);
+        BenchCommand.addTo(cli, CliContext.standard());
         cli.addSubcommand(new ScreenshotCommand());
-        cli.getSubcommands().get("bench").addSubcommand(new StartupBenchCommand());
+        cli.getSubcommands().get("bench")
+                .addSubcommand(new StartupBenchCommand(Main.class.getName(), BareWebViewProbe.class.getName()));
         System.exit(cli.execute(args));
     }
 }

@@ -1,13 +1,13 @@
 package dev.lectern.app;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardState;
-import dev.lectern.review.ReviewRecord;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.scheduling.SchedulerSettings;
+import dev.lectern.store.exams.ExamStore;
 import dev.lectern.store.Progress;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.store.SaveResult;
-import dev.lectern.store.exams.ExamStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

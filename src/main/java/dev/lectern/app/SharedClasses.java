@@ -1,6 +1,6 @@
 package dev.lectern.app;
 
-import dev.lectern.course.UserDirs;
+import dev.lectern.files.UserDirs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;

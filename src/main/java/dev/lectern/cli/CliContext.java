@@ -7,8 +7,8 @@ import dev.lectern.store.ProgressStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * command needs it), standard input, whether a person is typing at a terminal, the charset of standard output, the
  * student's progress (opened when a command needs it; the command closes it) and the clock.
  */
-record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset,
+public record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boolean interactive, Charset outCharset,
         Function<Path, Progress> progress, Clock clock) {
 
     /** Without progress (for commands that do not need it), on the system clock. */
@@ -26,7 +26,7 @@ record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin, boole
     }
 
     /** The real thing: Lectern's grader, {@code System.in}, the console if there is one, the user's progress. */
-    static CliContext standard() {
+    public static CliContext standard() {
         return new CliContext(StandardGrader::load,
                 () -> new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
                 System.console() != null, stdoutCharset());

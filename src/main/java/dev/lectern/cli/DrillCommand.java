@@ -1,20 +1,20 @@
 package dev.lectern.cli;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.Problem;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.DefaultCourse;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.DrillPlans;
-import dev.lectern.review.DrillScope;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.DrillScope;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package dev.lectern.cli;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
-import dev.lectern.render.AnkiExporter;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.DefaultCourse;
+import dev.lectern.interchange.anki.AnkiExporter;
 import dev.lectern.pdf.PdfExporter;
-import dev.lectern.review.Exam;
 import dev.lectern.store.ProgressStore;
+import dev.lectern.study.Exam;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.ImportItem;
-import dev.lectern.course.ImportKind;
-import dev.lectern.course.ImportOptions;
-import dev.lectern.course.ImportPlan;
-import dev.lectern.course.ImportReport;
-import dev.lectern.course.ImportResult;
-import dev.lectern.course.Importer;
-import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.Problem;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.interchange.ImportItem;
+import dev.lectern.interchange.ImportKind;
+import dev.lectern.interchange.ImportOptions;
+import dev.lectern.interchange.ImportPlan;
+import dev.lectern.interchange.ImportReport;
+import dev.lectern.interchange.ImportResult;
+import dev.lectern.interchange.Importer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
-            GradeCommand.class, BenchCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
+            GradeCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
             RestoreCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
@@ -75,9 +75,6 @@ public final class LecternCommand implements Callable<Integer> {
                 }
                 if (cls == StatsCommand.class) {
                     return cls.cast(new StatsCommand(context));
-                }
-                if (cls == BenchGradeCommand.class) {
-                    return cls.cast(new BenchGradeCommand(context));
                 }
                 return defaults.create(cls);
             }

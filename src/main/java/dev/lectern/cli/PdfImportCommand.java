@@ -1,10 +1,10 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.pdf.PdfImportRequest;
-import dev.lectern.pdf.PdfImportResult;
-import dev.lectern.pdf.PdfImporter;
-import dev.lectern.pdf.ProgressListener;
+import dev.lectern.files.DefaultCourse;
+import dev.lectern.interchange.pdf.PdfImportRequest;
+import dev.lectern.interchange.pdf.PdfImportResult;
+import dev.lectern.interchange.pdf.PdfImporter;
+import dev.lectern.interchange.pdf.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,28 +1,28 @@
 package dev.lectern.cli;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.DefaultCourse;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardPhase;
-import dev.lectern.review.CardState;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.DrillPlans;
-import dev.lectern.review.DrillScope;
-import dev.lectern.review.DueQueue;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.IntervalText;
-import dev.lectern.review.NothingDue;
-import dev.lectern.review.ReviewOutcome;
-import dev.lectern.review.ReviewRecord;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardPhase;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.DueQueue;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.IntervalText;
+import dev.lectern.scheduling.NothingDue;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.Progress;
 import dev.lectern.store.SaveResult;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.DrillScope;
+import dev.lectern.study.ReviewOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,7 +113,7 @@ final class ReviewCommand implements Callable<Integer> {
             return 1;
         }
         Map<CardKey, DrillItem> items = new LinkedHashMap<>();
-        DrillPlans.questions(c, chosen).forEach(i -> items.putIfAbsent(CardKey.of(i), i));
+        DrillPlans.questions(c, chosen).forEach(i -> items.putIfAbsent(i.card(), i));
         if (items.isEmpty()) {
             err.println("lectern: There are no questions for " + chosen.describe() + ".");
             err.flush();

@@ -1,12 +1,12 @@
 package dev.lectern.cli;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.review.DrillPlans;
-import dev.lectern.review.Exam;
-import dev.lectern.review.StudyStatistics;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.files.DefaultCourse;
 import dev.lectern.store.Progress;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.Exam;
+import dev.lectern.study.StudyStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class StatsCommand implements Callable<Integer> {
             StudyStatistics s = StudyStatistics.compute(progress.allReviews(), progress.cardStates(),
                     DrillPlans.readingCards(c), now, zone);
             print(out, s, progress.exams().finished(), LocalDate.ofInstant(now, zone), zone);
-            List<String> kept = dev.lectern.review.DrillPlans.notInCourse(c, progress.cardStates().keySet());
+            List<String> kept = dev.lectern.study.DrillPlans.notInCourse(c, progress.cardStates().keySet());
             if (!kept.isEmpty()) {
                 out.printf(Locale.ROOT, "%nHistory kept for %s no longer in the course (renamed or removed; it comes"
                         + " back if they return): %s%n", Summary.plural(kept.size(), "question"),

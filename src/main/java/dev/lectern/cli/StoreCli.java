@@ -1,6 +1,6 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.UserDirs;
+import dev.lectern.files.UserDirs;
 import dev.lectern.store.ProgressStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

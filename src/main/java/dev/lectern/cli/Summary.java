@@ -1,14 +1,14 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.load.LoadedCourse;
 
 /** The one-line summary after a validation: what loaded and how many problems. */
-final class Summary {
+public final class Summary {
 
     private Summary() {
     }
 
-    static String of(LoadedCourse loaded) {
+    public static String of(LoadedCourse loaded) {
         int readings = loaded.course().readings().size();
         int sets = loaded.course().questionSets().size();
         int questions = loaded.course().questionCount();
@@ -18,7 +18,7 @@ final class Summary {
                 + ": " + plural(errors, "error") + ", " + plural(warnings, "warning");
     }
 
-    static String plural(long n, String noun) {
+    public static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

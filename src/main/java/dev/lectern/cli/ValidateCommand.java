@@ -1,9 +1,9 @@
 package dev.lectern.cli;
 
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.DefaultCourse;
-import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.Problem;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.DefaultCourse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

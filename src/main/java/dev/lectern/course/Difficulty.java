@@ -11,7 +11,7 @@ public enum Difficulty {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<Difficulty> fromKey(String key) {
+    public static Optional<Difficulty> fromKey(String key) {
         for (Difficulty d : values()) {
             if (d.key().equals(key.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(d);

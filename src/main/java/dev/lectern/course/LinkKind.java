@@ -23,7 +23,7 @@ public enum LinkKind {
         return label;
     }
 
-    static Optional<LinkKind> fromKey(String key) {
+    public static Optional<LinkKind> fromKey(String key) {
         for (LinkKind k : values()) {
             if (k.key().equals(key)) {
                 return Optional.of(k);

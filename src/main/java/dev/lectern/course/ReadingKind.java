@@ -11,7 +11,7 @@ public enum ReadingKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<ReadingKind> fromKey(String key) {
+    public static Optional<ReadingKind> fromKey(String key) {
         for (ReadingKind k : values()) {
             if (k.key().equals(key.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(k);

@@ -4,7 +4,7 @@ import dev.lectern.course.Course;
 import dev.lectern.course.Reading;
 import dev.lectern.course.Week;
 import dev.lectern.render.MarkdownRenderer;
-import dev.lectern.review.Exam;
+import dev.lectern.study.Exam;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -97,7 +97,7 @@ public final class PdfExporter {
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
         int[] counts = new int[2];
-        dev.lectern.course.AtomicFiles.write(target, temp -> {
+        dev.lectern.files.AtomicFiles.write(target, temp -> {
             try (PDDocument doc = new PDDocument()) {
                 PDDocumentInformation info = doc.getDocumentInformation();
                 info.setTitle(title);

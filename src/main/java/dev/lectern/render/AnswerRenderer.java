@@ -2,9 +2,9 @@ package dev.lectern.render;
 
 import dev.lectern.course.SourceRef;
 import dev.lectern.grading.Grade;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.Exam;
-import dev.lectern.review.ExamTotal;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.Exam;
+import dev.lectern.study.ExamTotal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

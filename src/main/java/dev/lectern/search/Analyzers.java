@@ -38,7 +38,7 @@ final class Analyzers implements AutoCloseable {
     final Analyzer index;
 
     Analyzers() {
-        index = new PerFieldAnalyzerWrapper(stemmed, Map.of(Fields.TITLE_WORDS, words, Fields.WORDS, words));
+        index = new PerFieldAnalyzerWrapper(stemmed, Map.of(IndexFields.TITLE_WORDS, words, IndexFields.WORDS, words));
     }
 
     private static Analyzer chain(boolean dropStopWords) {

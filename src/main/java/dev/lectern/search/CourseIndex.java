@@ -51,7 +51,7 @@ public final class CourseIndex implements AutoCloseable {
         Analyzers analyzers = new Analyzers();
         // The two indexes share nothing but the (thread-safe) analyzers, so a second core builds the questions.
         FutureTask<KindIndex> questionTask = new FutureTask<>(() ->
-                new KindIndex(HitKind.QUESTION, Fields.QUESTIONS, questionDocuments(course), analyzers));
+                new KindIndex(HitKind.QUESTION, IndexFields.QUESTIONS, questionDocuments(course), analyzers));
         Thread questionThread = new Thread(questionTask, "lectern-index-questions");
         questionThread.setDaemon(true);
         questionThread.start();
@@ -59,7 +59,7 @@ public final class CourseIndex implements AutoCloseable {
         KindIndex questionIndex = null;
         try {
             try {
-                readingIndex = new KindIndex(HitKind.READING, Fields.READINGS, readingDocuments(course), analyzers);
+                readingIndex = new KindIndex(HitKind.READING, IndexFields.READINGS, readingDocuments(course), analyzers);
             } finally {
                 questionIndex = awaitUninterruptibly(questionTask);
             }
@@ -105,7 +105,7 @@ public final class CourseIndex implements AutoCloseable {
     private static List<Document> readingDocuments(Course course) {
         List<Document> docs = new ArrayList<>(course.readings().size());
         for (Reading reading : course.readings()) {
-            docs.add(CourseDocuments.reading(reading));
+            docs.add(IndexedDocuments.reading(reading));
         }
         return docs;
     }
@@ -114,7 +114,7 @@ public final class CourseIndex implements AutoCloseable {
         List<Document> docs = new ArrayList<>(course.questionCount());
         for (QuestionSet set : course.questionSets()) {
             for (Question question : set.questions()) {
-                docs.add(CourseDocuments.question(set, question));
+                docs.add(IndexedDocuments.question(set, question));
             }
         }
         return docs;

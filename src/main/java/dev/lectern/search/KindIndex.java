@@ -26,13 +26,13 @@ import org.apache.lucene.util.BytesRef;
 final class KindIndex implements AutoCloseable {
 
     private final HitKind kind;
-    private final Fields.Scheme scheme;
+    private final IndexFields.Scheme scheme;
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Snippets snippets;
 
-    KindIndex(HitKind kind, Fields.Scheme scheme, List<Document> docs, Analyzers analyzers) throws IOException {
+    KindIndex(HitKind kind, IndexFields.Scheme scheme, List<Document> docs, Analyzers analyzers) throws IOException {
         this.kind = kind;
         this.scheme = scheme;
         this.directory = new ByteBuffersDirectory();
@@ -60,7 +60,7 @@ final class KindIndex implements AutoCloseable {
 
     /** Adds the lower-cased, unstemmed words of every document to {@code words}. */
     void addWords(Collection<String> words) throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
+        Terms terms = MultiTerms.getTerms(reader, IndexFields.WORDS);
         if (terms == null) {
             return;
         }
@@ -87,9 +87,9 @@ final class KindIndex implements AutoCloseable {
         for (int i = 0; i < scoreDocs.length; i++) {
             Document doc = docs.get(i);
             boolean reading = kind == HitKind.READING;
-            hits.add(new SearchHit(kind, value(doc, Fields.READING_ID),
-                    reading ? "" : value(doc, Fields.SET_ID), reading ? "" : value(doc, Fields.QUESTION_ID),
-                    value(doc, Fields.DISPLAY_TITLE), parts.get(i), scoreDocs[i].score));
+            hits.add(new SearchHit(kind, value(doc, IndexFields.READING_ID),
+                    reading ? "" : value(doc, IndexFields.SET_ID), reading ? "" : value(doc, IndexFields.QUESTION_ID),
+                    value(doc, IndexFields.DISPLAY_TITLE), parts.get(i), scoreDocs[i].score));
         }
         return hits;
     }

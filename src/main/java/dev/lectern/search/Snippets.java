@@ -43,7 +43,7 @@ final class Snippets {
         this.highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer)
                 // A passage is one value of a field (the abstract, a slide, a section): the formatter then picks the
                 // best window of it, which is much cheaper than letting a sentence iterator find candidates.
-                .withBreakIterator(() -> new CustomSeparatorBreakIterator(Fields.SEPARATOR))
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator(IndexFields.SEPARATOR))
                 .withFormatter(new PartsFormatter())
                 // A field without a match gives no snippet, so that the next field can.
                 .withMaxNoHighlightPassages(0)
@@ -81,7 +81,7 @@ final class Snippets {
         for (String field : fields) {
             String text = doc.get(field);
             if (text != null && !text.isEmpty()) {
-                int end = text.indexOf(Fields.SEPARATOR);
+                int end = text.indexOf(IndexFields.SEPARATOR);
                 String first = end < 0 ? text : text.substring(0, end);
                 return List.of(new SnippetPart(PlainText.abbreviate(first, LENGTH), false));
             }

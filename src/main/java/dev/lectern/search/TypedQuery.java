@@ -99,7 +99,7 @@ final class TypedQuery {
      *
      * @param allWords require every word (AND); otherwise any word will do (OR)
      */
-    Query query(Fields.Scheme scheme, boolean allWords) {
+    Query query(IndexFields.Scheme scheme, boolean allWords) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Word word : complete) {
             query.add(wordQuery(scheme, word, false), allWords ? Occur.MUST : Occur.SHOULD);
@@ -113,7 +113,7 @@ final class TypedQuery {
         return query.build();
     }
 
-    private static Query wordQuery(Fields.Scheme scheme, Word word, boolean asPrefix) {
+    private static Query wordQuery(IndexFields.Scheme scheme, Word word, boolean asPrefix) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (word.stem() != null) {
             scheme.terms().forEach((field, boost) ->
@@ -144,12 +144,12 @@ final class TypedQuery {
             }
             for (String form : vocabulary.forms(word.stem())) {
                 if (clauses++ < MAX_HIGHLIGHT_FORMS) {
-                    query.add(new TermQuery(new Term(Fields.WORDS, form)), Occur.SHOULD);
+                    query.add(new TermQuery(new Term(IndexFields.WORDS, form)), Occur.SHOULD);
                 }
             }
         }
         if (last != null) {
-            query.add(new PrefixQuery(new Term(Fields.WORDS, last.raw())), Occur.SHOULD);
+            query.add(new PrefixQuery(new Term(IndexFields.WORDS, last.raw())), Occur.SHOULD);
         }
         return query.build();
     }

@@ -1,7 +1,7 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.sqlite.Sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

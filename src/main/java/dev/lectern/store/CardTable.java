@@ -1,11 +1,11 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardHistory;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardPhase;
-import dev.lectern.review.CardState;
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardHistory;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardPhase;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.ReviewRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardState;
-import dev.lectern.review.Fsrs;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.Fsrs;
 import dev.lectern.store.backup.Backups;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;

@@ -1,7 +1,7 @@
 package dev.lectern.store;
 
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.backup.Backups;
 import dev.lectern.store.backup.DamagedFiles;
 import dev.lectern.store.sqlite.Migrations;

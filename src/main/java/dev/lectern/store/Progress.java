@@ -1,12 +1,12 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardState;
-import dev.lectern.review.DueQueue;
-import dev.lectern.review.ReviewLog;
-import dev.lectern.review.ReviewOutcome;
-import dev.lectern.review.ReviewRecord;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.DueQueue;
+import dev.lectern.study.ReviewLog;
+import dev.lectern.study.ReviewOutcome;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.exams.ExamStore;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,11 +1,11 @@
 package dev.lectern.store;
 
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.sqlite.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.lectern.store;
 
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
 import java.sql.Connection;

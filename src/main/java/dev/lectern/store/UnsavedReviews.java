@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -118,7 +118,7 @@ final class UnsavedReviews {
         for (int i = 1; Files.exists(file); i++) {
             file = folder.resolve(PREFIX + now.toEpochMilli() + "-" + i + SUFFIX);
         }
-        dev.lectern.course.AtomicFiles.write(file, lines.toString().getBytes(StandardCharsets.UTF_8));
+        dev.lectern.files.AtomicFiles.write(file, lines.toString().getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

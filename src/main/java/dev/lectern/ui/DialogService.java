@@ -1,7 +1,7 @@
 package dev.lectern.ui;
 
-import dev.lectern.review.ExamSetup;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.SchedulerSettings;
+import dev.lectern.study.ExamSetup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -4,12 +4,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns failures into a few words a student can read, never a stack trace. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
 
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
@@ -19,11 +19,11 @@ final class Messages {
     }
 
     /** "Question 3 of 10". */
-    static String progress(int index, int size) {
+    public static String progress(int index, int size) {
         return "Question " + (index + 1) + " of " + size;
     }
 
-    static String plural(long count, String word) {
+    public static String plural(long count, String word) {
         return count + " " + (count == 1 ? word : word + "s");
     }
 }

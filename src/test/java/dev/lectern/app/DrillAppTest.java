@@ -4,25 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.cli.AppOptions;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.course.UserDirs;
+import dev.lectern.files.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.Exam;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.ui.ExamView;
-import dev.lectern.ui.ExamViewModel;
-import dev.lectern.ui.FlashcardView;
-import dev.lectern.ui.FlashcardViewModel;
-import dev.lectern.ui.FxDialogService;
-import dev.lectern.ui.MainView;
-import dev.lectern.ui.PracticeView;
-import dev.lectern.ui.PracticeViewModel;
-import dev.lectern.ui.ReadingView;
-import dev.lectern.ui.ReviewView;
-import dev.lectern.ui.ReviewViewModel;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.Exam;
+import dev.lectern.ui.drill.exam.ExamView;
+import dev.lectern.ui.drill.exam.ExamViewModel;
+import dev.lectern.ui.drill.flashcards.FlashcardView;
+import dev.lectern.ui.drill.flashcards.FlashcardViewModel;
+import dev.lectern.ui.drill.practice.PracticeView;
+import dev.lectern.ui.drill.practice.PracticeViewModel;
+import dev.lectern.ui.drill.review.ReviewView;
+import dev.lectern.ui.drill.review.ReviewViewModel;
+import dev.lectern.ui.reading.ReadingView;
+import dev.lectern.ui.shell.FxDialogService;
+import dev.lectern.ui.shell.MainView;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -183,7 +183,7 @@ class DrillAppTest {
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
         assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
-            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.card()).isEqualTo(first.card());
             assertThat(r.verdict()).contains(Verdict.CORRECT);
             assertThat(r.answer()).isEqualTo(reference);
             assertThat(r.mode()).isEqualTo(ReviewMode.PRACTICE);
@@ -209,7 +209,7 @@ class DrillAppTest {
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
         assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
-            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.card()).isEqualTo(first.card());
             assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
             assertThat(r.mode()).isEqualTo(ReviewMode.FLASHCARD);
         });
@@ -232,33 +232,33 @@ class DrillAppTest {
 
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
         assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
-            assertThat(r.card()).isEqualTo(CardKey.of(first));
+            assertThat(r.card()).isEqualTo(first.card());
             assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
             assertThat(r.mode()).isEqualTo(ReviewMode.REVIEW);
         });
-        assertThat(app.progress().cardStates()).containsKey(CardKey.of(first));
+        assertThat(app.progress().cardStates()).containsKey(first.card());
     }
 
     @Test
     void statisticsShowTheLogInChartsInTheWindow() throws Exception {
         java.time.Instant now = java.time.Instant.now();
         for (int day = 3; day >= 0; day--) {
-            app.progress().append(new dev.lectern.review.ReviewRecord(new CardKey("llava", "architecture"),
+            app.progress().append(new dev.lectern.scheduling.ReviewRecord(new CardKey("llava", "architecture"),
                     now.minus(java.time.Duration.ofDays(day)), FlashcardRating.GOOD, java.util.OptionalInt.empty(),
                     Optional.empty(), "", java.time.Duration.ofSeconds(20), ReviewMode.REVIEW));
         }
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
 
-        waitFor(() -> app.view().drillView().orElse(null) instanceof dev.lectern.ui.StatisticsView
-                && text(dev.lectern.ui.StatisticsView.ID_TOTALS).equals("4 reviews of 1 question"));
-        assertThat(text(dev.lectern.ui.StatisticsView.ID_STREAKS)).isEqualTo("Streak: 4 days (longest 4 days)");
-        javafx.scene.chart.BarChart<?, ?> perDay = find(dev.lectern.ui.StatisticsView.ID_REVIEWS_CHART,
+        waitFor(() -> app.view().drillView().orElse(null) instanceof dev.lectern.ui.statistics.StatisticsView
+                && text(dev.lectern.ui.statistics.StatisticsView.ID_TOTALS).equals("4 reviews of 1 question"));
+        assertThat(text(dev.lectern.ui.statistics.StatisticsView.ID_STREAKS)).isEqualTo("Streak: 4 days (longest 4 days)");
+        javafx.scene.chart.BarChart<?, ?> perDay = find(dev.lectern.ui.statistics.StatisticsView.ID_REVIEWS_CHART,
                 javafx.scene.chart.BarChart.class);
         assertThat(perDay.getData()).singleElement().satisfies(series ->
                 assertThat(series.getData()).hasSize(30).last().satisfies(point ->
                         assertThat(((Number) point.getYValue()).intValue()).isEqualTo(1)));
-        assertThat(find(dev.lectern.ui.StatisticsView.ID_MASTERY, GridPane.class).getChildren()).isNotEmpty();
+        assertThat(find(dev.lectern.ui.statistics.StatisticsView.ID_MASTERY, GridPane.class).getChildren()).isNotEmpty();
 
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> app.view().drillView().isEmpty());
@@ -299,7 +299,7 @@ class DrillAppTest {
 
         robot.type(KeyCode.ESCAPE);
         robot.clickOn("Drill").clickOn("Past Exams");
-        waitFor(() -> find(dev.lectern.ui.ExamHistoryView.ID_LIST, ListView.class).getItems().size() == 1);
+        waitFor(() -> find(dev.lectern.ui.drill.exam.ExamHistoryView.ID_LIST, ListView.class).getItems().size() == 1);
         robot.type(KeyCode.ENTER);
 
         waitFor(() -> app.view().drillView().orElse(null) instanceof ExamView reopened

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.cli.AppOptions;
 import dev.lectern.course.Reading;
-import dev.lectern.course.UserDirs;
+import dev.lectern.files.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
-import dev.lectern.ui.MainView;
 import dev.lectern.ui.TestCourses;
+import dev.lectern.ui.shell.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

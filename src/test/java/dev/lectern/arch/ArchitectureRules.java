@@ -52,9 +52,9 @@ final class ArchitectureRules {
         return slices().matching(base + ".(*)..").should().beFreeOfCycles();
     }
 
-    /** Scheduling and scoring are pure: time and randomness are passed in. */
+    /** Scheduling, study and scoring are pure: time and randomness are passed in. */
     static ArchRule schedulingAndScoringReadNoClockOrRandomness(String base) {
-        return noClasses().that().resideInAnyPackage(base + ".review..", base + ".grading..")
+        return noClasses().that().resideInAnyPackage(base + ".scheduling..", base + ".study..", base + ".grading..")
                 .should().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(Instant.class, "now")

@@ -1,5 +1,6 @@
 package dev.lectern.cli;
 
+import dev.lectern.bench.BenchCommand;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -8,32 +9,33 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs the lectern command line in-process for tests, capturing exit code, standard output and error. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
     /** With Lectern's own grader and no standard input. */
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         return run(CliContext.standard(), args);
     }
 
     /** With a grader of the test's own, and {@code stdin} as what is typed (piped, not at a terminal). */
-    static CliRun withInput(String stdin, FakeGrader grader, String... args) {
+    public static CliRun withInput(String stdin, FakeGrader grader, String... args) {
         return run(new CliContext(() -> grader, () -> new BufferedReader(new StringReader(stdin)), false,
                 StandardCharsets.UTF_8), args);
     }
 
     /** With a grader, progress and clock of the test's own, and {@code stdin} as what is typed (piped). */
-    static CliRun withProgress(String stdin, FakeGrader grader, dev.lectern.store.Progress progress,
+    public static CliRun withProgress(String stdin, FakeGrader grader, dev.lectern.store.Progress progress,
             java.time.Clock clock, String... args) {
         return run(new CliContext(() -> grader, () -> new BufferedReader(new StringReader(stdin)), false,
                 StandardCharsets.UTF_8, dataDir -> progress, clock), args);
     }
 
-    static CliRun run(CliContext context, String... args) {
+    public static CliRun run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = LecternCommand.commandLine(options -> {
             throw new AssertionError("the app must not open for a subcommand");
         }, context);
+        BenchCommand.addTo(cli, context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -3,13 +3,13 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
 import dev.lectern.course.QuestionSet;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.Exam;
 import dev.lectern.store.ProgressStore;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.Exam;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

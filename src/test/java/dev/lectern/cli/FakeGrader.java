@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * or an alternative gets 100, anything else 0; 60 and up is correct, 30 and up partial. A key point is covered when
  * the answer holds its text or an accepted phrasing. It can be told to fail on an answer.
  */
-final class FakeGrader implements Grader {
+public final class FakeGrader implements Grader {
 
     private final Set<String> failOn = ConcurrentHashMap.newKeySet();
     private volatile int delayMs;

@@ -2,8 +2,8 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ class ImportCommandTest {
 
     private static String fixture(String relative) {
         try {
-            return Path.of(ImportCommandTest.class.getResource("/dev/lectern/course/import/" + relative).toURI()).toString();
+            return Path.of(ImportCommandTest.class.getResource("/dev/lectern/interchange/import/" + relative).toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -2,10 +2,11 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.LoadedCourse;
+import dev.lectern.bench.BenchPdfCommand;
+import dev.lectern.bench.LectureDeck;
 import dev.lectern.course.SlideExcerpt;
-import dev.lectern.pdf.LectureDeck;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardPhase;
-import dev.lectern.review.CardState;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardPhase;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.FakeProgress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,9 +123,9 @@ class ReviewCommandTest {
     /** What Easy gives a new card of the counting set now, as the buttons show it. */
     private static String easy(String question) {
         CardKey card = new CardKey("counting", question);
-        return dev.lectern.review.IntervalText.of(Duration.between(NOW, new dev.lectern.review.Fsrs(
-                dev.lectern.review.SchedulerSettings.defaults()).preview(CardState.NEW, NOW,
-                        dev.lectern.review.Fsrs.fuzzFor(card, NOW)).get(FlashcardRating.EASY).due().orElseThrow()));
+        return dev.lectern.scheduling.IntervalText.of(Duration.between(NOW, new dev.lectern.scheduling.Fsrs(
+                dev.lectern.scheduling.SchedulerSettings.defaults()).preview(CardState.NEW, NOW,
+                        dev.lectern.scheduling.Fsrs.fuzzFor(card, NOW)).get(FlashcardRating.EASY).due().orElseThrow()));
     }
 
     @Test
@@ -152,7 +152,7 @@ class ReviewCommandTest {
 
     @Test
     void whenNothingIsDueItSaysWhenTheNextReviewIs() {
-        progress.saveSchedulerSettings(dev.lectern.review.SchedulerSettings.defaults().withNewPerDay(0));
+        progress.saveSchedulerSettings(dev.lectern.scheduling.SchedulerSettings.defaults().withNewPerDay(0));
         progress.states.put(new CardKey("counting", "one"), new CardState(CardPhase.REVIEW, 0, 4, 5,
                 Optional.of(NOW.plus(Duration.ofHours(5))), Optional.of(NOW.minus(Duration.ofDays(2))), 2, 0));
 

@@ -2,12 +2,12 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardPhase;
-import dev.lectern.review.CardState;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardPhase;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.FakeProgress;
 import java.io.IOException;
 import java.nio.file.Files;

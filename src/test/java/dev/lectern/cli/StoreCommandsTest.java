@@ -2,10 +2,10 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.ProgressStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

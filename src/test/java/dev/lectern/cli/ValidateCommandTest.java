@@ -2,6 +2,7 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.bench.SyntheticCourse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.lectern.grading;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
 import dev.lectern.course.Question;
+import dev.lectern.course.load.CourseLoader;
 import java.nio.file.Path;
 
 /** One real grader and the bundled course, loaded once for every grading test in the JVM. */

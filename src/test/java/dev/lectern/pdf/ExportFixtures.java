@@ -1,8 +1,8 @@
 package dev.lectern.pdf;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.course.LoadedCourse;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -3,16 +3,16 @@ package dev.lectern.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
 import dev.lectern.course.Link;
 import dev.lectern.course.LinkKind;
-import dev.lectern.course.LoadedCourse;
 import dev.lectern.course.Reading;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.Section;
 import dev.lectern.course.Session;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.course.SourceRef;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.LoadedCourse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

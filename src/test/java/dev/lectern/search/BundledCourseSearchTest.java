@@ -3,7 +3,7 @@ package dev.lectern.search;
 import static dev.lectern.search.TestCourses.highlighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.course.CourseLoader;
+import dev.lectern.course.load.CourseLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -3,14 +3,15 @@ package dev.lectern.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardState;
-import dev.lectern.review.DrillPlans;
-import dev.lectern.review.DrillScope;
-import dev.lectern.review.DueQueue;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.DueQueue;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.DrillScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class CardIdentityTest {
 
     private List<CardKey> cardsOfCourse() {
         Course c = CourseLoader.load(course).course();
-        return DrillPlans.questions(c, new DrillScope.WholeCourse()).stream().map(CardKey::of).toList();
+        return DrillPlans.questions(c, new DrillScope.WholeCourse()).stream().map(DrillItem::card).toList();
     }
 
     private static ProgressStore open(Path data, Instant now) {

@@ -2,7 +2,7 @@ package dev.lectern.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.ReviewRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.review.DrillItem;
-import dev.lectern.review.Exam;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.Exam;
 import dev.lectern.store.exams.ExamFile;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
@@ -125,7 +125,7 @@ class MigrationTest {
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
             assertThat(store.readOnly()).isTrue();
             assertThat(store.notices()).singleElement().asString().contains("written by a newer Lectern");
-            assertThat(store.append(Reviews.flashcard("s", "q", T0, dev.lectern.review.FlashcardRating.GOOD))
+            assertThat(store.append(Reviews.flashcard("s", "q", T0, dev.lectern.scheduling.FlashcardRating.GOOD))
                     .saved()).isFalse();
         }
     }

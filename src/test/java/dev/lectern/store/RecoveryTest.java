@@ -4,7 +4,7 @@ import static dev.lectern.store.Reviews.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;

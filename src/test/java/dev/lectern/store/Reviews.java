@@ -1,10 +1,10 @@
 package dev.lectern.store;
 
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.CardKey;
-import dev.lectern.review.FlashcardRating;
-import dev.lectern.review.ReviewMode;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.lectern.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.grading.Verdict;
-import dev.lectern.review.ReviewRecord;
+import dev.lectern.scheduling.ReviewRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

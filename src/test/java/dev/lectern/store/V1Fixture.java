@@ -1,10 +1,10 @@
 package dev.lectern.store;
 
-import dev.lectern.review.CardKey;
-import dev.lectern.review.CardState;
-import dev.lectern.review.Fsrs;
-import dev.lectern.review.ReviewRecord;
-import dev.lectern.review.SchedulerSettings;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.sqlite.Sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;

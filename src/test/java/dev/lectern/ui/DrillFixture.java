@@ -1,35 +1,36 @@
 package dev.lectern.ui;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.CourseLoader;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.grading.Signal;
 import dev.lectern.grading.Span;
 import dev.lectern.grading.Verdict;
-import dev.lectern.store.FakeProgress;
 import dev.lectern.store.exams.ExamStore;
+import dev.lectern.store.FakeProgress;
+import dev.lectern.ui.drill.DrillServices;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /** What drill view-model tests share: the bundled course (read, never changed) and services they control. */
-final class DrillFixture {
+public final class DrillFixture {
 
-    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     /** Loaded once: drills only read the course. */
     private static Course bundled;
 
-    final Course course;
-    final UiQueue ui = new UiQueue();
-    final ManualClock clock = new ManualClock(T0);
-    final RecordingDialogs dialogs = new RecordingDialogs();
-    final FakeProgress progress;
-    final ExamStore exams;
+    public final Course course;
+    public final UiQueue ui = new UiQueue();
+    public final ManualClock clock = new ManualClock(T0);
+    public final RecordingDialogs dialogs = new RecordingDialogs();
+    public final FakeProgress progress;
+    public final ExamStore exams;
 
-    DrillFixture(Path dir) {
+    public DrillFixture(Path dir) {
         course = bundledCourse();
         progress = new FakeProgress(dir.resolve("data"));
         exams = progress.exams();
@@ -42,7 +43,7 @@ final class DrillFixture {
         return bundled;
     }
 
-    DrillServices services(dev.lectern.grading.GradingService grading) {
+    public DrillServices services(dev.lectern.grading.GradingService grading) {
         return new DrillServices(grading, progress, dialogs, Runnable::run, ui, clock);
     }
 
@@ -50,7 +51,7 @@ final class DrillFixture {
      * A grader with rules a test can rely on: the reference answer itself is correct with every key point covered
      * (its evidence the first word), an answer saying "partly" is partial, anything else incorrect.
      */
-    static Grade grade(AnswerKey key, String answer) {
+    public static Grade grade(AnswerKey key, String answer) {
         boolean exact = answer.strip().equals(key.referenceAnswer().strip());
         boolean partly = answer.toLowerCase(Locale.ROOT).contains("partly");
         int firstWord = Math.max(0, answer.indexOf(' '));

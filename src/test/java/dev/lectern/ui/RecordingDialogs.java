@@ -1,36 +1,36 @@
 package dev.lectern.ui;
 
-import dev.lectern.review.ExamSetup;
-import dev.lectern.review.SchedulerSettings;
-import java.util.function.UnaryOperator;
+import dev.lectern.scheduling.SchedulerSettings;
+import dev.lectern.study.ExamSetup;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A DialogService for tests: remembers what it was asked to show and gives the answers queued for it. */
-final class RecordingDialogs implements DialogService {
+public final class RecordingDialogs implements DialogService {
 
-    final List<String> shown = new ArrayList<>();
-    Optional<Path> nextDirectory = Optional.empty();
+    public final List<String> shown = new ArrayList<>();
+    public Optional<Path> nextDirectory = Optional.empty();
     /** Answers to {@link #choose}, in order; when none is left the dialog counts as dismissed. */
-    final Deque<String> choices = new ArrayDeque<>();
+    public final Deque<String> choices = new ArrayDeque<>();
     /** Answers to {@link #askExamSetup}, in order; when none is left the student cancels. */
-    final Deque<ExamSetup> examSetups = new ArrayDeque<>();
+    public final Deque<ExamSetup> examSetups = new ArrayDeque<>();
     /** Where {@link #chooseSaveFile} saves; empty: the student cancels. */
-    Optional<Path> nextSaveFile = Optional.empty();
+    public Optional<Path> nextSaveFile = Optional.empty();
     /** What {@link #chooseFiles} gives; empty: the student cancels. */
-    List<Path> nextFiles = List.of();
+    public List<Path> nextFiles = List.of();
     /** Answers to {@link #askPassword}, in order; when none is left the dialog is cancelled. */
-    final Deque<String> passwords = new ArrayDeque<>();
+    public final Deque<String> passwords = new ArrayDeque<>();
     /** Whether {@link #confirm} is confirmed. */
-    boolean confirmAnswer;
+    public boolean confirmAnswer;
     /** The details last shown by {@link #confirm}. */
-    String confirmedDetails = "";
+    public String confirmedDetails = "";
     /** What the student changes in the review settings dialog; null: they cancel. */
-    UnaryOperator<SchedulerSettings> settingsEdit;
+    public UnaryOperator<SchedulerSettings> settingsEdit;
 
     @Override
     public void showError(String title, String message) {
@@ -60,7 +60,7 @@ final class RecordingDialogs implements DialogService {
     }
 
     /** What {@link #chooseOpenFile} opens; empty: the user cancels. */
-    Optional<Path> nextOpenFile = Optional.empty();
+    public Optional<Path> nextOpenFile = Optional.empty();
 
     @Override
     public Optional<Path> chooseOpenFile(String title, List<String> extensions) {

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * The "UI thread" of view-model tests: work handed to it waits in a queue until the test runs it, on the test's own
  * thread, so results from background threads are applied where the test can see them.
  */
-final class UiQueue implements Executor {
+public final class UiQueue implements Executor {
 
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
 
@@ -21,7 +21,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs queued work, waiting for more as it comes, until the condition holds; fails after a few seconds. */
-    void runUntil(BooleanSupplier condition) {
+    public void runUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
@@ -41,7 +41,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs whatever work arrives during this time. */
-    void runFor(Duration time) {
+    public void runFor(Duration time) {
         long deadline = System.nanoTime() + time.toNanos();
         try {
             for (long left = time.toNanos(); left > 0; left = deadline - System.nanoTime()) {

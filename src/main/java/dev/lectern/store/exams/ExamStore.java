@@ -1,6 +1,6 @@
 package dev.lectern.store.exams;
 
-import dev.lectern.review.Exam;
+import dev.lectern.study.Exam;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
 import java.nio.file.Path;

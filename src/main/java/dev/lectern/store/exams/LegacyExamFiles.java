@@ -1,6 +1,6 @@
 package dev.lectern.store.exams;
 
-import dev.lectern.review.Exam;
+import dev.lectern.study.Exam;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,0 +1,207 @@
+package dev.lectern.bench;
+
+import dev.lectern.grading.Verdict;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.DueQueue;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.store.ProgressStore;
+import dev.lectern.store.SaveResult;
+import dev.lectern.study.StudyStatistics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lectern bench store}: the progress database's speed on a year of synthetic reviews. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Writes N synthetic reviews of a course's cards over the last year into a temporary data folder,"
+                + " then prints the median of several runs for: opening the store and building today's review queue"
+                + " (goal < 200 ms), computing the statistics from the whole log (goal < 300 ms), and reviews committed"
+                + " per second, one append (one transaction, synced to disk) at a time.")
+final class BenchStoreCommand implements Callable<Integer> {
+
+    @Option(names = "--reviews", defaultValue = "100000", description = "Reviews in the log (default ${DEFAULT-VALUE}).")
+    int reviews;
+
+    @Option(names = "--cards", defaultValue = "2000", description = "Cards they are spread over (default ${DEFAULT-VALUE}).")
+    int cards;
+
+    @Option(names = "--runs", defaultValue = "7", description = "Runs of each measurement (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--appends", defaultValue = "300", description = "Single appends timed (default ${DEFAULT-VALUE}).")
+    int appends;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic reviews (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (reviews < 0 || cards < 1 || runs < 1 || appends < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cards, --runs and --appends must be at least 1, --reviews at least 0.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("lectern-bench-store-");
+        try {
+            run(out, dir);
+        } finally {
+            delete(dir);
+        }
+        out.println(SyntheticCourse.machine());
+        out.flush();
+        return 0;
+    }
+
+    private void run(PrintWriter out, Path dir) {
+        ZoneId zone = ZoneId.systemDefault();
+        Clock clock = Clock.system(zone);
+        Instant now = clock.instant();
+        List<CardKey> course = new ArrayList<>();
+        for (int i = 0; i < cards; i++) {
+            course.add(new CardKey("set-" + (i / 20), "q-" + i));
+        }
+        List<StudyStatistics.ReadingCards> readings = new ArrayList<>();
+        for (int start = 0; start < cards; start += 20) {
+            readings.add(new StudyStatistics.ReadingCards("reading-" + start / 20, "Reading " + start / 20,
+                    course.subList(start, Math.min(cards, start + 20))));
+        }
+
+        long t0 = System.nanoTime();
+        try (ProgressStore store = ProgressStore.open(dir, clock)) {
+            SaveResult written = store.appendAll(synthetic(course, now));
+            if (!written.saved()) {
+                throw new IllegalStateException(written.message());
+            }
+        }
+        out.printf(Locale.ROOT, "wrote %d reviews of %d cards over the last 365 days to %s in %d ms%n", reviews,
+                cards, dir, ms(t0));
+
+        double[] open = new double[runs];
+        int queued = 0;
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            try (ProgressStore store = ProgressStore.open(dir, clock)) {
+                Map<CardKey, CardState> states = store.cardStates();
+                int allowance = Math.max(0, store.schedulerSettings().newPerDay()
+                        - store.newIntroducedOn(LocalDate.now(clock), zone));
+                queued = DueQueue.build(course, states, clock.instant(), allowance).size();
+                open[i] = msD(s);
+            }
+        }
+        out.printf(Locale.ROOT, "open + today's queue: median %.1f ms of %d runs (goal < 200 ms), %d cards in the"
+                + " queue%n", median(open), runs, queued);
+
+        double[] stats = new double[runs];
+        try (ProgressStore store = ProgressStore.open(dir, clock)) {
+            int total = 0;
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                StudyStatistics figures = StudyStatistics.compute(store.allReviews(), store.cardStates(), readings,
+                        clock.instant(), zone);
+                stats[i] = msD(s);
+                total = figures.totalReviews();
+            }
+            out.printf(Locale.ROOT, "statistics (allReviews + cardStates + compute): median %.1f ms of %d runs"
+                    + " (goal < 300 ms), %d reviews%n", median(stats), runs, total);
+
+            double[] each = new double[appends];
+            Random random = new Random(seed + 1);
+            long s0 = System.nanoTime();
+            for (int i = 0; i < appends; i++) {
+                long s = System.nanoTime();
+                CardKey card = course.get(random.nextInt(course.size()));
+                SaveResult saved = store.append(new ReviewRecord(card, clock.instant(), FlashcardRating.GOOD,
+                        OptionalInt.empty(), Optional.empty(), "", Duration.ofSeconds(5), ReviewMode.REVIEW));
+                if (!saved.saved()) {
+                    throw new IllegalStateException(saved.message());
+                }
+                each[i] = msD(s);
+            }
+            double seconds = (System.nanoTime() - s0) / 1e9;
+            out.printf(Locale.ROOT, "appends: %d reviews committed one at a time, %.0f per second (median %.2f ms,"
+                    + " max %.2f ms each)%n", appends, appends / seconds, median(each),
+                    Arrays.stream(each).max().orElse(0));
+        }
+        try {
+            out.printf(Locale.ROOT, "database: %.1f MB%n", Files.size(dir.resolve("progress.db")) / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            out.println("database: size unknown (" + e.getMessage() + ")");
+        }
+    }
+
+    /** {@code reviews} reviews over the last year, oldest first: cards introduced over time, mostly recalled. */
+    private List<ReviewRecord> synthetic(List<CardKey> course, Instant now) {
+        Random random = new Random(seed);
+        Instant start = now.minus(Duration.ofDays(365));
+        long span = Duration.between(start, now).toMillis();
+        List<ReviewRecord> log = new ArrayList<>(reviews);
+        for (int i = 0; i < reviews; i++) {
+            Instant at = start.plusMillis((long) ((double) span * i / Math.max(1, reviews)));
+            // Cards are introduced in course order as the year goes on, then come back.
+            int reached = 1 + (int) ((long) course.size() * (i + 1) / Math.max(1, reviews));
+            CardKey card = course.get(random.nextInt(Math.min(course.size(), reached)));
+            int roll = random.nextInt(100);
+            FlashcardRating rating = roll < 12 ? FlashcardRating.AGAIN : roll < 25 ? FlashcardRating.HARD
+                    : roll < 90 ? FlashcardRating.GOOD : FlashcardRating.EASY;
+            boolean typed = random.nextInt(3) == 0;
+            log.add(new ReviewRecord(card, at, rating,
+                    typed ? OptionalInt.of(random.nextInt(101)) : OptionalInt.empty(),
+                    typed ? Optional.of(rating == FlashcardRating.AGAIN ? Verdict.INCORRECT
+                            : rating == FlashcardRating.HARD ? Verdict.PARTIAL : Verdict.CORRECT) : Optional.empty(),
+                    typed ? "a typed answer of a few words, number " + i : "",
+                    Duration.ofMillis(2000 + random.nextInt(20_000)), typed ? ReviewMode.PRACTICE : ReviewMode.REVIEW));
+        }
+        return log;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static double msD(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

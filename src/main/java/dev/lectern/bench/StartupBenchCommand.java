@@ -1,0 +1,133 @@
+package dev.lectern.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lectern bench startup}: start-up to the first rendered reading, against a bare JavaFX window with a
+ * WebView, each run in a fresh JVM as a user would start it. Needs a display (Xvfb will do).
+ */
+@Command(name = "startup", mixinStandardHelpOptions = true,
+        description = "Times start-up to a rendered first reading (lectern --ready-exit) against a bare JavaFX"
+                + " window with a WebView, in fresh JVMs, alternating, and prints medians and their ratio; also each"
+                + " with and without class-data sharing (Lectern's own archive; LECTERN_CDS=off).")
+public final class StartupBenchCommand implements Callable<Integer> {
+
+    private final String lecternMain;
+    private final String bareWindowMain;
+
+    /**
+     * With the main classes to time: Lectern's and the bare JavaFX window's. Passed in by the app, which owns both,
+     * so that this package needs no JavaFX.
+     */
+    public StartupBenchCommand(String lecternMain, String bareWindowMain) {
+        this.lecternMain = lecternMain;
+        this.bareWindowMain = bareWindowMain;
+    }
+
+    @Option(names = "--runs", defaultValue = "7", description = "Runs of each (default ${DEFAULT-VALUE}); the first of each is a warm-up.")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (runs < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 2.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("java.class.path");
+        // The bare window gets the same class-data sharing as Lectern in a column of its own: an archive of its
+        // classes, written by its first (warm-up) run.
+        Path bareArchiveDir = Files.createTempDirectory("lectern-bench-cds");
+        Path bareArchive = bareArchiveDir.resolve("bare.jsa");
+        List<Long> bare = new ArrayList<>();
+        List<Long> bareShared = new ArrayList<>();
+        List<Long> lectern = new ArrayList<>();
+        List<Long> lecternUnshared = new ArrayList<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                long b = run(List.of(java, "-cp", classPath, bareWindowMain), Map.of());
+                long bs = run(List.of(java, (i == 0 ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + bareArchive,
+                        "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
+                        bareWindowMain), Map.of());
+                long l = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of());
+                long lu = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of("LECTERN_CDS", "off"));
+                out.printf(Locale.ROOT, "run %d: bare WebView window %d ms (with CDS %d ms), Lectern first reading %d ms"
+                        + " (without CDS %d ms)%s%n", i + 1, b, bs, l, lu, i == 0 ? " (warm-up, not counted)" : "");
+                out.flush();
+                if (i > 0) {
+                    bare.add(b);
+                    bareShared.add(bs);
+                    lectern.add(l);
+                    lecternUnshared.add(lu);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(bareArchive);
+            Files.deleteIfExists(bareArchiveDir);
+        }
+        long bareMedian = median(bare);
+        long lecternMedian = median(lectern);
+        out.printf(Locale.ROOT, "median: bare WebView window %d ms, Lectern first reading %d ms, ratio %.2f (goal under 1.30)%n",
+                bareMedian, lecternMedian, lecternMedian / (double) bareMedian);
+        long bareSharedMedian = median(bareShared);
+        long lecternUnsharedMedian = median(lecternUnshared);
+        out.printf(Locale.ROOT, "median, both with class-data sharing: bare %d ms, Lectern %d ms, ratio %.2f%n",
+                bareSharedMedian, lecternMedian, lecternMedian / (double) bareSharedMedian);
+        out.printf(Locale.ROOT, "median, both without: bare %d ms, Lectern %d ms (LECTERN_CDS=off), ratio %.2f%n",
+                bareMedian, lecternUnsharedMedian, lecternUnsharedMedian / (double) bareMedian);
+        out.flush();
+        return 0;
+    }
+
+    private static long run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String ready = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("ready ")) {
+                    ready = line;
+                }
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (ready == null) {
+            throw new IOException("no \"ready\" line from " + String.join(" ", command.subList(1, command.size()))
+                    + " (is there a display?):\n" + output);
+        }
+        return Long.parseLong(ready.substring("ready ".length()).trim());
+    }
+
+    private static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

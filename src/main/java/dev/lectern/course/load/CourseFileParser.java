@@ -1,0 +1,58 @@
+package dev.lectern.course.load;
+
+import dev.lectern.course.Week;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Reads the optional {@code readings/course.yaml}: course title, term, and week labels. */
+public final class CourseFileParser {
+
+    public static final String FILE_NAME = "course.yaml";
+
+    record Parsed(Optional<String> title, Optional<String> term, List<Week> weeks) {
+        static final Parsed NONE = new Parsed(Optional.empty(), Optional.empty(), List.of());
+    }
+
+    Parsed parse(Path file, String text, Problems problems) {
+        Node tree = new NodeParser(file, NodeParser.Syntax.YAML, 0, problems).parse(text);
+        if (tree == null) {
+            return Parsed.NONE;
+        }
+        Fields fields = new Fields(file, problems);
+        Optional<Node.ObjectNode> object = fields.asObject(tree, "The course file");
+        if (object.isEmpty()) {
+            return Parsed.NONE;
+        }
+        fields.warnUnknownKeys(object.get(), Set.of("title", "term", "weeks"), "in the course file");
+        Optional<String> title = fields.optionalText(object.get(), "title").map(String::strip);
+        Optional<String> term = fields.optionalText(object.get(), "term").map(String::strip);
+        List<Week> weeks = new ArrayList<>();
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (Node item : fields.list(object.get(), "weeks")) {
+            Optional<Node.ObjectNode> week = fields.asObject(item, "A week");
+            if (week.isEmpty()) {
+                continue;
+            }
+            fields.warnUnknownKeys(week.get(), Set.of("number", "label"), "in this week");
+            OptionalInt number = fields.requiredInt(week.get(), "number", "the week's number, such as 7");
+            if (number.isEmpty()) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(number.getAsInt(), item.line());
+            if (earlier != null) {
+                problems.warning(file, item.line(), item.column(), "Week " + number.getAsInt()
+                        + " is listed twice (first on line " + earlier + "); the first entry is used.");
+                continue;
+            }
+            String label = fields.optionalText(week.get(), "label").map(String::strip).orElse("Week " + number.getAsInt());
+            weeks.add(new Week(number.getAsInt(), label));
+        }
+        return new Parsed(title, term, weeks);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lectern.course.load;
+
+import dev.lectern.course.Difficulty;
+import dev.lectern.course.KeyPoint;
+import dev.lectern.course.Question;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.SourceRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code questions/<set-id>.json}. A question with a problem that makes it unusable (no id, empty prompt
+ * or reference answer, a repeated id) is left out; the rest of the set still loads.
+ */
+final class QuestionSetParser {
+
+    private static final Set<String> SET_KEYS = Set.of("$schema", "id", "title", "readings", "questions");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "prompt", "referenceAnswer", "alternativeAnswers",
+            "keyPoints", "tags", "difficulty");
+    private static final Set<String> KEY_POINT_KEYS = Set.of("text", "accept");
+
+    /** The set, and where each reading id it drills was written (for checking that the readings exist). */
+    record Parsed(QuestionSet set, int idLine, int idColumn, List<Node> readingNodes) {
+    }
+
+    Optional<Parsed> parse(Path file, String text, Problems problems) {
+        Node tree = new NodeParser(file, NodeParser.Syntax.JSON, 0, problems).parse(text);
+        if (tree == null) {
+            return Optional.empty();
+        }
+        Fields fields = new Fields(file, problems);
+        Optional<Node.ObjectNode> root = fields.asObject(tree, "A question set");
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.ObjectNode object = root.get();
+        fields.warnUnknownKeys(object, SET_KEYS, "in this question set");
+        Optional<String> id = fields.requiredText(object, "id", "the set's id, which is its file name");
+        Optional<String> title = fields.requiredText(object, "title", "the set's title as students see it");
+        id.ifPresent(v -> ReadingFields.checkId(v, fields.field(object, "id").orElseThrow(), file, problems, ".json"));
+        List<String> readings = fields.textList(object, "readings");
+        List<Node> readingNodes = fields.list(object, "readings");
+        Optional<Node.Field> readingsField = fields.field(object, "readings");
+        if (readingsField.isEmpty()) {
+            problems.error(file, object.line(), object.column(), "\"readings\" is required: the id(s) of the"
+                    + " reading(s) this set drills, such as [\"llava\"].");
+        } else if (Fields.isNull(readingsField.get().value())
+                || readingsField.get().value() instanceof Node.ArrayNode array && array.items().isEmpty()) {
+            Node v = readingsField.get().value();
+            problems.error(file, v.line(), v.column(), "\"readings\" is empty; name the reading(s) this set drills.");
+        }
+        Optional<Node.Field> questionsField = fields.field(object, "questions");
+        if (questionsField.isEmpty()) {
+            problems.error(file, object.line(), object.column(), "\"questions\" is required: the list of questions.");
+        }
+        List<Question> questions = new ArrayList<>();
+        Map<String, Integer> idLines = new HashMap<>();
+        for (Node item : fields.list(object, "questions")) {
+            fields.asObject(item, "A question").flatMap(q -> question(file, q, fields, idLines)).ifPresent(questions::add);
+        }
+        if (questionsField.isPresent() && fields.list(object, "questions").isEmpty()
+                && questionsField.get().value() instanceof Node.ArrayNode) {
+            Node v = questionsField.get().value();
+            problems.warning(file, v.line(), v.column(), "This set has no questions yet.");
+        }
+        if (id.isEmpty() || title.isEmpty()) {
+            return Optional.empty();
+        }
+        Node idValue = fields.field(object, "id").orElseThrow().value();
+        QuestionSet set = new QuestionSet(id.get().strip(), title.get().strip(), readings, questions,
+                new SourceRef(file, object.line()));
+        return Optional.of(new Parsed(set, idValue.line(), idValue.column(), readingNodes));
+    }
+
+    private Optional<Question> question(Path file, Node.ObjectNode q, Fields fields, Map<String, Integer> idLines) {
+        Problems problems = fields.problems();
+        int errorsBefore = problems.errorCount();
+        fields.warnUnknownKeys(q, QUESTION_KEYS, "in this question");
+        Optional<String> id = fields.requiredText(q, "id", "a stable id for the question, such as \"two-stage-training\"");
+        Optional<String> prompt = fields.requiredText(q, "prompt", "the question students are asked");
+        Optional<String> reference = fields.requiredText(q, "referenceAnswer",
+                "the answer students' answers are graded against");
+        if (id.isPresent()) {
+            Node idValue = fields.field(q, "id").orElseThrow().value();
+            String questionId = id.get().strip();
+            Integer earlier = idLines.putIfAbsent(questionId, idValue.line());
+            if (earlier != null) {
+                problems.error(file, idValue.line(), idValue.column(), "Another question in this set already has the id \""
+                        + questionId + "\" (line " + earlier + "); each question needs its own id, because progress"
+                        + " is kept per id.");
+            } else if (!questionId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                problems.warning(file, idValue.line(), idValue.column(), "The question id \"" + Words.abbreviate(questionId)
+                        + "\" should be a short slug of letters, digits and dashes.");
+            }
+        }
+        List<String> alternatives = fields.textList(q, "alternativeAnswers");
+        List<KeyPoint> keyPoints = new ArrayList<>();
+        for (Node item : fields.list(q, "keyPoints")) {
+            keyPoint(item, fields).ifPresent(keyPoints::add);
+        }
+        List<String> tags = fields.textList(q, "tags");
+        Difficulty difficulty = Difficulty.MEDIUM;
+        Optional<String> difficultyText = fields.optionalText(q, "difficulty");
+        if (difficultyText.isPresent()) {
+            Optional<Difficulty> parsed = Difficulty.fromKey(difficultyText.get());
+            if (parsed.isPresent()) {
+                difficulty = parsed.get();
+            } else {
+                Node v = fields.field(q, "difficulty").orElseThrow().value();
+                problems.warning(file, v.line(), v.column(), "\"difficulty\" should be easy, medium or hard, not \""
+                        + Words.abbreviate(difficultyText.get()) + "\"; using medium.");
+            }
+        }
+        if (problems.errorCount() > errorsBefore || id.isEmpty() || prompt.isEmpty() || reference.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question(id.get().strip(), prompt.get().strip(), reference.get().strip(), alternatives,
+                keyPoints, tags, difficulty, new SourceRef(file, q.line())));
+    }
+
+    private Optional<KeyPoint> keyPoint(Node item, Fields fields) {
+        if (item instanceof Node.ScalarNode scalar && scalar.value() instanceof String s) {
+            if (s.isBlank()) {
+                fields.problems().warning(fields.file(), item.line(), item.column(), "An empty key point is ignored.");
+                return Optional.empty();
+            }
+            return Optional.of(new KeyPoint(s.strip(), List.of()));
+        }
+        if (item instanceof Node.ObjectNode object) {
+            fields.warnUnknownKeys(object, KEY_POINT_KEYS, "in this key point");
+            Optional<String> text = fields.requiredText(object, "text", "the key point as a short phrase");
+            List<String> accept = fields.textList(object, "accept");
+            return text.map(t -> new KeyPoint(t.strip(), accept));
+        }
+        fields.problems().error(fields.file(), item.line(), item.column(), "A key point should be a short phrase in"
+                + " quotes, or { \"text\": ..., \"accept\": [...] }, but this one is " + item.describe() + ".");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.lectern.interchange.pdf;
+
+/**
+ * One line of a page's text as the text stripper found it, in reading order, with where it is on the page (in
+ * points from the top-left corner of the page as shown, rotation applied) and its largest font size.
+ */
+record TextLine(String text, float x, float top, float bottom, float size, float pageHeight) {
+
+    /** Where the line's top is, as a fraction of the page's height (0 at the top, 1 at the bottom). */
+    float position() {
+        return pageHeight <= 0 ? 0 : Math.max(0, Math.min(1, top / pageHeight));
+    }
+}

@@ -1,8 +1,0 @@
-package dev.lectern.ui;
-
-import dev.lectern.course.Week;
-import java.util.List;
-
-/** One week of the library tree, with its sessions. */
-public record LibraryWeek(Week week, List<LibrarySession> sessions) {
-}

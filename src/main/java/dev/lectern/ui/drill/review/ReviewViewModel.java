@@ -1,0 +1,353 @@
+package dev.lectern.ui.drill.review;
+
+import dev.lectern.grading.Grade;
+import dev.lectern.render.AnswerRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardPhase;
+import dev.lectern.scheduling.CardState;
+import dev.lectern.scheduling.DueQueue;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.Fsrs;
+import dev.lectern.scheduling.IntervalText;
+import dev.lectern.scheduling.NothingDue;
+import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.scheduling.SchedulerSettings;
+import dev.lectern.store.SaveResult;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.ReviewOutcome;
+import dev.lectern.ui.Messages;
+import dev.lectern.ui.drill.AnswerCheck;
+import dev.lectern.ui.drill.Drill;
+import dev.lectern.ui.drill.DrillServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Review: the questions that are due (then a few new ones, up to the day's limit), scheduled by FSRS. The student
+ * types an answer and checks it, or just reveals the reference answer; the verdict suggests a rating; each of the four
+ * rating buttons shows when the question would come back. A rating is written to the review log, and committed,
+ * before the next question is shown; if it cannot be written a banner says so and the session goes on (the store keeps
+ * the review and retries).
+ */
+public final class ReviewViewModel implements Drill {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
+
+    /** Where the student is with the current question. */
+    public enum Phase {
+        /** Typing an answer (or about to reveal without one). */
+        ANSWERING,
+        /** Waiting for the grader. */
+        CHECKING,
+        /** The reference answer (and the grade, if checked) is shown; a rating is to be chosen. */
+        RATING,
+        /** The rating is being written; the next question follows once it is committed. */
+        SAVING,
+        /** Every question in the queue has been rated. */
+        DONE,
+        /** There was nothing to review. */
+        NOTHING_DUE
+    }
+
+    private final DrillServices services;
+    private final String title;
+    private final Map<CardKey, DrillItem> itemsByCard = new LinkedHashMap<>();
+    private final List<DrillItem> queue;
+    private final Fsrs fsrs;
+    private final Map<CardKey, CardState> states;
+    private final AnswerCheck check;
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
+    private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FlashcardRating> suggested = new ReadOnlyObjectWrapper<>();
+    private final Map<FlashcardRating, ReadOnlyStringWrapper> intervals = new EnumMap<>(FlashcardRating.class);
+    private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
+    private Map<FlashcardRating, CardState> preview = Map.of();
+    private int index;
+    private Instant shownAt;
+    private boolean closed;
+
+    /**
+     * Builds the queue from {@code scopeItems} (the scope's questions in course order) and the student's progress: due
+     * questions first, most overdue first, then new ones up to what today's limit still allows.
+     */
+    public ReviewViewModel(DrillServices services, String title, List<DrillItem> scopeItems, AnswerRenderer renderer,
+            ObservableValue<Theme> theme) {
+        this.services = services;
+        this.title = title;
+        this.check = new AnswerCheck(services, renderer, theme);
+        for (FlashcardRating r : FlashcardRating.values()) {
+            intervals.put(r, new ReadOnlyStringWrapper(""));
+        }
+        scopeItems.forEach(i -> itemsByCard.putIfAbsent(i.card(), i));
+        SchedulerSettings settings = services.progress().schedulerSettings();
+        this.fsrs = new Fsrs(settings);
+        this.states = new HashMap<>(services.progress().cardStates());
+        Instant now = services.clock().instant();
+        List<CardKey> keys = DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now,
+                newAllowance(services, settings, now));
+        this.queue = new ArrayList<>(keys.stream().map(itemsByCard::get).toList());
+        if (queue.isEmpty()) {
+            progress.set("Nothing due");
+            summary.set(NothingDue.describe(title, itemsByCard.keySet(), states, now, settings));
+            phase.set(Phase.NOTHING_DUE);
+        } else {
+            show(0);
+        }
+    }
+
+    /** How many new questions today still allows: the daily limit less the new questions first reviewed today. */
+    public static int newAllowance(DrillServices services, SchedulerSettings settings, Instant now) {
+        ZoneId zone = services.clock().getZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        int introduced = services.progress().newIntroducedOn(today, zone);
+        return Math.max(0, settings.newPerDay() - introduced);
+    }
+
+    @Override
+    public String title() {
+        return "Review: " + title;
+    }
+
+    @Override
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** The question on screen; changes only once the previous rating is committed (or kept pending). */
+    public ReadOnlyObjectProperty<DrillItem> itemProperty() {
+        return item.getReadOnlyProperty();
+    }
+
+    /**
+     * The questions of this session, in order. A question rated into a learning step (minutes, not days) comes back
+     * at the end of the queue, as in Anki, until it graduates.
+     */
+    public List<DrillItem> queue() {
+        return List.copyOf(queue);
+    }
+
+    /** The answer being typed. */
+    public StringProperty answerProperty() {
+        return check.answerProperty();
+    }
+
+    /** The grade of the checked answer; null when the answer was only revealed, or grading failed. */
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return check.gradeProperty();
+    }
+
+    /** The answer exactly as it was checked. */
+    public ReadOnlyStringProperty gradedAnswerProperty() {
+        return check.gradedAnswerProperty();
+    }
+
+    /** The rating the verdict suggests (what Enter gives); null when nothing was graded. */
+    public ReadOnlyObjectProperty<FlashcardRating> suggestedProperty() {
+        return suggested.getReadOnlyProperty();
+    }
+
+    /** When the question would come back after this rating, e.g. "10m" or "3d"; empty until the answer is shown. */
+    public ReadOnlyStringProperty intervalProperty(FlashcardRating rating) {
+        return intervals.get(rating).getReadOnlyProperty();
+    }
+
+    /** A line for the student: checking, the grader is loading, or could not grade. */
+    public ReadOnlyStringProperty messageProperty() {
+        return check.messageProperty();
+    }
+
+    /** Why the last rating could not be saved, for a banner; empty when everything is saved. */
+    public ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty referenceHtmlProperty() {
+        return check.referenceHtmlProperty();
+    }
+
+    /** When done: the ratings given; when nothing was due: when there will be something. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * Ctrl+Enter: grades the typed answer in the background, then shows the reference answer with the rating the
+     * verdict suggests. A blank answer is simply revealed.
+     */
+    public void check() {
+        if (phase.get() != Phase.ANSWERING) {
+            return;
+        }
+        if (check.typed().isBlank()) {
+            reveal();
+            return;
+        }
+        phase.set(Phase.CHECKING);
+        check.grade(item.get(), "Compare it with the reference answer and rate it yourself.", this::toRating);
+    }
+
+    /** Shows the reference answer without grading; no rating is suggested. */
+    public void reveal() {
+        if (phase.get() == Phase.ANSWERING) {
+            check.ungraded();
+            toRating(null);
+        }
+    }
+
+    /** 1-4: rates the question; it is saved, then the next question shows. */
+    public void rate(FlashcardRating rating) {
+        if (phase.get() != Phase.RATING || rating == null) {
+            return;
+        }
+        DrillItem current = item.get();
+        Instant now = services.clock().instant();
+        Grade g = check.gradeProperty().get();
+        ReviewRecord record = new ReviewOutcome.Reviewed(current, now, rating, Optional.ofNullable(g),
+                Optional.ofNullable(g).map(Grade::verdict), check.gradedAnswerProperty().get(),
+                Duration.between(shownAt, now))
+                .toRecord();
+        CardState next = fsrs.next(states.getOrDefault(record.card(), CardState.NEW), rating, now,
+                Fsrs.fuzzFor(record.card(), now));
+        phase.set(Phase.SAVING);
+        services.background().execute(() -> {
+            SaveResult result;
+            try {
+                result = services.progress().append(record);
+            } catch (RuntimeException e) {
+                LOG.warn("saving the review of {} failed", record.card(), e);
+                result = new SaveResult(false, services.progress().pendingCount(),
+                        "The review could not be saved: " + Messages.reason(e));
+            }
+            SaveResult saved = result;
+            services.ui().execute(() -> {
+                if (closed) {
+                    return;
+                }
+                saveProblem.set(describe(saved));
+                states.put(record.card(), next);
+                ratings.merge(rating, 1, Integer::sum);
+                if (next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING) {
+                    queue.add(current);
+                }
+                show(index + 1);
+            });
+        });
+    }
+
+    /** Enter: takes the suggested rating, when there is one. */
+    public void acceptSuggested() {
+        rate(suggested.get());
+    }
+
+    /** Tries again to save the reviews that could not be saved. */
+    public void retrySaving() {
+        services.background().execute(() -> {
+            SaveResult result;
+            try {
+                result = services.progress().retryPending();
+            } catch (RuntimeException e) {
+                result = new SaveResult(false, services.progress().pendingCount(),
+                        "The reviews could not be saved: " + Messages.reason(e));
+            }
+            SaveResult r = result;
+            services.ui().execute(() -> saveProblem.set(describe(r)));
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        check.close();
+    }
+
+    // ---- internals ----
+
+    private static String describe(SaveResult result) {
+        if (result.saved()) {
+            return "";
+        }
+        String why = result.message().isBlank() ? "Your review could not be saved." : result.message();
+        return why + " " + (result.pending() == 1 ? "1 review is kept until it"
+                : result.pending() + " reviews are kept until they") + " can be written; Lectern tries again with each"
+                + " review.";
+    }
+
+    private void toRating(Grade result) {
+        suggested.set(result == null ? null : FlashcardRating.suggestedFor(result.verdict()));
+        Instant now = services.clock().instant();
+        CardKey card = item.get().card();
+        try {
+            preview = fsrs.preview(states.getOrDefault(card, CardState.NEW), now, Fsrs.fuzzFor(card, now));
+            for (FlashcardRating r : FlashcardRating.values()) {
+                CardState s = preview.get(r);
+                intervals.get(r).set(s == null ? "" : s.due().map(d -> IntervalText.of(Duration.between(now, d)))
+                        .orElse(""));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("previewing the intervals of {} failed", card, e);
+            intervals.values().forEach(w -> w.set(""));
+        }
+        phase.set(Phase.RATING);
+        check.showReference(item.get());
+    }
+
+    private void show(int next) {
+        index = next;
+        check.clear();
+        suggested.set(null);
+        intervals.values().forEach(w -> w.set(""));
+        if (next >= queue.size()) {
+            int questions = new java.util.HashSet<>(queue).size();
+            progress.set(Messages.plural(questions, "question") + " reviewed");
+            int reviews = ratings.values().stream().mapToInt(Integer::intValue).sum();
+            summary.set(Messages.plural(questions, "question") + " reviewed"
+                    + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)") + ": "
+                    + Stream.of(FlashcardRating.values())
+                    .map(r -> ratings.getOrDefault(r, 0) + " " + r.label()).collect(Collectors.joining(", "))
+                    + "." + comingBack());
+            phase.set(Phase.DONE);
+            return;
+        }
+        item.set(queue.get(next));
+        progress.set(Messages.progress(next, queue.size()));
+        shownAt = services.clock().instant();
+        phase.set(Phase.ANSWERING);
+    }
+
+    /** " The first of them comes back in 3d." for the soonest question of this session to fall due again. */
+    private String comingBack() {
+        Instant now = services.clock().instant();
+        return queue.stream().map(i -> states.get(i.card())).filter(s -> s != null && s.due().isPresent())
+                .map(s -> s.due().get()).min(Instant::compareTo)
+                .map(d -> " The first of them comes back in " + IntervalText.of(Duration.between(now, d)) + ".")
+                .orElse("");
+    }
+}

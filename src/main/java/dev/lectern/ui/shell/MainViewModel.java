@@ -1,0 +1,628 @@
+package dev.lectern.ui.shell;
+
+import dev.lectern.course.Course;
+import dev.lectern.course.Problem;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.Reading;
+import dev.lectern.course.Session;
+import dev.lectern.course.Week;
+import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.CourseWatcher;
+import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.render.ReadingRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.search.CourseIndex;
+import dev.lectern.search.HitKind;
+import dev.lectern.search.SearchHit;
+import dev.lectern.search.SearchResults;
+import dev.lectern.ui.DialogService;
+import dev.lectern.ui.library.LibrarySession;
+import dev.lectern.ui.library.LibraryWeek;
+import dev.lectern.ui.settings.Settings;
+import dev.lectern.ui.transfer.CourseExport;
+import dev.lectern.ui.transfer.CourseImport;
+import dev.lectern.ui.transfer.DeckImport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the main window: the open course, the library (grouped by week and session, filtered by tag), the
+ * selected reading as rendered HTML, its question sets, the loader's problems, search, theme and zoom. Long work
+ * runs on the background executor and results are applied on the UI executor, so the window stays usable.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    static final double MIN_ZOOM = 0.5;
+    static final double MAX_ZOOM = 3.0;
+    /** How long file changes must be quiet before the course reloads. */
+    static final long RELOAD_QUIET_MILLIS = 250;
+    /** Longest the lists and the index of the first course wait for its first reading to be on screen. */
+    static final long FIRST_READING_WAIT = 3;
+
+    private final Executor background;
+    private final Executor ui;
+    private final DialogService dialogs;
+    private final ObservableList<Path> recentCourses = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>();
+    private final ObservableList<LibraryWeek> library = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Reading> selectedReading = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper readingHtml = new ReadOnlyStringWrapper("");
+    private final ObservableList<QuestionSet> questionSets = FXCollections.observableArrayList();
+    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would
+    // lose the listeners views add to it.
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
+    private final ObservableList<LibraryWeek> libraryView = FXCollections.unmodifiableObservableList(library);
+    private final ObservableList<QuestionSet> questionSetsView = FXCollections.unmodifiableObservableList(questionSets);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<SearchResults> searchResults = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Problem> selectedProblem = new ReadOnlyObjectWrapper<>();
+
+    private final AtomicLong searchGeneration = new AtomicLong();
+    private final AtomicLong loadGeneration = new AtomicLong();
+    private volatile CourseIndex index;
+    private volatile ReadingRenderer renderer;
+    private CourseWatcher watcher;
+    /** A reading rendered in the background, used once if it is still what is asked for. */
+    private Rendered preRendered;
+
+    private record Rendered(Reading reading, Theme theme, String html) {
+    }
+    private Path watchedRoot;
+    private String wantedReadingId;
+    /** Done once the first reading is on screen, or at once when no view waits for it (see waitForFirstReading). */
+    private volatile CompletableFuture<Void> firstReadingShown = CompletableFuture.completedFuture(null);
+
+    private final CourseImport imports;
+    private final DeckImport deckImport;
+
+    public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
+        this.background = background;
+        this.ui = ui;
+        this.dialogs = dialogs;
+        this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
+        this.deckImport = new DeckImport(background, ui, dialogs, course::get, selectedReading::get, this::reload);
+        tagFilter.addListener((obs, old, now) -> rebuildLibrary());
+        theme.addListener((obs, old, now) -> renderSelected());
+        query.addListener((obs, old, now) -> search(now));
+    }
+
+    // ---- state, read-only to the view ----
+
+    /** File > Export of the open course and reading; exams (for their reports) come from {@code finishedExams}. */
+    public CourseExport exports(java.util.function.Supplier<java.util.List<dev.lectern.study.Exam>> finishedExams) {
+        return new CourseExport(background, ui, dialogs, course::get, selectedReading::get, finishedExams,
+                java.time.ZoneId.systemDefault());
+    }
+
+    /** File > Import > PDF Slide Deck, with its progress for the status line. */
+    public DeckImport deckImport() {
+        return deckImport;
+    }
+
+    /** File > Import into the open course. */
+    public CourseImport imports() {
+        return imports;
+    }
+
+    public ReadOnlyObjectProperty<Course> courseProperty() {
+        return course.getReadOnlyProperty();
+    }
+
+    public ObservableList<Problem> problems() {
+        return problemsView;
+    }
+
+    public ObservableList<String> tags() {
+        return tagsView;
+    }
+
+    /** The tag the library is filtered by; null shows every reading. */
+    public ObjectProperty<String> tagFilterProperty() {
+        return tagFilter;
+    }
+
+    public ObservableList<LibraryWeek> library() {
+        return libraryView;
+    }
+
+    public ReadOnlyObjectProperty<Reading> selectedReadingProperty() {
+        return selectedReading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readingHtmlProperty() {
+        return readingHtml.getReadOnlyProperty();
+    }
+
+    public ObservableList<QuestionSet> questionSets() {
+        return questionSetsView;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ReadOnlyObjectProperty<SearchResults> searchResultsProperty() {
+        return searchResults.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Recently opened course folders, most recent first. */
+    public ObservableList<Path> recentCourses() {
+        return recentCourses;
+    }
+
+    public ReadOnlyObjectProperty<Problem> selectedProblemProperty() {
+        return selectedProblem.getReadOnlyProperty();
+    }
+
+    // ---- actions ----
+
+    /**
+     * Called by a view before the first course opens: the library, the lists and the search index of that course
+     * are then filled in only once the view reports {@link #readingShown()} (or after {@link #FIRST_READING_WAIT}
+     * seconds at most), so that nothing competes with putting the first reading on screen.
+     */
+    public void waitForFirstReading() {
+        if (course.get() == null) {
+            firstReadingShown = new CompletableFuture<Void>().completeOnTimeout(null, FIRST_READING_WAIT, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The view has the selected reading on screen, or will not have one to wait for. */
+    public void readingShown() {
+        firstReadingShown.complete(null);
+    }
+
+    /** Runs {@code work} on the UI executor once the first reading is on screen (see {@link #waitForFirstReading}). */
+    public void whenFirstReadingShown(Runnable work) {
+        firstReadingShown.thenRun(() -> ui.execute(work));
+    }
+
+    /**
+     * Opens a course folder: loads it in the background, then shows it and selects {@code readingId} (or keeps
+     * the current reading if the course has it, or the first reading). Completes on the UI executor.
+     */
+    public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId) {
+        return openCourse(dir, readingId, null);
+    }
+
+    /**
+     * Opens a course whose loading may already be under way (started before the window, to overlap JavaFX's own
+     * start-up, see {@link #prepare}); {@code alreadyPreparing} null means load it now.
+     */
+    public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId,
+            CompletableFuture<Prepared> alreadyPreparing) {
+        if (!dev.lectern.files.DefaultCourse.looksLikeCourse(dir)) {
+            dialogs.showError("Not a course folder", dir + " has no readings/ or questions/ folder, so it is not a"
+                    + " Lectern course. The course that was open stays open.");
+            recentCourses.remove(dir);
+            return CompletableFuture.completedFuture(null);
+        }
+        long generation = loadGeneration.incrementAndGet();
+        busy.set(true);
+        status.set("Loading " + dir.getFileName() + "…");
+        wantedReadingId = readingId.orElse(wantedReadingId);
+        String wanted = wantedReadingId;
+        Theme currentTheme = theme.get();
+        CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
+        if (alreadyPreparing != null && alreadyPreparing.isDone() && !alreadyPreparing.isCompletedExceptionally()) {
+            // Called on the UI thread, and all is ready: show it now rather than after two hand-overs.
+            show(alreadyPreparing.join(), generation, done);
+            return done;
+        }
+        inBackground("Loading the course", () -> {
+            Prepared prepared = null;
+            if (alreadyPreparing != null) {
+                try {
+                    prepared = alreadyPreparing.join();
+                } catch (CompletionException | CancellationException e) {
+                    LOG.debug("preparing the course early failed; loading it again", e);
+                }
+            }
+            if (prepared == null) {
+                prepared = prepare(dir, Optional.ofNullable(wanted), currentTheme);
+            }
+            Prepared ready = prepared;
+            ui.execute(() -> show(ready, generation, done));
+        });
+        return done;
+    }
+
+    /** Shows a prepared course, unless a later openCourse has overtaken it; on the UI thread. */
+    private void show(Prepared ready, long generation, CompletableFuture<LoadedCourse> done) {
+        if (generation != loadGeneration.get()) {
+            done.complete(ready.loaded());
+            return;
+        }
+        renderer = ready.renderer();
+        preRendered = ready.first();
+        apply(ready.loaded(), generation);
+        afterFirstReading(() -> {
+            if (generation == loadGeneration.get()) {
+                watch(ready.loaded().course().root());
+            }
+        });
+        done.complete(ready.loaded());
+    }
+
+    /**
+     * A course loaded and the reading it opens on rendered, ready to show. Made off the UI thread; the app starts
+     * it before the window, so that it overlaps JavaFX's own start-up.
+     */
+    public static final class Prepared {
+        private final LoadedCourse loaded;
+        private final ReadingRenderer renderer;
+        private final Rendered first;
+
+        private Prepared(LoadedCourse loaded, ReadingRenderer renderer, Rendered first) {
+            this.loaded = loaded;
+            this.renderer = renderer;
+            this.first = first;
+        }
+
+        LoadedCourse loaded() {
+            return loaded;
+        }
+
+        ReadingRenderer renderer() {
+            return renderer;
+        }
+
+        Rendered first() {
+            return first;
+        }
+    }
+
+    /**
+     * Loads a course and renders the reading it will open on ({@code readingId}, else its first reading) in
+     * {@code theme}. Blocks; call it off the UI thread.
+     */
+    public static Prepared prepare(Path dir, Optional<String> readingId, Theme theme) {
+        LoadedCourse loaded = CourseLoader.load(dir);
+        ReadingRenderer renderer = new ReadingRenderer(loaded.course().root());
+        Optional<Reading> first = readingId.flatMap(id -> loaded.course().reading(id))
+                .or(() -> loaded.course().readings().stream().findFirst());
+        Rendered rendered = first.map(r -> new Rendered(r, theme, renderer.render(r, theme))).orElse(null);
+        return new Prepared(loaded, renderer, rendered);
+    }
+
+    /** Reloads the open course after files changed on disk, keeping the selected reading and search. */
+    public CompletableFuture<LoadedCourse> reload() {
+        Course current = course.get();
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Reading selected = selectedReading.get();
+        return openCourse(current.root(), Optional.ofNullable(selected).map(Reading::id));
+    }
+
+    public void selectReading(String id) {
+        wantedReadingId = id;
+        Course c = course.get();
+        Reading reading = c == null ? null : c.reading(id).orElse(null);
+        selectedReading.set(reading);
+        questionSets.setAll(reading == null || c == null ? List.of() : c.questionSetsFor(reading));
+        renderSelected();
+    }
+
+    public void selectProblem(Problem problem) {
+        selectedProblem.set(problem);
+    }
+
+    /** Where a problem is, in words for the status line: "readings/llava.md, line 3, column 5". */
+    public String describeLocation(Problem problem) {
+        Course c = course.get();
+        Path file = problem.file();
+        String shown = c != null && file.startsWith(c.root()) ? c.root().relativize(file).toString() : file.toString();
+        return shown + ", line " + problem.line() + ", column " + problem.column();
+    }
+
+    /** The reading a problem is about, if its file is a reading that loaded. */
+    public Optional<Reading> readingOf(Problem problem) {
+        Course c = course.get();
+        if (c == null) {
+            return Optional.empty();
+        }
+        return c.readings().stream().filter(r -> r.source().file().equals(problem.file())).findFirst();
+    }
+
+    /** Opens a search hit: the reading itself, or for a question the reading its set drills. */
+    public Optional<Reading> open(SearchHit hit) {
+        String readingId = hit.readingId();
+        if (hit.kind() == HitKind.QUESTION && readingId.isEmpty()) {
+            return Optional.empty();
+        }
+        selectReading(readingId);
+        return Optional.ofNullable(selectedReading.get());
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+    }
+
+    public void zoomIn() {
+        zoom.set(Math.min(MAX_ZOOM, Math.round((zoom.get() + 0.1) * 10) / 10.0));
+    }
+
+    public void zoomOut() {
+        zoom.set(Math.max(MIN_ZOOM, Math.round((zoom.get() - 0.1) * 10) / 10.0));
+    }
+
+    public void zoomReset() {
+        zoom.set(1.0);
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        CourseIndex old = index;
+        index = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    // ---- internals ----
+
+    /** Runs work in the background; a failure is logged and said in the status line, never lost or thrown. */
+    private void inBackground(String what, Runnable work) {
+        background.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", what, e);
+                ui.execute(() -> {
+                    readingShown();
+                    busy.set(false);
+                    status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                });
+            }
+        });
+    }
+
+    private void apply(LoadedCourse loaded, long generation) {
+        Course c = loaded.course();
+        course.set(c);
+        // The reading first: the rest waits until it is on screen (see waitForFirstReading).
+        String wanted = wantedReadingId;
+        if (wanted == null || c.reading(wanted).isEmpty()) {
+            wanted = c.readings().isEmpty() ? null : c.readings().get(0).id();
+        }
+        if (wanted == null) {
+            selectedReading.set(null);
+            questionSets.clear();
+            setHtml("");
+            readingShown();
+        } else {
+            selectReading(wanted);
+        }
+        afterFirstReading(() -> {
+            if (generation != loadGeneration.get()) {
+                return;
+            }
+            recentCourses.remove(c.root());
+            recentCourses.add(0, c.root());
+            if (recentCourses.size() > Settings.MAX_RECENT) {
+                recentCourses.remove(Settings.MAX_RECENT, recentCourses.size());
+            }
+            problems.setAll(loaded.problems());
+            TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            c.readings().forEach(r -> allTags.addAll(r.tags()));
+            tags.setAll(allTags);
+            if (tagFilter.get() != null && !allTags.contains(tagFilter.get())) {
+                tagFilter.set(null);
+            }
+            rebuildLibrary();
+            busy.set(false);
+            status.set(summary(loaded));
+            buildIndex(c, generation);
+        });
+    }
+
+    /** Runs work on the UI executor once the first reading is on screen; at once when nothing is waited for. */
+    private void afterFirstReading(Runnable work) {
+        if (firstReadingShown.isDone()) {
+            work.run();
+        } else {
+            firstReadingShown.thenRun(() -> ui.execute(work));
+        }
+    }
+
+    static String summary(LoadedCourse loaded) {
+        Course c = loaded.course();
+        String text = c.readings().size() + " readings, " + c.questionSets().size() + " question sets, "
+                + c.questionCount() + " questions";
+        if (loaded.errorCount() > 0 || loaded.warningCount() > 0) {
+            text += " — " + loaded.errorCount() + " errors, " + loaded.warningCount() + " warnings (see Problems)";
+        }
+        return text;
+    }
+
+    private void rebuildLibrary() {
+        Course c = course.get();
+        if (c == null) {
+            library.clear();
+            return;
+        }
+        String tag = tagFilter.get();
+        List<LibraryWeek> weeks = new ArrayList<>();
+        for (Week week : c.info().weeks()) {
+            Map<Integer, List<Reading>> bySession = new LinkedHashMap<>();
+            Map<Integer, String> labels = new LinkedHashMap<>();
+            for (Reading r : c.readingsOfWeek(week.number())) {
+                if (tag != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                    continue;
+                }
+                int number = r.session().map(Session::number).orElse(0);
+                bySession.computeIfAbsent(number, k -> new ArrayList<>()).add(r);
+                String label = r.session().map(Session::label).filter(l -> !l.isBlank()).orElse("");
+                labels.merge(number, label, (a, b) -> a.isBlank() ? b : a);
+            }
+            if (bySession.isEmpty()) {
+                continue;
+            }
+            List<LibrarySession> sessions = new ArrayList<>();
+            bySession.forEach((number, readings) -> {
+                String label = labels.get(number);
+                if (label.isBlank()) {
+                    label = number == 0 ? "" : "Session " + number;
+                }
+                sessions.add(new LibrarySession(number, label, List.copyOf(readings)));
+            });
+            weeks.add(new LibraryWeek(week, List.copyOf(sessions)));
+        }
+        library.setAll(weeks);
+    }
+
+    private void renderSelected() {
+        Reading reading = selectedReading.get();
+        ReadingRenderer r = renderer;
+        if (reading == null || r == null) {
+            setHtml("");
+            return;
+        }
+        Rendered ready = preRendered;
+        preRendered = null;
+        if (ready != null && ready.reading().equals(reading) && ready.theme() == theme.get()) {
+            setHtml(ready.html());
+            return;
+        }
+        try {
+            setHtml(r.render(reading, theme.get()));
+        } catch (RuntimeException e) {
+            LOG.warn("rendering {} failed", reading.id(), e);
+            setHtml("<!DOCTYPE html><html><body><p>This reading could not be shown: "
+                    + org.jsoup.nodes.Entities.escape(String.valueOf(e.getMessage())) + "</p></body></html>");
+        }
+    }
+
+    /** Only a changed document reaches the view, so a reload that did not touch the open reading keeps its place. */
+    private void setHtml(String html) {
+        if (!html.equals(readingHtml.get())) {
+            readingHtml.set(html);
+        }
+    }
+
+    private void buildIndex(Course c, long generation) {
+        status.set(status.get() + " — indexing for search…");
+        busy.set(true);
+        inBackground("Indexing for search", () -> {
+            CourseIndex built = CourseIndex.build(c);
+            ui.execute(() -> {
+                if (generation != loadGeneration.get()) {
+                    built.close();
+                    return;
+                }
+                busy.set(false);
+                CourseIndex old = index;
+                index = built;
+                if (old != null) {
+                    old.close();
+                }
+                status.set(status.get().replace(" — indexing for search…", ""));
+                if (!query.get().isBlank()) {
+                    search(query.get());
+                }
+            });
+        });
+    }
+
+    private void search(String text) {
+        long generation = searchGeneration.incrementAndGet();
+        if (text == null || text.isBlank()) {
+            searchResults.set(null);
+            return;
+        }
+        CourseIndex current = index;
+        if (current == null) {
+            return;
+        }
+        inBackground("Searching", () -> {
+            SearchResults results;
+            try {
+                results = current.search(text, 20);
+            } catch (RuntimeException e) {
+                // The index was replaced and closed under us; the newer index will search again.
+                LOG.debug("search on a closed index", e);
+                return;
+            }
+            ui.execute(() -> {
+                if (generation == searchGeneration.get()) {
+                    searchResults.set(results);
+                }
+            });
+        });
+    }
+
+    private void watch(Path root) {
+        if (watcher != null && root.equals(watchedRoot)) {
+            return;
+        }
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        try {
+            watcher = CourseWatcher.watch(root, () -> ui.execute(this::reload), RELOAD_QUIET_MILLIS);
+            watchedRoot = root;
+        } catch (IOException e) {
+            LOG.warn("cannot watch {} for changes: {}", root, e.getMessage());
+        }
+    }
+}

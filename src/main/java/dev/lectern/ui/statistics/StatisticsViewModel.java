@@ -1,0 +1,239 @@
+package dev.lectern.ui.statistics;
+
+import dev.lectern.course.Course;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.Exam;
+import dev.lectern.study.StudyStatistics;
+import dev.lectern.ui.Messages;
+import dev.lectern.ui.drill.Drill;
+import dev.lectern.ui.drill.DrillServices;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The statistics: reviews per day over the last 30, 90 or 365 days, the reviews falling due in the next 30 days, true
+ * retention by week, mastery per reading, streaks and totals, and the finished exams. Computed in the background
+ * from the review log and the card states; plain lists a view draws as charts. Also exports the review log as CSV.
+ */
+public final class StatisticsViewModel implements Drill {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatisticsViewModel.class);
+    /** The spans the reviews-per-day chart offers. */
+    public static final List<Integer> SPANS = List.of(30, 90, 365);
+
+    private final DrillServices services;
+    private final Course course;
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<StudyStatistics> statistics = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty days = new SimpleIntegerProperty(30);
+    private final ObservableList<StudyStatistics.DayCount> reviewsPerDay = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.DayCount> dueForecast = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.WeekRetention> retention = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.ReadingMastery> mastery = FXCollections.observableArrayList();
+    private final ObservableList<Exam> exams = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper streaks = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper kept = new ReadOnlyStringWrapper("");
+    private List<String> keptCards = List.of();
+    private final ReadOnlyStringWrapper examSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private long generation;
+    private boolean closed;
+
+    /** Starts computing the figures at once. */
+    public StatisticsViewModel(DrillServices services, Course course) {
+        this.services = services;
+        this.course = course;
+        days.addListener((obs, old, now) -> showDays());
+        refresh();
+    }
+
+    @Override
+    public String title() {
+        return "Statistics";
+    }
+
+    /** "152 reviews", once computed. */
+    @Override
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** True while the figures are being computed. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** All the figures; null until computed. */
+    public ReadOnlyObjectProperty<StudyStatistics> statisticsProperty() {
+        return statistics.getReadOnlyProperty();
+    }
+
+    /** How many days the reviews-per-day chart covers: 30, 90 or 365. */
+    public IntegerProperty daysProperty() {
+        return days;
+    }
+
+    /** Reviews per day over the last {@link #daysProperty()} days, oldest first, ending today. */
+    public ObservableList<StudyStatistics.DayCount> reviewsPerDay() {
+        return FXCollections.unmodifiableObservableList(reviewsPerDay);
+    }
+
+    /** Reviews falling due on each of the next 30 days (today includes the overdue). */
+    public ObservableList<StudyStatistics.DayCount> dueForecast() {
+        return FXCollections.unmodifiableObservableList(dueForecast);
+    }
+
+    /** True retention per week, oldest first. */
+    public ObservableList<StudyStatistics.WeekRetention> retentionByWeek() {
+        return FXCollections.unmodifiableObservableList(retention);
+    }
+
+    /** Mastery per reading, in course order. */
+    public ObservableList<StudyStatistics.ReadingMastery> mastery() {
+        return FXCollections.unmodifiableObservableList(mastery);
+    }
+
+    /** Finished exams, newest first. */
+    public ObservableList<Exam> exams() {
+        return FXCollections.unmodifiableObservableList(exams);
+    }
+
+    /** "Streak: 3 days (longest 12 days)". */
+    public ReadOnlyStringProperty streaksProperty() {
+        return streaks.getReadOnlyProperty();
+    }
+
+    /** "152 reviews of 40 questions". */
+    /**
+     * A note naming the questions whose history is kept though the course no longer has them (renamed or removed);
+     * empty when there are none.
+     */
+    public ReadOnlyStringProperty keptProperty() {
+        return kept.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    /** "3 exams; last: 75% on Week 2". */
+    public ReadOnlyStringProperty examSummaryProperty() {
+        return examSummary.getReadOnlyProperty();
+    }
+
+    /** A line for the student: the figures could not be computed, or the export went well or failed. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Computes the figures again, in the background. */
+    public void refresh() {
+        long mine = ++generation;
+        loading.set(true);
+        Instant now = services.clock().instant();
+        services.background().execute(() -> {
+            try {
+                StudyStatistics computed = compute(now);
+                List<Exam> finished = services.exams().finished();
+                services.ui().execute(() -> {
+                    if (!closed && mine == generation) {
+                        show(computed, finished);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("computing the statistics failed", e);
+                services.ui().execute(() -> {
+                    if (!closed && mine == generation) {
+                        loading.set(false);
+                        message.set("The statistics could not be computed: " + Messages.reason(e));
+                    }
+                });
+            }
+        });
+    }
+
+    private StudyStatistics compute(Instant now) {
+        List<StudyStatistics.ReadingCards> readings = course == null ? List.of() : DrillPlans.readingCards(course);
+        java.util.Map<dev.lectern.scheduling.CardKey, dev.lectern.scheduling.CardState> states =
+                services.progress().cardStates();
+        keptCards = course == null ? List.of() : DrillPlans.notInCourse(course, states.keySet());
+        return StudyStatistics.compute(services.progress().allReviews(), states, readings, now,
+                services.clock().getZone());
+    }
+
+    /** Asks where to write the review log, then writes it there as CSV in the background. */
+    public void exportReviewLog() {
+        Optional<Path> out = services.dialogs().chooseSaveFile("Export Review Log", "lectern-reviews.csv");
+        out.ifPresent(this::exportReviewLog);
+    }
+
+    /** Writes the review log to {@code out} as CSV, in the background; the message says how it went. */
+    public void exportReviewLog(Path out) {
+        message.set("Exporting the review log…");
+        services.background().execute(() -> {
+            String said;
+            try {
+                int rows = services.progress().exportCsv(out);
+                said = Messages.plural(rows, "review") + " exported to " + out + ".";
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("exporting the review log to {} failed", out, e);
+                said = "The review log could not be exported to " + out + ": " + Messages.reason(e);
+            }
+            String result = said;
+            services.ui().execute(() -> message.set(result));
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    // ---- internals ----
+
+    private void show(StudyStatistics s, List<Exam> finished) {
+        statistics.set(s);
+        dueForecast.setAll(s.dueForecast());
+        retention.setAll(s.retentionByWeek());
+        mastery.setAll(s.mastery());
+        exams.setAll(finished);
+        streaks.set("Streak: " + Messages.plural(s.currentStreak(), "day") + " (longest "
+                + Messages.plural(s.longestStreak(), "day") + ")");
+        totals.set(Messages.plural(s.totalReviews(), "review") + " of " + Messages.plural(s.cardsStudied(), "question"));
+        kept.set(keptCards.isEmpty() ? "" : "History is kept for " + Messages.plural(keptCards.size(), "question")
+                + " no longer in the course (renamed or removed); it counts again if they return: "
+                + String.join(", ", keptCards) + ".");
+        examSummary.set(finished.isEmpty() ? "No finished exams yet."
+                : Messages.plural(finished.size(), "finished exam") + "; the last: " + finished.get(0).total().percent()
+                        + "% on " + finished.get(0).title() + ".");
+        progress.set(Messages.plural(s.totalReviews(), "review"));
+        loading.set(false);
+        showDays();
+    }
+
+    private void showDays() {
+        StudyStatistics s = statistics.get();
+        if (s == null) {
+            return;
+        }
+        List<StudyStatistics.DayCount> all = s.reviewsPerDay();
+        int n = Math.max(1, Math.min(days.get(), all.size()));
+        reviewsPerDay.setAll(all.subList(all.size() - n, all.size()));
+    }
+}

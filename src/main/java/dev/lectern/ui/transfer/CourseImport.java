@@ -1,0 +1,147 @@
+package dev.lectern.ui.transfer;
+
+import dev.lectern.course.Course;
+import dev.lectern.interchange.ImportItem;
+import dev.lectern.interchange.ImportKind;
+import dev.lectern.interchange.ImportOptions;
+import dev.lectern.interchange.ImportPlan;
+import dev.lectern.interchange.ImportReport;
+import dev.lectern.interchange.ImportResult;
+import dev.lectern.interchange.Importer;
+import dev.lectern.ui.DialogService;
+import dev.lectern.ui.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * File > Import: choose course-site posts, Q&A sheets or flashcard exports, see what would be created, updated or
+ * kept and what was skipped and why, then import (or not). Reading the files and writing the course happen in the
+ * background; the library reloads afterwards.
+ */
+public final class CourseImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CourseImport.class);
+
+    private final Executor background;
+    private final Executor ui;
+    private final DialogService dialogs;
+    private final Supplier<Course> course;
+    private final Runnable reload;
+
+    public CourseImport(Executor background, Executor ui, DialogService dialogs, Supplier<Course> course,
+            Runnable reload) {
+        this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.course = Objects.requireNonNull(course);
+        this.reload = Objects.requireNonNull(reload);
+    }
+
+    /** The menu item's words for each kind. */
+    public static String label(ImportKind kind) {
+        switch (kind) {
+            case POSTS:
+                return "Course-Site Posts…";
+            case QA:
+                return "Q&A Sheets…";
+            default:
+                return "Anki or CSV Flashcards…";
+        }
+    }
+
+    private static List<String> extensions(ImportKind kind) {
+        switch (kind) {
+            case POSTS:
+                return List.of(".md", ".markdown", ".txt");
+            case QA:
+                return List.of(".txt", ".md");
+            default:
+                return List.of(".txt", ".csv", ".tsv");
+        }
+    }
+
+    /** Asks for the files, then shows the plan and report and imports if the author agrees. */
+    public void start(ImportKind kind) {
+        Course open = course.get();
+        if (open == null) {
+            dialogs.showError("Import", "Open a course first: imports go into the open course's folder.");
+            return;
+        }
+        String title = "Import " + label(kind).replace("…", "");
+        List<Path> files = dialogs.chooseFiles(title, label(kind).replace("…", ""), extensions(kind));
+        if (files.isEmpty()) {
+            return;
+        }
+        Path root = open.root();
+        background.execute(() -> {
+            ImportPlan plan;
+            try {
+                plan = Importer.plan(kind, files, root, ImportOptions.NONE);
+            } catch (RuntimeException e) {
+                LOG.warn("planning the import of {} failed", files, e);
+                ui.execute(() -> dialogs.showError(title, "The files could not be read: " + Messages.reason(e)));
+                return;
+            }
+            ImportPlan ready = plan;
+            ui.execute(() -> confirmAndApply(title, ready));
+        });
+    }
+
+    private void confirmAndApply(String title, ImportPlan plan) {
+        String details = details(plan);
+        if (plan.writes().isEmpty()) {
+            dialogs.showInformation(title, "Nothing to import: " + plan.summary()
+                    + (plan.report().entries().isEmpty() ? "" : "\n\n" + report(plan)));
+            return;
+        }
+        String message = plan.summary() + "\nFiles are written into " + plan.courseDir() + "; nothing is overwritten"
+                + " that changed since.";
+        if (!dialogs.confirm(title, message, details, "Import")) {
+            return;
+        }
+        background.execute(() -> {
+            ImportResult result;
+            try {
+                result = Importer.apply(plan);
+            } catch (RuntimeException e) {
+                LOG.warn("the import into {} failed", plan.courseDir(), e);
+                ui.execute(() -> dialogs.showError(title, "The import failed: " + Messages.reason(e)));
+                return;
+            }
+            ImportResult done = result;
+            ui.execute(() -> {
+                reload.run();
+                String written = Messages.plural(done.written().size(), "file") + " written.";
+                if (done.succeeded()) {
+                    dialogs.showInformation(title, written);
+                } else {
+                    dialogs.showError(title, written + " These were not:\n" + done.failures().stream()
+                            .map(ImportReport.Entry::format).collect(Collectors.joining("\n")));
+                }
+            });
+        });
+    }
+
+    /** What the plan does with each reading and set, then the report. */
+    static String details(ImportPlan plan) {
+        StringBuilder text = new StringBuilder();
+        for (ImportItem item : plan.items()) {
+            text.append(item.action().label()).append("  ").append(plan.courseDir().relativize(item.target()))
+                    .append("  ").append(item.type().label()).append(": ").append(item.detail()).append('\n');
+        }
+        if (!plan.report().entries().isEmpty()) {
+            text.append("\nReport:\n").append(report(plan));
+        }
+        return text.toString();
+    }
+
+    private static String report(ImportPlan plan) {
+        return plan.report().entries().stream().map(ImportReport.Entry::format).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,8 +1,0 @@
-package dev.lectern.arch.violations.review;
-
-/** A scheduler reading the clock, on purpose. */
-public class ImpureScheduler {
-    public long due() {
-        return java.time.Instant.now().toEpochMilli() + new java.util.Random().nextInt(10);
-    }
-}

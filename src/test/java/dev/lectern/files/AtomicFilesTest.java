@@ -1,0 +1,47 @@
+package dev.lectern.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private long filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void theNewContentReplacesTheOldAndNoTemporaryFileIsLeft() throws IOException {
+        Path file = dir.resolve("deep/er/notes.txt");
+
+        AtomicFiles.write(file, "first".getBytes());
+        AtomicFiles.write(file, "second".getBytes());
+
+        assertThat(file).hasContent("second");
+        assertThat(filesIn(file.getParent())).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteThatFailsHalfWayLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("sheet.pdf"), "the old sheet");
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, temporary -> {
+            Files.writeString(temporary, "half of a new sh");
+            throw new IOException("the disk is full");
+        })).hasMessage("the disk is full");
+
+        assertThat(file).hasContent("the old sheet");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.lectern.ui.drill.flashcards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.grading.GradingService;
+import dev.lectern.render.AnswerRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.DrillScope;
+import dev.lectern.study.ReviewOutcome;
+import dev.lectern.ui.DrillFixture;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flashcards without a window: think, reveal, rate; every rating is logged. */
+class FlashcardViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    DrillFixture fx;
+    GradingService unused = GradingService.of(DrillFixture::grade);
+    List<DrillItem> cards;
+    FlashcardViewModel flashcards;
+
+    @BeforeEach
+    void setUp() {
+        fx = new DrillFixture(dir);
+        cards = DrillPlans.questions(fx.course, new DrillScope.OfSet("llava")).subList(0, 2);
+        flashcards = new FlashcardViewModel(fx.services(unused), "LLaVA", cards, new AnswerRenderer(fx.course.root()),
+                new SimpleObjectProperty<>(Theme.LIGHT));
+    }
+
+    @AfterEach
+    void tearDown() {
+        unused.close();
+    }
+
+    @Test
+    void aCardStartsWithOnlyThePrompt() {
+        assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.THINKING);
+        assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(0));
+        assertThat(flashcards.referenceHtmlProperty().get()).isEmpty();
+        assertThat(flashcards.progressProperty().get()).isEqualTo("Question 1 of 2");
+    }
+
+    @Test
+    void revealShowsTheReferenceAnswer() {
+        flashcards.reveal();
+
+        assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.REVEALED);
+        assertThat(flashcards.referenceHtmlProperty().get()).contains("GPT-4");
+    }
+
+    @Test
+    void ratingBeforeRevealingDoesNothing() {
+        flashcards.rate(FlashcardRating.EASY);
+
+        assertThat(fx.progress.outcomes()).isEmpty();
+        assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(0));
+    }
+
+    @Test
+    void ratingLogsItAndShowsTheNextCard() {
+        flashcards.reveal();
+
+        flashcards.rate(FlashcardRating.HARD);
+
+        assertThat(fx.progress.outcomes()).containsExactly(
+                new ReviewOutcome.Rated(cards.get(0), DrillFixture.T0, FlashcardRating.HARD));
+        assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(1));
+        assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.THINKING);
+    }
+
+    @Test
+    void theRatingCarriesTheTimeFromShowingTheCard() {
+        fx.clock.advance(java.time.Duration.ofSeconds(7));
+        flashcards.reveal();
+        fx.clock.advance(java.time.Duration.ofSeconds(5));
+
+        flashcards.rate(FlashcardRating.GOOD);
+
+        assertThat(((ReviewOutcome.Rated) fx.progress.outcomes().get(0)).taken())
+                .isEqualTo(java.time.Duration.ofSeconds(12));
+    }
+
+    @Test
+    void afterTheLastCardASummaryCountsTheRatings() {
+        flashcards.reveal();
+        flashcards.rate(FlashcardRating.AGAIN);
+        flashcards.reveal();
+        flashcards.rate(FlashcardRating.GOOD);
+
+        assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.DONE);
+        assertThat(flashcards.summaryProperty().get()).isEqualTo("2 cards: 1 Again, 0 Hard, 1 Good, 0 Easy");
+    }
+}

@@ -1,0 +1,235 @@
+package dev.lectern.ui.drill.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.grading.GradingService;
+import dev.lectern.grading.Verdict;
+import dev.lectern.render.AnswerRenderer;
+import dev.lectern.render.Theme;
+import dev.lectern.study.DrillItem;
+import dev.lectern.study.DrillMode;
+import dev.lectern.study.DrillPlans;
+import dev.lectern.study.DrillScope;
+import dev.lectern.study.ReviewOutcome;
+import dev.lectern.ui.DrillFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Practice without a window: check, feedback, accept or override, next; every settled verdict is logged. */
+class PracticeViewModelTest {
+
+    static GradingService grading;
+
+    @TempDir
+    Path dir;
+
+    DrillFixture fx;
+    List<DrillItem> llava;
+    SimpleObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    PracticeViewModel practice;
+
+    @BeforeAll
+    static void startGrader() {
+        grading = GradingService.of(DrillFixture::grade);
+    }
+
+    @AfterAll
+    static void stopGrader() {
+        grading.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fx = new DrillFixture(dir);
+        llava = DrillPlans.questions(fx.course, new DrillScope.OfSet("llava")).subList(0, 3);
+        practice = new PracticeViewModel(fx.services(grading), "LLaVA", llava, new AnswerRenderer(fx.course.root()),
+                theme);
+    }
+
+    private void check(String answer) {
+        practice.answerProperty().set(answer);
+        practice.check();
+        fx.ui.runUntil(() -> practice.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+    }
+
+    @Test
+    void startsOnTheFirstQuestionWaitingForAnAnswer() {
+        assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.ANSWERING);
+        assertThat(practice.itemProperty().get()).isEqualTo(llava.get(0));
+        assertThat(practice.progressProperty().get()).isEqualTo("Question 1 of 3");
+        assertThat(practice.title()).isEqualTo("Practice: LLaVA");
+    }
+
+    @Test
+    void theReferenceAnswerIsGradedCorrectWithItsKeyPointsAndTheReferenceShown() {
+        String reference = llava.get(0).question().referenceAnswer();
+
+        check(reference);
+
+        assertThat(practice.gradeProperty().get().verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(practice.gradeProperty().get().keyPoints()).allMatch(k -> k.covered());
+        assertThat(practice.gradedAnswerProperty().get()).isEqualTo(reference);
+        assertThat(practice.referenceHtmlProperty().get()).contains("id=\"reference\"").contains("GPT-4");
+        assertThat(practice.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void acceptingLogsTheGradersVerdictAndGoesToTheNextQuestion() {
+        check(llava.get(0).question().referenceAnswer());
+
+        practice.accept();
+
+        assertThat(fx.progress.outcomes()).singleElement().satisfies(o -> {
+            ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
+            assertThat(answered.item()).isEqualTo(llava.get(0));
+            assertThat(answered.mode()).isEqualTo(DrillMode.PRACTICE);
+            assertThat(answered.verdict()).isEqualTo(Verdict.CORRECT);
+            assertThat(answered.overridden()).isFalse();
+            assertThat(answered.grade()).map(g -> g.score()).contains(100);
+            assertThat(answered.at()).isEqualTo(DrillFixture.T0);
+        });
+        assertThat(practice.itemProperty().get()).isEqualTo(llava.get(1));
+        assertThat(practice.progressProperty().get()).isEqualTo("Question 2 of 3");
+        assertThat(practice.answerProperty().get()).isEmpty();
+        assertThat(practice.gradeProperty().get()).isNull();
+        assertThat(practice.referenceHtmlProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theLoggedAnswerIsTheCheckedTextWithTheTimeFromShowingTheQuestionToSettling() {
+        fx.clock.advance(Duration.ofSeconds(40));
+        check("partly about GPT-4");
+        fx.clock.advance(Duration.ofSeconds(5));
+
+        practice.accept();
+
+        ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
+        assertThat(answered.answer()).isEqualTo("partly about GPT-4");
+        assertThat(answered.taken()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(fx.progress.saved()).singleElement().satisfies(r -> {
+            assertThat(r.answer()).isEqualTo("partly about GPT-4");
+            assertThat(r.rating()).isEqualTo(dev.lectern.scheduling.FlashcardRating.HARD);
+        });
+    }
+
+    @Test
+    void overridingLogsTheStudentsVerdict() {
+        check("qwx zzv");
+        assertThat(practice.gradeProperty().get().verdict()).isEqualTo(Verdict.INCORRECT);
+
+        practice.override(Verdict.PARTIAL);
+
+        ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
+        assertThat(answered.verdict()).isEqualTo(Verdict.PARTIAL);
+        assertThat(answered.grade()).map(g -> g.verdict()).contains(Verdict.INCORRECT);
+        assertThat(answered.overridden()).isTrue();
+    }
+
+    @Test
+    void nextAcceptsWhenTheFeedbackIsShownAndDoesNothingBefore() {
+        practice.next();
+        assertThat(fx.progress.outcomes()).isEmpty();
+
+        check("");
+        practice.next();
+
+        assertThat(fx.progress.outcomes()).singleElement()
+                .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).verdict()).isEqualTo(Verdict.INCORRECT));
+    }
+
+    @Test
+    void afterTheLastQuestionASummaryCountsTheVerdicts() {
+        check(llava.get(0).question().referenceAnswer());
+        practice.accept();
+        check("partly right");
+        practice.accept();
+        check("qwx zzv");
+        practice.override(Verdict.CORRECT);
+
+        assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.DONE);
+        assertThat(practice.summaryProperty().get()).isEqualTo("3 questions: 2 correct, 1 partial, 0 incorrect");
+        assertThat(fx.progress.outcomes()).hasSize(3);
+    }
+
+    @Test
+    void checkWaitsForTheGraderWithoutBlockingAndShowsTheGradeWhenItComes() throws Exception {
+        CountDownLatch loaded = new CountDownLatch(1);
+        try (GradingService loading = GradingService.of((key, answer) -> {
+            await(loaded);
+            return DrillFixture.grade(key, answer);
+        })) {
+            PracticeViewModel waiting = new PracticeViewModel(fx.services(loading), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            waiting.answerProperty().set(llava.get(0).question().referenceAnswer());
+
+            waiting.check();
+
+            assertThat(waiting.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.CHECKING);
+            assertThat(waiting.messageProperty().get()).isIn("Loading the grader…", "Checking…");
+            loaded.countDown();
+            fx.ui.runUntil(() -> waiting.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+            assertThat(waiting.gradeProperty().get().verdict()).isEqualTo(Verdict.CORRECT);
+        }
+    }
+
+    @Test
+    void aGraderThatCannotLoadLeavesTheStudentToMarkTheAnswer() {
+        try (GradingService broken = GradingService.of((key, answer) -> {
+            throw new IllegalStateException("the model file is missing");
+        })) {
+            PracticeViewModel p = new PracticeViewModel(fx.services(broken), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            p.answerProperty().set("an answer");
+
+            p.check();
+            fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+
+            assertThat(p.gradeProperty().get()).isNull();
+            assertThat(p.messageProperty().get()).startsWith("The answer could not be graded (the model file is missing)");
+            assertThat(p.referenceHtmlProperty().get()).contains("GPT-4");
+            p.accept();
+            assertThat(fx.progress.outcomes()).isEmpty();
+            p.override(Verdict.PARTIAL);
+            assertThat(fx.progress.outcomes()).singleElement()
+                    .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).grade()).isEmpty());
+        }
+    }
+
+    @Test
+    void theReferenceAnswerFollowsTheTheme() {
+        check("qwx zzv");
+        assertThat(practice.referenceHtmlProperty().get()).contains(Theme.LIGHT.cssClass());
+
+        theme.set(Theme.DARK);
+
+        assertThat(practice.referenceHtmlProperty().get()).contains(Theme.DARK.cssClass());
+    }
+
+    @Test
+    void aGradeArrivingAfterTheDrillClosedIsDropped() {
+        practice.answerProperty().set("qwx zzv");
+        practice.check();
+        practice.close();
+
+        fx.ui.runFor(Duration.ofMillis(300));
+
+        assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.CHECKING);
+        assertThat(fx.progress.outcomes()).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
