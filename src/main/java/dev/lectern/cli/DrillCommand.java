@@ -277,8 +277,8 @@ final class DrillCommand implements Callable<Integer> {
             Grade g = a.grade;
             out.printf(Locale.ROOT, "%sScore %d/100%s%s%n", indent, g.score(), marks.dot(), g.verdict().label());
             for (KeyPointResult k : g.keyPoints()) {
-                out.printf(Locale.ROOT, "%s  %s %s%n", indent, k.covered() ? marks.covered() : marks.missed(),
-                        k.keyPoint().text());
+                out.printf(Locale.ROOT, "%s  %s %s%s%n", indent, k.covered() ? marks.covered() : marks.missed(),
+                        k.keyPoint().text(), k.contradicted() ? " (contradicted: " + k.reason() + ")" : "");
             }
             if (!g.explanation().isBlank()) {
                 out.println(indent + g.explanation());

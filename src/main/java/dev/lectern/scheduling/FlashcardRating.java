@@ -27,12 +27,15 @@ public enum FlashcardRating {
         return label;
     }
 
-    /** The rating a typed answer's verdict suggests: correct → Good, partial → Hard, incorrect → Again. */
+    /** The rating a typed answer's verdict suggests: correct → Good, partial or unsure → Hard, incorrect → Again. */
     public static FlashcardRating suggestedFor(Verdict verdict) {
         switch (verdict) {
             case CORRECT:
                 return GOOD;
             case PARTIAL:
+                return HARD;
+            case UNSURE:
+                // the student compares with the reference and rates; Hard is the cautious default
                 return HARD;
             default:
                 return AGAIN;

@@ -40,7 +40,7 @@ class BenchGradeCommandTest {
         // The fake grader marks the reference and alternative answers correct: 2 of every 5 samples, but only as
         // written. The warm-up took samples 1-10; the 50 timed grades are samples 11-30 as written (8 correct) and
         // then all 30 again, reworded because they were graded before (none correct to the fake grader).
-        assertThat(lines.get(5)).isEqualTo("verdicts: correct 8, partial 0, incorrect 42");
+        assertThat(lines.get(5)).isEqualTo("verdicts: correct 8, partial 0, incorrect 42, unsure 0");
         assertThat(lines.get(6)).startsWith("processors: ");
     }
 

@@ -161,7 +161,8 @@ class GradeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly(in + ":1:1: error: The header has no \"student_answer\""
-                + " column; every row needs the question, the reference answer and the student's answer. Its columns"
+                + " column; every row needs the question, the reference answer and the student's answer (or set_id and"
+                + " question_id naming a question of the course). Its columns"
                 + " are: question, reference_answer, answer.");
         assertThat(out).doesNotExist();
         assertThat(run.out()).isEmpty();
@@ -292,12 +293,15 @@ class GradeCommandTest {
         // Predicted correct: 90 and 70. Gold: T F T F. Accuracy 2/4; F1 of each class 1/2; AUC: 90 beats both
         // negatives, 40 beats 10 but not 70: 3/4. Pearson r of (5, 3, 4, 1) and (90, 70, 40, 10): 147.5 / sqrt(8.75 * 3675).
         assertThat(lines.subList(1, lines.size())).containsExactly(
-                "verdicts: correct 2, partial 1, incorrect 1",
-                "label: \"correct\" is positive, incorrect negative; predicted positive = verdict correct; AUC from"
-                        + " the score",
+                "verdicts: correct 2, partial 1, incorrect 1, unsure 0",
+                "label: \"correct\" is positive; predicted positive = verdict correct; AUC from the score; \"right"
+                        + " when correct\" = share of the answers graded correct that are labelled correct",
+                "columns correct% partial% incorrect% unsure% are the shares of each verdict in the group",
                 "score: Pearson r between the gold score and the grade's score (0-100)",
-                "            n  accuracy  weighted F1  ROC AUC  Pearson r",
-                "all         4     0.500        0.500    0.750      0.823");
+                "           n  correct% partial%  incor.%  unsure%  accuracy    wtd F1  ROC AUC right/cor 3-way F1"
+                        + "  Pearson r",
+                "all        4      50.0     25.0     25.0      0.0     0.500     0.500    0.750     0.500        -"
+                        + "      0.823");
     }
 
     @Test
@@ -309,9 +313,12 @@ class GradeCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         // a: gold T F, predicted T T -> accuracy 1/2, F1 (1 * 2/3 + 1 * 0) / 2; b: gold T F, predicted F F.
         assertThat(run.out()).endsWith(String.join(System.lineSeparator(),
-                "all         4     0.500        0.500    0.750      0.823",
-                "a           2     0.500        0.333    1.000      1.000",
-                "b           2     0.500        0.333    1.000      1.000") + System.lineSeparator());
+                "all        4      50.0     25.0     25.0      0.0     0.500     0.500    0.750     0.500        -"
+                        + "      0.823",
+                "a          2     100.0      0.0      0.0      0.0     0.500     0.333    1.000     0.500        -"
+                        + "      1.000",
+                "b          2       0.0     50.0     50.0      0.0     0.500     0.333    1.000         -        -"
+                        + "      1.000") + System.lineSeparator());
     }
 
     @Test
@@ -324,9 +331,9 @@ class GradeCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(in + ":3:8: error: The gold \"label\" is empty; this row is left out of"
                 + " accuracy, F1 and AUC.");
-        assertThat(run.out()).contains("label: \"correct\" is positive, contradictory negative;")
+        assertThat(run.out()).contains("3-way macro-F1 over correct / contradictory / incorrect")
                 .doesNotContain("Pearson")
-                .endsWith("all         3     1.000        1.000    1.000" + System.lineSeparator());
+                .contains("all        3      50.0      0.0     50.0      0.0     1.000     1.000    1.000     1.000    0.333");
     }
 
     @Test
@@ -351,6 +358,6 @@ class GradeCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(readCsv(out)).hasSize(5);
         assertThat(run.err()).endsWith("grades written to " + out + System.lineSeparator());
-        assertThat(run.out()).contains("all         4");
+        assertThat(run.out()).contains("all        4");
     }
 }

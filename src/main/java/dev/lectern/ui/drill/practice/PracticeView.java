@@ -233,10 +233,12 @@ public final class PracticeView extends ScrollPane implements DrillView {
             }
         } else {
             for (KeyPointResult k : grade.keyPoints()) {
-                Label point = new Label((k.covered() ? "✓ " : "✗ ") + k.keyPoint().text());
+                Label point = new Label((k.covered() ? "✓ " : "✗ ") + k.keyPoint().text()
+                        + (k.contradicted() ? " \u2014 contradicted: " + k.reason() : ""));
                 point.setWrapText(true);
                 point.getStyleClass().add(k.covered() ? Styles.KEY_POINT_COVERED : Styles.KEY_POINT_MISSED);
-                point.setTooltip(new Tooltip((k.covered() ? "Covered" : "Missed") + String.format(Locale.ROOT,
+                point.setTooltip(new Tooltip((k.covered() ? "Covered" : k.contradicted() ? "Contradicted" : "Missed")
+                        + String.format(Locale.ROOT,
                         ", similarity %.2f", k.similarity())));
                 keyPoints.getChildren().add(point);
             }
