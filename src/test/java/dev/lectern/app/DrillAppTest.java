@@ -255,6 +255,9 @@ class DrillAppTest {
         assertThat(text(dev.lectern.ui.statistics.StatisticsView.ID_STREAKS)).isEqualTo("Streak: 4 days (longest 4 days)");
         javafx.scene.chart.BarChart<?, ?> perDay = find(dev.lectern.ui.statistics.StatisticsView.ID_REVIEWS_CHART,
                 javafx.scene.chart.BarChart.class);
+        // the charts are filled after the totals: wait for the last day's bar
+        waitFor(() -> perDay.getData().size() == 1 && perDay.getData().get(0).getData().size() == 30
+                && ((Number) perDay.getData().get(0).getData().get(29).getYValue()).intValue() == 1);
         assertThat(perDay.getData()).singleElement().satisfies(series ->
                 assertThat(series.getData()).hasSize(30).last().satisfies(point ->
                         assertThat(((Number) point.getYValue()).intValue()).isEqualTo(1)));
