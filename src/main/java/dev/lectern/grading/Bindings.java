@@ -67,6 +67,12 @@ final class Bindings {
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "been", "being",
             "remains", "remain", "remained", "stays", "stay", "stayed", "becomes", "become", "became", "gets",
             "get", "got", "seems", "appears", "'s");
+    /** Verbs that compare their subject with their object. */
+    private static final Set<String> COMPARE = Set.of("outperform", "outperforms", "outperformed", "beats", "beat",
+            "surpasses", "exceeds", "underperform", "underperforms", "underperformed", "trails", "trail", "lags",
+            "match", "matches", "matched", "equals", "rivals", "wins", "loses");
+    private static final Set<String> PREFER = Set.of("prefer", "prefers", "preferred", "favour", "favor",
+            "favours", "favors", "favoured", "favored");
     private static final Set<String> KEEP_VERBS = Set.of("keep", "keeps", "kept", "keeping", "leave", "leaves",
             "left", "hold", "holds", "held", "make", "makes", "made");
     private static final Set<String> GLUE = Set.of("not", "n't", "only", "also", "very", "much", "relatively",
@@ -101,7 +107,9 @@ final class Bindings {
                 addThan(words, i, pole.get(), denied, stem, out);
                 continue;
             }
-            if (w.isVerb() && !w.pos().equals("VBN") || w.lower().endsWith("s") && w.pos().startsWith("VB")) {
+            boolean activePrefer = PREFER.contains(w.lower()) && (i == 0 || !COPULAS.contains(words.get(i - 1).lower()));
+            if (w.isVerb() && !w.pos().equals("VBN") || w.lower().endsWith("s") && w.pos().startsWith("VB")
+                    || activePrefer && w.isVerb()) {
                 verbClaims(words, i, pole.get(), stem, out);
                 continue;
             }
@@ -194,6 +202,15 @@ final class Bindings {
                 || words.get(j).pos().equals("RB") || words.get(j).pos().startsWith("JJ"))) {
             j--;
         }
+        if (j >= 0 && j == i - 1 && words.get(j).isVerb() && !COPULAS.contains(words.get(j).lower())
+                && (words.get(i).pos().equals("RBR") || words.get(i).pos().equals("JJR"))) {
+            // "architecture matters less", "NFNets scale better": said of the verb's subject
+            for (int k = j - 1; k >= 0 && k >= j - 4 && words.get(k).clause() == words.get(i).clause(); k--) {
+                if (words.get(k).isNoun()) {
+                    return k;
+                }
+            }
+        }
         if (j >= 0 && words.get(j).isNoun() && j < i && !words.get(i).chunk().endsWith("NP")
                 && words.get(i).pos().startsWith("JJ") && (j == 0 || words.get(j - 1).clause() != words.get(j).clause()
                 || words.get(j).chunk().endsWith("NP"))) {
@@ -244,7 +261,9 @@ final class Bindings {
     private static void verbClaims(List<Word> words, int i, Opposites.Pole pole, UnaryOperator<String> stem,
                                    List<Binding> out) {
         Word verb = words.get(i);
-        int object = nextHead(words, i);
+        boolean prepositional = i + 1 < words.size() && (words.get(i + 1).pos().equals("IN")
+                || words.get(i + 1).pos().equals("TO"));
+        int object = prepositional ? -1 : nextHead(words, i);
         if (pole.scale().equals("training")) {
             // passive or perfect ("is trained", "was fine-tuned") is handled as an attribute of the subject
             if (object >= 0) {
@@ -254,12 +273,23 @@ final class Bindings {
             }
             return;
         }
+        if (PREFER.contains(verb.lower())) {
+            // "raters preferred Emu Video over Gen2": the object wins, what follows "over" loses
+            if (object >= 0) {
+                out.add(binding(words, object, pole, verb.negated(), i, stem));
+                addThan(words, object, pole, verb.negated(), stem, out);
+            }
+            return;
+        }
         int subject = previousHead(words, i);
         if (subject >= 0) {
             out.add(binding(words, subject, pole, verb.negated(), i, stem));
         }
-        if (object >= 0 && pole.scale().equals("quality")) {
+        if (object >= 0 && COMPARE.contains(verb.lower())) {
             out.add(binding(words, object, inverse(pole), verb.negated(), i, stem));
+        } else if (object >= 0 && pole.scale().equals("quality")) {
+            // "improves generation quality": the object is what gets better
+            out.add(binding(words, object, pole, verb.negated(), i, stem));
         }
     }
 
@@ -268,7 +298,8 @@ final class Bindings {
                                 UnaryOperator<String> stem, List<Binding> out) {
         for (int j = i + 1; j < words.size() && j <= i + 4 && words.get(j).clause() == words.get(i).clause(); j++) {
             if (words.get(j).lower().equals("than") || words.get(j).lower().equals("to")
-                    && pole.scale().equals("quality") && pole.pole() == 2) {
+                    && pole.scale().equals("quality") && pole.pole() == 2
+                    || words.get(j).lower().equals("over") && pole.scale().equals("quality")) {
                 int object = nextHead(words, j);
                 if (object >= 0) {
                     out.add(binding(words, object, inverse(pole), negated, i, stem));
@@ -286,7 +317,8 @@ final class Bindings {
     }
 
     private static int nextHead(List<Word> words, int i) {
-        for (int j = i + 1; j < words.size() && j <= i + 6 && words.get(j).clause() == words.get(i).clause(); j++) {
+        for (int j = i + 1; j < words.size() && j <= i + 6 && words.get(j).clause() == words.get(i).clause()
+                && !Syntax.isBreak(words.get(j).text()); j++) {
             String pos = words.get(j).pos();
             if (j > i + 1 && (pos.equals("IN") || pos.startsWith("VB")) && !words.get(i + 1).lower().equals("than")
                     && !words.get(i).lower().equals("than")) {
@@ -301,7 +333,8 @@ final class Bindings {
     }
 
     private static int previousHead(List<Word> words, int i) {
-        for (int j = i - 1; j >= 0 && j >= i - 6 && words.get(j).clause() == words.get(i).clause(); j--) {
+        for (int j = i - 1; j >= 0 && j >= i - 6 && words.get(j).clause() == words.get(i).clause()
+                && !Syntax.isBreak(words.get(j).text()); j--) {
             if (words.get(j).isNoun()) {
                 return j;
             }

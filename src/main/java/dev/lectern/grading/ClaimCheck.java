@@ -32,7 +32,7 @@ final class ClaimCheck {
     }
 
     /** A claim of the reference's that the answer contradicts (used with or without key points). */
-    record Contradiction(String reason, List<Span> evidence, boolean negation) {
+    record Contradiction(String reason, List<Span> evidence, boolean negation, List<String> terms) {
     }
 
     record Result(List<PointCheck> points, List<Contradiction> contradictions) {
@@ -42,7 +42,7 @@ final class ClaimCheck {
     }
 
     /** Acronyms of kinds of things, not names: a key point's "LLM" is met by "Vicuna" as well. */
-    private static final Set<String> GENERIC = Set.of("llm", "llms", "gpu", "gpus", "tpu", "tpus", "ai", "cnn",
+    private static final Set<String> GENERIC = Set.of("llm", "llms", "ai", "cnn",
             "cnns", "rnn", "mlp", "mlps", "vlm", "vlms", "eos", "bos", "api", "fps", "3d", "2d", "id", "ok", "nlp",
             "cv", "ml", "sota", "fid", "fvd", "ssl", "gan", "gans", "vae", "vaes", "url", "pdf", "rgb", "snr", "ar",
             "qa", "vqa", "gt", "i", "iou", "flops", "mac", "ui", "dl");
@@ -90,6 +90,7 @@ final class ClaimCheck {
         final Set<String> questionWords = new HashSet<>();
         final List<Parsed> references = new ArrayList<>();
         final List<Binding> claims = new ArrayList<>();
+        final List<Parsed> numberSources = new ArrayList<>();
 
         Key(AnswerKey key) {
             List<String> texts = new ArrayList<>();
@@ -101,6 +102,7 @@ final class ClaimCheck {
             }
             for (String t : texts) {
                 Parsed p = keyParse(t);
+                numberSources.add(p);
                 read(p);
                 claims.addAll(Bindings.of(p.words(), stemmer));
             }
@@ -166,7 +168,26 @@ final class ClaimCheck {
         for (int i = 0; i < key.keyPoints().size(); i++) {
             points.add(checkPoint(key.keyPoints().get(i), matched.get(i), k, a));
         }
-        return new Result(points, referenceContradictions(k, a));
+        List<Contradiction> contradictions = referenceContradictions(k, a);
+        // a key point that states what the answer contradicts is contradicted too
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).status() != Status.CONFIRMED) {
+                continue;
+            }
+            Set<String> own = new HashSet<>();
+            for (Word w : keyParse(key.keyPoints().get(i).text()).words()) {
+                own.add(isNumber(w.lower()) ? number(w.lower()) : stem(w.lower()));
+                own.add(w.lower());
+            }
+            for (Contradiction c : contradictions) {
+                if (!c.terms().isEmpty() && own.containsAll(c.terms().stream().map(t -> isNumber(t) ? t : t).toList())
+                        || c.terms().size() == 2 && own.contains(c.terms().get(0)) && own.contains(c.terms().get(1))) {
+                    points.set(i, new PointCheck(Status.CONTRADICTED, c.reason(), c.evidence()));
+                    break;
+                }
+            }
+        }
+        return new Result(points, contradictions);
     }
 
     private PointCheck checkPoint(KeyPoint kp, KeyPointResult match, Key k, Answer a) {
@@ -191,6 +212,16 @@ final class ClaimCheck {
         if (!termless && !named) {
             Optional<PointCheck> swap = substitution(kp, wanted, k, a);
             return swap.orElse(new PointCheck(Status.MISSED, null, List.of()));
+        }
+        if (named) {
+            // most names are there, but one that is missing may have another in its place ("GPU hours" for
+            // "TPU-v4 core hours")
+            List<String> missing = distinctive(keyParse(kp.text()), k).stream()
+                    .filter(t -> !present(List.of(t), a)).toList();
+            Optional<PointCheck> swap = substitution(kp, missing, k, a);
+            if (swap.isPresent()) {
+                return swap.get();
+            }
         }
 
         // The opposite said of the same thing.
@@ -217,34 +248,63 @@ final class ClaimCheck {
         }
         // A denial of what the key point says ("no projection is used" against "linear projection"), unless the
         // answer also says it plainly elsewhere.
-        // What the key point asserts is in its verbs and adjectives ("match", "frozen"); without them, its nouns.
+        // A denial of what the key point says ("no projection is used" against "linear projection layer"): in the
+        // clauses that state the key point (a third of its words or more), its words are denied, and no such clause
+        // states it plainly. A denied opposite ("can't keep" for "lose") is no denial.
         Set<String> pointWords = new HashSet<>();
+        Set<String> pointVerbs = new HashSet<>();
         for (Word w : keyParse(kp.text()).words()) {
-            if ((w.isVerb() || w.pos().startsWith("JJ")) && isContent(w) && !Syntax.isNegator(w.lower())) {
+            if (isContent(w) && !Syntax.isNegator(w.lower()) && !k.questionWords.contains(stem(w.lower()))) {
                 pointWords.add(stem(w.lower()));
-            }
-        }
-        if (pointWords.isEmpty()) {
-            for (Word w : keyParse(kp.text()).words()) {
-                if (isContent(w) && !Syntax.isNegator(w.lower())) {
-                    pointWords.add(stem(w.lower()));
+                if (w.isVerb()) {
+                    pointVerbs.add(w.lower());
                 }
             }
         }
-        List<Word> evidence = a.parsed.words().stream()
-                .filter(w -> isContent(w) && pointWords.contains(stem(w.lower()))).toList();
         boolean pointDenies = keyParse(kp.text()).words().stream().anyMatch(w -> Syntax.isNegator(w.lower()));
-        if (!pointDenies && evidence.size() >= 1) {
-            long negated = evidence.stream().filter(Word::negated).count();
-            boolean plainlyElsewhere = negated < evidence.size();
-            if (negated * 2 > evidence.size() && !plainlyElsewhere) {
-                String said = quote(a.parsed, evidence.stream().filter(Word::negated).toList());
+        if (!pointDenies && !pointWords.isEmpty()) {
+            Map<Integer, List<Word>> byClause = new LinkedHashMap<>();
+            for (Word w : a.parsed.words()) {
+                if (isContent(w) && pointWords.contains(stem(w.lower()))) {
+                    byClause.computeIfAbsent(w.clause(), x -> new ArrayList<>()).add(w);
+                }
+            }
+            List<Word> denied = new ArrayList<>();
+            boolean plainly = false;
+            for (Map.Entry<Integer, List<Word>> e : byClause.entrySet()) {
+                long distinct = e.getValue().stream().map(w -> stem(w.lower())).distinct().count();
+                if (distinct * 3 < pointWords.size()) {
+                    continue;
+                }
+                long negated = e.getValue().stream().filter(Word::negated).count();
+                if (negated * 2 > e.getValue().size() && !deniedOpposite(a, e.getKey(), pointVerbs)) {
+                    denied.addAll(e.getValue().stream().filter(Word::negated).toList());
+                } else {
+                    plainly = true;
+                }
+            }
+            if (!denied.isEmpty() && !plainly) {
+                String said = quote(a.parsed, denied);
                 return new PointCheck(Status.CONTRADICTED, "the answer denies it (\u201C" + said
                         + "\u201D); the reference says \u201C" + kp.text() + "\u201D",
-                        evidence.stream().map(w -> new Span(w.start(), w.end())).toList());
+                        denied.stream().map(w -> new Span(w.start(), w.end())).toList());
             }
         }
         return new PointCheck(Status.CONFIRMED, null, match.evidence());
+    }
+
+    /** Whether a denied verb of the clause is an antonym of one of the key point's verbs ("can't keep" = "lose"). */
+    private boolean deniedOpposite(Answer a, int clause, Set<String> pointVerbs) {
+        for (Word w : a.parsed.words()) {
+            if (w.clause() == clause && w.negated() && w.isVerb()) {
+                for (String v : pointVerbs) {
+                    if (synonyms.antonyms(v).contains(stem(w.lower())) || synonyms.antonyms(w.lower()).contains(stem(v))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Two claims of the key that differ on the same thing: the answer may agree with either. */
@@ -361,19 +421,30 @@ final class ClaimCheck {
                 continue;
             }
             int best = -1;
-            for (int d = 1; d <= 5 && best < 0; d++) {
-                for (int j : new int[] {i + d, i - d}) {
-                    if (j >= 0 && j < words.size() && words.get(j).clause() == words.get(i).clause()
-                            && !isNumber(words.get(j).lower()) && !GENERIC.contains(term(words.get(j).lower()))
-                            && (k.names.contains(term(words.get(j).lower())) || looksLikeName(words, j))) {
-                        best = j;
+            if (i + 1 < words.size() && words.get(i + 1).pos().startsWith("NN") && !isNumber(words.get(i + 1).lower())
+                    && !isScaleWord(words.get(i + 1).lower())) {
+                // the unit or thing counted: "16 fps", "4 seconds"
+                out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
+                        .add("unit:" + stem(words.get(i + 1).lower()));
+            }
+            for (int step : new int[] {1, -1}) {
+                best = -1;
+                for (int d = 1; d <= 5 && best < 0; d++) {
+                    int j = i + step * d;
+                    if (j < 0 || j >= words.size() || words.get(j).clause() != words.get(i).clause()
+                            || isNumber(words.get(j).lower()) || Syntax.isBreak(words.get(j).text())
+                            || words.get(j).text().matches("[;:]")) {
                         break;
                     }
+                    if (!GENERIC.contains(term(words.get(j).lower()))
+                            && (k.names.contains(term(words.get(j).lower())) || looksLikeName(words, j))) {
+                        best = j;
+                    }
                 }
-            }
-            if (best >= 0) {
-                out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
-                        .add(term(words.get(best).lower()));
+                if (best >= 0) {
+                    out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
+                            .add(term(words.get(best).lower()));
+                }
             }
         }
         return out;
@@ -382,7 +453,7 @@ final class ClaimCheck {
     /** Numbers of the reference given to the wrong names: "96% against Imagen Video" where it had 81%. */
     private List<Contradiction> swappedNumbers(Key k, Answer a) {
         Map<String, Set<String>> ref = new LinkedHashMap<>();
-        for (Parsed p : k.references) {
+        for (Parsed p : k.numberSources) {
             numberNames(p.words(), k).forEach((n, names) -> ref.computeIfAbsent(n, x -> new HashSet<>()).addAll(names));
         }
         List<Contradiction> out = new ArrayList<>();
@@ -397,8 +468,9 @@ final class ClaimCheck {
                 }
                 for (Map.Entry<String, Set<String>> r : ref.entrySet()) {
                     if (!r.getKey().equals(e.getKey()) && r.getValue().contains(name)) {
-                        out.add(new Contradiction("the answer gives " + e.getKey() + " for " + name
-                                + "; the reference gives " + r.getKey(), List.of(), false));
+                        out.add(new Contradiction("the answer gives " + e.getKey() + " for " + name.replace("unit:", "")
+                                + "; the reference gives " + r.getKey(), List.of(), false,
+                                List.of(e.getKey(), r.getKey())));
                         return out;
                     }
                 }
@@ -421,7 +493,7 @@ final class ClaimCheck {
             for (Binding r : k.claims) {
                 if (c.contradicts(r)) {
                     out.putIfAbsent(c.word(), new Contradiction(saysInstead(c, r, a), span(a, c.word(), c.headWord()),
-                            c.negated() != r.negated()));
+                            c.negated() != r.negated(), List.of(r.head(), r.attribute())));
                     break;
                 }
             }
@@ -565,11 +637,24 @@ final class ClaimCheck {
         return Character.isUpperCase(s.charAt(0)) && !sentenceStart && !s.equals("I");
     }
 
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("one", "1"),
+            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
+            Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"),
+            Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("sixteen", "16"),
+            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("hundred", "100"));
+
     static boolean isNumber(String lower) {
+        if (NUMBER_WORDS.containsKey(lower) && !lower.equals("one")) {
+            return true;
+        }
         return NUMBER.matcher(lower.replace("%", "")).matches() || lower.matches("\\d+(?:\\.\\d+)?[kmb]");
     }
 
     static String number(String lower) {
+        String word = NUMBER_WORDS.get(lower);
+        if (word != null) {
+            return word;
+        }
         return lower.replace(",", "");
     }
 

@@ -6,9 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the measurements and the claim checks into a score, a verdict and one line for the student. The claims
- * decide: a contradicted key point or claim of the reference makes the answer incorrect (or partial when most of
- * the rest is confirmed), whatever the word overlap; an answer whose words look right but whose key points are
- * neither confirmed nor contradicted is unsure.
+ * decide: a contradicted key point or claim of the reference makes the answer incorrect, whatever the word
+ * overlap; an answer whose words look right but whose key points are neither confirmed nor contradicted is unsure.
  */
 record Judgement(int score, Verdict verdict, List<KeyPointResult> keyPoints, String explanation, double points,
                  int contradictions) {
@@ -58,12 +57,10 @@ record Judgement(int score, Verdict verdict, List<KeyPointResult> keyPoints, Str
                 || reasons.stream().anyMatch(r -> r.startsWith("the answer denies"));
 
         Verdict verdict;
-        if (contradictions > 0 && (n == 0 || confirmed < Math.max(2, n - 1) || contradicted > 1)) {
-            score = contradictedScore(score);
+        if (contradictions > 0) {
+            // a wrong claim is not a detail: the student would learn it
+            score = n == 0 ? Math.min(model.partialAt() - 1, (int) Math.round(score * 0.33)) : contradictedScore(score);
             verdict = Verdict.INCORRECT;
-        } else if (contradictions > 0) {
-            score = Math.min(score, model.correctAt() - 1);
-            verdict = model.verdict(score);
         } else {
             verdict = model.verdict(score);
             if (n > 0 && verdict == Verdict.CORRECT && confirmed < CONFIRMED_FOR_CORRECT * n) {

@@ -54,14 +54,18 @@ final class Opposites {
                         "fine-tune", "fine-tunes", "finetune", "finetunes", "update", "updates"));
         scale("amount",
                 List.of("more", "greater", "higher", "highest", "increase", "increases", "increased", "increasing",
-                        "grows", "rises", "most", "many"),
+                        "grows", "grow", "growing", "grew", "rises", "rise", "rising", "rose", "most", "many", "up"),
                 List.of("less", "fewer", "lower", "lowest", "decrease", "decreases", "decreased", "decreasing",
-                        "reduce", "reduces", "reduced", "shrinks", "drops", "least", "few"));
+                        "reduce", "reduces", "reduced", "shrinks", "shrink", "shrinking", "drops", "drop", "falls", "fall",
+                        "falling", "fell", "declines", "decline", "declining", "least", "few", "down"));
         scale("quality",
                 List.of("better", "best", "outperform", "outperforms", "outperformed", "beats", "beat", "surpasses",
-                        "exceeds", "improves", "improved", "superior", "stronger", "strongest"),
+                        "exceeds", "improves", "improved", "superior", "stronger", "strongest", "preferred", "prefer",
+                        "prefers", "favoured", "favored", "favour", "favor", "favours", "favors", "wins", "won", "win",
+                        "richer"),
                 List.of("worse", "worst", "underperform", "underperforms", "underperformed", "hurts", "degrades",
-                        "inferior", "weaker", "weakest", "trails", "trail", "lags", "lag", "short"),
+                        "inferior", "weaker", "weakest", "trails", "trail", "lags", "lag", "short", "poorer", "poor",
+                        "lost", "loses", "lose"),
                 List.of("comparable", "similar", "match", "matches", "matched", "matching", "equal", "equals",
                         "on-par", "competitive"));
         scale("order", List.of("before", "earlier", "first", "precedes", "preceding", "prior"),
@@ -69,13 +73,7 @@ final class Opposites {
         scale("direction", List.of("input", "inputs"), List.of("output", "outputs"));
         scale("coding", List.of("encoder", "encoders", "encode", "encodes", "encoding", "encoded"),
                 List.of("decoder", "decoders", "decode", "decodes", "decoding", "decoded"));
-        scale("modality", List.of("image", "images", "picture", "pictures", "photo", "photos"),
-                List.of("video", "videos"),
-                List.of("text", "texts", "caption", "captions", "language"),
-                List.of("audio", "sound", "speech"));
         scale("dimension", List.of("spatial", "spatially"), List.of("temporal", "temporally"));
-        scale("supervision", List.of("supervised", "labeled", "labelled", "annotated"),
-                List.of("unsupervised", "self-supervised", "unlabeled", "unlabelled", "unannotated"));
         scale("openness", List.of("open", "public", "open-source", "released", "publicly"),
                 List.of("closed", "proprietary", "private", "internal", "unreleased"));
         scale("sign", List.of("positive", "foreground"), List.of("negative", "background"));
@@ -98,6 +96,6 @@ final class Opposites {
     /** Whether the word names a kind of part or modality ("encoder", "video") rather than a quality. */
     static boolean isRole(String lowerWord) {
         Pole p = POLES.get(lowerWord);
-        return p != null && (p.scale.equals("coding") || p.scale.equals("modality") || p.scale.equals("direction"));
+        return p != null && (p.scale.equals("coding") || p.scale.equals("direction"));
     }
 }

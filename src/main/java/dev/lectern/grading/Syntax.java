@@ -47,7 +47,7 @@ final class Syntax {
     }
 
     private static final Pattern TOKEN = Pattern.compile(
-            "[\\p{L}\\p{N}]+(?:[-/.'\u2019][\\p{L}\\p{N}]+)*(?:n't)?%?|n't|\\S", Pattern.UNICODE_CHARACTER_CLASS);
+            "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?%?|[\\p{L}\\p{N}]+(?:[-/.'\u2019][\\p{L}\\p{N}]+)*(?:n't)?%?|n't|\\S", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> CLAUSE_WORDS = Set.of("but", "whereas", "while", "although", "though",
             "however", "yet", "instead", "unlike", "because", "since", "so", "which", "whereby", "then");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "none", "nothing", "neither", "nor",
@@ -113,6 +113,7 @@ final class Syntax {
         }
         String[] words = tokens.toArray(String[]::new);
         String[] tags = tagger.get().tag(words);
+        verbsTaggedAsNouns(words, tags);
         String[] chunks = chunker.get().chunk(words, tags);
 
         int[] clause = new int[words.length];
@@ -142,6 +143,21 @@ final class Syntax {
         return new Parsed(s, out);
     }
 
+    /** Verbs the tagger takes for plural nouns after a noun ("model size shrinks", "architecture matters"). */
+    private static final Set<String> THIRD_PERSON_VERBS = Set.of("matters", "grows", "shrinks", "increases",
+            "decreases", "scales", "rises", "falls", "drops", "improves", "hurts", "helps", "works", "needs",
+            "uses", "beats", "outperforms", "matches", "trails", "lags", "declines", "stays", "remains", "wins",
+            "loses", "requires", "depends", "degrades", "reduces", "exceeds", "surpasses", "underperforms");
+
+    private static void verbsTaggedAsNouns(String[] words, String[] tags) {
+        for (int i = 1; i < words.length; i++) {
+            if (tags[i].equals("NNS") && (tags[i - 1].equals("NN") || tags[i - 1].equals("NNP"))
+                    && THIRD_PERSON_VERBS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                tags[i] = "VBZ";
+            }
+        }
+    }
+
     static boolean isNegator(String lower) {
         return NEGATORS.contains(lower);
     }
@@ -164,15 +180,21 @@ final class Syntax {
                 continue;
             }
             if (predicate) {
+                // the verb group and its object; a prepositional phrase after the object is not denied
+                boolean object = false;
                 for (int j = i + 1; j < words.length && clause[j] == clause[i] && !isBreak(words[j]); j++) {
+                    if (object && (tags[j].equals("IN") || tags[j].equals("TO") || tags[j].equals("WDT"))) {
+                        break;
+                    }
                     out[j] = true;
+                    object = object || tags[j].startsWith("NN") || tags[j].startsWith("JJ") || tags[j].equals("VBN");
                 }
             } else if (phrase) {
                 int j = i + 1;
                 boolean inPhrase = false;
                 while (j < words.length && clause[j] == clause[i] && !isBreak(words[j])) {
-                    boolean np = chunks[j].endsWith("NP") || tags[j].startsWith("JJ") || tags[j].startsWith("NN")
-                            || tags[j].equals("CD") || tags[j].equals("DT") || tags[j].equals("CC");
+                    boolean np = chunks[j].endsWith("NP") && !tags[j].equals("CC") || tags[j].startsWith("JJ")
+                            || tags[j].startsWith("NN") || tags[j].equals("CD") || tags[j].equals("DT");
                     if (!np && inPhrase) {
                         break;
                     }
@@ -193,7 +215,7 @@ final class Syntax {
         return out;
     }
 
-    private static boolean isBreak(String word) {
+    static boolean isBreak(String word) {
         return word.equals(",") || word.equals("(") || word.equals(")") || word.equals("-") || word.equals("\u2014");
     }
 }
