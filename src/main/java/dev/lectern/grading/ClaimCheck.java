@@ -279,7 +279,8 @@ final class ClaimCheck {
                 long negated = e.getValue().stream().filter(Word::negated).count();
                 if (negated * 2 > e.getValue().size() && !deniedOpposite(a, e.getKey(), pointVerbs)) {
                     denied.addAll(e.getValue().stream().filter(Word::negated).toList());
-                } else {
+                } else if (distinct * 2 >= pointWords.size() || distinct >= 2) {
+                    // stated plainly: half of its words, or two of them, in a clause that does not deny them
                     plainly = true;
                 }
             }

@@ -193,7 +193,9 @@ final class Syntax {
                 int j = i + 1;
                 boolean inPhrase = false;
                 while (j < words.length && clause[j] == clause[i] && !isBreak(words[j])) {
-                    boolean np = chunks[j].endsWith("NP") && !tags[j].equals("CC") || tags[j].startsWith("JJ")
+                    // "no X or Y" denies both; "no X and Y are …" only X
+                    boolean or = words[j].equalsIgnoreCase("or") || words[j].equalsIgnoreCase("nor");
+                    boolean np = chunks[j].endsWith("NP") && !tags[j].equals("CC") || or || tags[j].startsWith("JJ")
                             || tags[j].startsWith("NN") || tags[j].equals("CD") || tags[j].equals("DT");
                     if (!np && inPhrase) {
                         break;
