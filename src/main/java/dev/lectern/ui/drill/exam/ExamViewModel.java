@@ -325,14 +325,14 @@ public final class ExamViewModel extends QuestionDrill<ExamViewModel.Phase> {
         Exam done = exam.get().finished(grades, services.clock().instant());
         exam.set(done);
         save();
+        List<ReviewOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < done.size(); i++) {
             Grade g = grades.get(i);
-            services.progress().record(new ReviewOutcome.Answered(done.questions().get(i),
-                    done.finishedAt().orElseThrow(), DrillMode.EXAM, Optional.of(g), g.verdict(),
-                    done.answers().get(i), spent[i]));
+            outcomes.add(new ReviewOutcome.Answered(done.questions().get(i), done.finishedAt().orElseThrow(),
+                    DrillMode.EXAM, Optional.of(g), g.verdict(), done.answers().get(i), spent[i]));
         }
-        say("");
-        showResults();
+        // The marks go to the review log in the background; the results show once they are committed.
+        record(outcomes, Phase.MARKING, this::showResults);
     }
 
     private void showResults() {

@@ -64,7 +64,9 @@ public final class FlashcardView extends VBox implements DrillView {
         rateHint.getStyleClass().add(Styles.DRILL_HINT);
         VBox revealed = DrillLayout.shownWhen(new VBox(10, DrillLayout.section("Reference answer"), frame,
                 DrillLayout.message(model.messageProperty()), rateHint, rates),
-                model.phaseProperty().isEqualTo(FlashcardViewModel.Phase.REVEALED));
+                model.phaseProperty().isEqualTo(FlashcardViewModel.Phase.REVEALED)
+                        .or(model.phaseProperty().isEqualTo(FlashcardViewModel.Phase.SAVING)));
+        rates.disableProperty().bind(model.phaseProperty().isNotEqualTo(FlashcardViewModel.Phase.REVEALED));
         VBox.setVgrow(revealed, Priority.ALWAYS);
 
         VBox done = DrillLayout.shownWhen(DrillLayout.done("All cards rated.", ID_SUMMARY, model.summaryProperty(),

@@ -20,7 +20,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * Flashcards: the student thinks of the answer, reveals the reference answer, and rates how well they recalled it
- * (Again, Hard, Good, Easy); every rating goes to the review log.
+ * (Again, Hard, Good, Easy); every rating goes to the review log, written in the background, and the next card shows
+ * once it is committed.
  */
 public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.Phase> {
 
@@ -30,6 +31,8 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
         THINKING,
         /** The reference answer is shown, to be rated. */
         REVEALED,
+        /** The rating is being written; the next card follows once it is committed. */
+        SAVING,
         /** Every card has been rated. */
         DONE
     }
@@ -68,9 +71,10 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
             return;
         }
         Instant now = services.clock().instant();
-        services.progress().record(new ReviewOutcome.Rated(item(), now, rating, taken(now)));
-        ratings.merge(rating, 1, Integer::sum);
-        show(index + 1);
+        record(List.of(new ReviewOutcome.Rated(item(), now, rating, taken(now))), Phase.SAVING, () -> {
+            ratings.merge(rating, 1, Integer::sum);
+            show(index + 1);
+        });
     }
 
     @Override

@@ -76,8 +76,10 @@ public final class PracticeView extends ScrollPane implements DrillView {
         VBox question = DrillLayout.shownWhen(new VBox(10, DrillLayout.prompt(model.itemProperty()), typing, message),
                 model.phaseProperty().isNotEqualTo(PracticeViewModel.Phase.DONE));
 
+        // While the verdict is saved the feedback stays, its buttons disabled, until the next question shows.
         Node feedback = DrillLayout.shownWhen(feedback(),
-                model.phaseProperty().isEqualTo(PracticeViewModel.Phase.FEEDBACK));
+                model.phaseProperty().isEqualTo(PracticeViewModel.Phase.FEEDBACK)
+                        .or(model.phaseProperty().isEqualTo(PracticeViewModel.Phase.SAVING)));
         feedback.setId(ID_FEEDBACK);
 
         Button back = DrillLayout.back(closeDrill);
@@ -103,6 +105,7 @@ public final class PracticeView extends ScrollPane implements DrillView {
         Button partial = overrideButton("Mark _Partial", Verdict.PARTIAL);
         Button incorrect = overrideButton("Mark _Incorrect", Verdict.INCORRECT);
         HBox settle = new HBox(8, accept, correct, partial, incorrect);
+        settle.disableProperty().bind(model.phaseProperty().isNotEqualTo(PracticeViewModel.Phase.FEEDBACK));
         return new VBox(8, grade.judgement(), DrillLayout.section("Reference answer"),
                 DrillLayout.answerFrame(reference), settle, grade.details());
     }

@@ -19,7 +19,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * Practice: the student types an answer, checks it, sees the grade with its key points and the reference answer,
- * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log.
+ * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log,
+ * written in the background; the next question shows once it is committed.
  */
 public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.Phase> {
 
@@ -31,6 +32,8 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
         CHECKING,
         /** The grade (or, if grading failed, only the reference answer) is shown; the verdict is to be settled. */
         FEEDBACK,
+        /** The settled verdict is being written; the next question follows once it is committed. */
+        SAVING,
         /** Every question has been practised. */
         DONE
     }
@@ -89,11 +92,12 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
     private void settle(Verdict verdict) {
         DrillItem current = item();
         Instant now = services.clock().instant();
-        services.progress().record(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
+        record(List.of(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
                 Optional.ofNullable(check.gradeProperty().get()), verdict, check.gradedAnswerProperty().get(),
-                taken(now)));
-        verdicts.merge(verdict, 1, Integer::sum);
-        show(index + 1);
+                taken(now))), Phase.SAVING, () -> {
+                    verdicts.merge(verdict, 1, Integer::sum);
+                    show(index + 1);
+                });
     }
 
     private void show(int next) {

@@ -54,6 +54,8 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
 
     /** Where the student is with the current question. */
     public enum Phase {
+        /** The student's progress is being read to find what is due. */
+        LOADING,
         /** Typing an answer (or about to reveal without one). */
         ANSWERING,
         /** Waiting for the grader. */
@@ -70,9 +72,10 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
 
     private final String scopeTitle;
     private final Map<CardKey, DrillItem> itemsByCard = new LinkedHashMap<>();
-    private final List<DrillItem> queue;
-    private final Fsrs fsrs;
-    private final Map<CardKey, CardState> states;
+    private final List<DrillItem> queue = new ArrayList<>();
+    private final Map<CardKey, CardState> states = new HashMap<>();
+    /** The scheduler with the student's settings; null until the progress is read. */
+    private Fsrs fsrs;
 
     private final ReadOnlyObjectWrapper<FlashcardRating> suggested = new ReadOnlyObjectWrapper<>();
     private final Map<FlashcardRating, ReadOnlyStringWrapper> intervals = new EnumMap<>(FlashcardRating.class);
@@ -83,23 +86,49 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
 
     /**
      * Builds the queue from {@code scopeItems} (the scope's questions in course order) and the student's progress: due
-     * questions first, most overdue first, then new ones up to what today's limit still allows.
+     * questions first, most overdue first, then new ones up to what today's limit still allows. The progress is read in
+     * the background; until it is in, the phase is {@link Phase#LOADING}.
      */
     public ReviewViewModel(DrillServices services, String title, List<DrillItem> scopeItems, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
-        super(services, "Review: " + title, Phase.ANSWERING, renderer, theme);
+        super(services, "Review: " + title, Phase.LOADING, renderer, theme);
         this.scopeTitle = title;
         for (FlashcardRating r : FlashcardRating.values()) {
             intervals.put(r, new ReadOnlyStringWrapper(""));
         }
         scopeItems.forEach(i -> itemsByCard.putIfAbsent(i.card(), i));
-        SchedulerSettings settings = services.progress().schedulerSettings();
-        this.fsrs = new Fsrs(settings);
-        this.states = new HashMap<>(services.progress().cardStates());
-        Instant now = services.clock().instant();
-        List<CardKey> keys = DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now,
-                newAllowance(services, settings, now));
-        this.queue = new ArrayList<>(keys.stream().map(itemsByCard::get).toList());
+        say("Finding what is due…");
+        services.background().execute(this::load);
+    }
+
+    /** In the background: the settings, card states and today's new questions; then, on the UI thread, the queue. */
+    private void load() {
+        try {
+            SchedulerSettings settings = services.progress().schedulerSettings();
+            Map<CardKey, CardState> read = new HashMap<>(services.progress().cardStates());
+            Instant now = services.clock().instant();
+            int allowance = newAllowance(services, settings, now);
+            services.ui().execute(() -> start(settings, read, now, allowance));
+        } catch (RuntimeException e) {
+            LOG.warn("the review of {} could not start", scopeTitle, e);
+            services.ui().execute(() -> {
+                if (!closed()) {
+                    say("");
+                    finish("", "The review could not start: " + Messages.reason(e), Phase.NOTHING_DUE);
+                }
+            });
+        }
+    }
+
+    private void start(SchedulerSettings settings, Map<CardKey, CardState> read, Instant now, int allowance) {
+        if (closed()) {
+            return;
+        }
+        say("");
+        fsrs = new Fsrs(settings);
+        states.putAll(read);
+        queue.addAll(DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now, allowance).stream()
+                .map(itemsByCard::get).toList());
         if (queue.isEmpty()) {
             finish("Nothing due", NothingDue.describe(scopeTitle, itemsByCard.keySet(), states, now, settings),
                     Phase.NOTHING_DUE);
