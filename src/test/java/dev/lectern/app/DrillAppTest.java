@@ -240,6 +240,38 @@ class DrillAppTest {
     }
 
     @Test
+    void aGradedReviewShowsWhatPracticeShowsThenTheSuggestedRatingWithEnter() throws Exception {
+        ctrl(KeyCode.R);
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ReviewView);
+        ReviewViewModel review = (ReviewViewModel) app.drill().currentProperty().get();
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+        DrillItem first = review.itemProperty().get();
+        String reference = first.question().referenceAnswer();
+
+        answer(ReviewView.ID_ANSWER, reference);
+        ctrl(KeyCode.ENTER);
+
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.RATING);
+        assertThat(text(ReviewView.ID_VERDICT)).isEqualTo("Correct");
+        assertThat(text(ReviewView.ID_SCORE)).matches("Score \\d+ / 100");
+        TextFlow highlighted = find(ReviewView.ID_HIGHLIGHTED, TextFlow.class);
+        assertThat(highlighted.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining()))
+                .isEqualTo(reference);
+        javafx.scene.layout.VBox points = find(ReviewView.ID_KEY_POINTS, javafx.scene.layout.VBox.class);
+        assertThat(points.getChildren()).hasSize(first.question().keyPoints().size())
+                .allSatisfy(n -> assertThat(((Label) n).getText()).startsWith("✓ "));
+
+        robot.type(KeyCode.ENTER);
+
+        waitFor(() -> !app.progress().allReviews().isEmpty());
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(first.card());
+            assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
+            assertThat(r.verdict()).contains(Verdict.CORRECT);
+        });
+    }
+
+    @Test
     void statisticsShowTheLogInChartsInTheWindow() throws Exception {
         java.time.Instant now = java.time.Instant.now();
         for (int day = 3; day >= 0; day--) {

@@ -2,6 +2,7 @@ package dev.lectern.ui.drill;
 
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
+import dev.lectern.grading.Verdict;
 import dev.lectern.study.DrillItem;
 import dev.lectern.ui.Messages;
 import java.util.function.Consumer;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class AnswerCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerCheck.class);
+    /** The line for an answer the grader is unsure about: the student judges it, nothing is suggested. */
+    public static final String UNSURE = "Compare with the reference and rate yourself.";
 
     private final DrillServices services;
     private final ReferenceAnswer reference;
@@ -82,10 +85,15 @@ public final class AnswerCheck {
                                 + ifItFails);
                     } else {
                         grade.set(result);
-                        say.accept("");
+                        say.accept(unsure(result) ? UNSURE : "");
                     }
                     done.accept(result);
                 }));
+    }
+
+    /** Whether the grader could not tell: the claim checks neither confirmed nor contradicted what the words suggest. */
+    public static boolean unsure(Grade grade) {
+        return grade != null && grade.verdict() == Verdict.UNSURE;
     }
 
     /** Shows the answer as typed, ungraded (the student only revealed the reference answer). */

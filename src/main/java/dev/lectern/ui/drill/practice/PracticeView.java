@@ -1,6 +1,7 @@
 package dev.lectern.ui.drill.practice;
 
 import dev.lectern.grading.Verdict;
+import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillLayout;
 import dev.lectern.ui.drill.DrillView;
 import dev.lectern.ui.drill.GradeFeedback;
@@ -8,6 +9,7 @@ import dev.lectern.ui.reading.ReadingView;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -99,7 +101,8 @@ public final class PracticeView extends ScrollPane implements DrillView {
         reference.setPrefHeight(220);
         accept.setId(ID_ACCEPT);
         accept.setOnAction(e -> model.accept());
-        accept.disableProperty().bind(model.gradeProperty().isNull());
+        accept.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.acceptable(),
+                model.gradeProperty()));
         Button correct = overrideButton("Mark C_orrect", Verdict.CORRECT);
         markCorrect = correct;
         Button partial = overrideButton("Mark _Partial", Verdict.PARTIAL);
@@ -122,7 +125,12 @@ public final class PracticeView extends ScrollPane implements DrillView {
             grade.show(model.gradeProperty().get(), model.gradedAnswerProperty().get(),
                     model.itemProperty().get().question().keyPoints(), "Not graded");
             setVvalue(0);
-            Platform.runLater(() -> (accept.isDisabled() ? markCorrect : accept).requestFocus());
+            if (AnswerCheck.unsure(model.gradeProperty().get())) {
+                // Unsure: no button has the focus, so Enter settles nothing the student did not choose.
+                Platform.runLater(this::requestFocus);
+            } else {
+                Platform.runLater(() -> (accept.isDisabled() ? markCorrect : accept).requestFocus());
+            }
         } else if (phase == PracticeViewModel.Phase.ANSWERING) {
             setVvalue(0);
             Platform.runLater(answer::requestFocus);

@@ -8,6 +8,7 @@ import dev.lectern.study.DrillItem;
 import dev.lectern.study.DrillMode;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
+import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.TypedAnswerDrill;
 import java.time.Instant;
@@ -69,10 +70,13 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
         });
     }
 
-    /** Takes the grader's verdict and goes on to the next question. */
+    /**
+     * Takes the grader's verdict and goes on to the next question. Not when the grader is unsure: then the student
+     * compares with the reference answer and marks it.
+     */
     public void accept() {
         Grade g = check.gradeProperty().get();
-        if (phase() == Phase.FEEDBACK && g != null) {
+        if (phase() == Phase.FEEDBACK && g != null && !AnswerCheck.unsure(g)) {
             settle(g.verdict());
         }
     }
@@ -84,7 +88,13 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
         }
     }
 
-    /** Enter: after feedback, accepts the grader's verdict and goes on. */
+    /** Whether the grader's verdict can be accepted as it is: there is one, and it is not unsure. */
+    public boolean acceptable() {
+        Grade g = check.gradeProperty().get();
+        return g != null && !AnswerCheck.unsure(g);
+    }
+
+    /** Enter: after feedback, accepts the grader's verdict and goes on (not when it is unsure). */
     public void next() {
         accept();
     }

@@ -2,6 +2,7 @@ package dev.lectern.ui.drill.review;
 
 import dev.lectern.scheduling.FlashcardRating;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillLayout;
 import dev.lectern.ui.drill.DrillView;
 import dev.lectern.ui.drill.GradeFeedback;
@@ -129,10 +130,11 @@ public final class ReviewView extends BorderPane implements DrillView {
         Label hint = new Label();
         hint.setId(ID_HINT);
         hint.getStyleClass().add(Styles.DRILL_HINT);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> model.suggestedProperty().get() == null
-                ? "How well did you recall it? Press 1-4."
+        hint.textProperty().bind(Bindings.createStringBinding(() -> AnswerCheck.unsure(model.gradeProperty().get())
+                ? "The grader is unsure: compare with the reference and press 1-4."
+                : model.suggestedProperty().get() == null ? "How well did you recall it? Press 1-4."
                 : "Press 1-4 to rate, or Enter for " + model.suggestedProperty().get().label() + ", as the grade suggests.",
-                model.suggestedProperty()));
+                model.suggestedProperty(), model.gradeProperty()));
         VBox box = DrillLayout.shownWhen(new VBox(10, grade.judgement(), DrillLayout.section("Reference answer"),
                 DrillLayout.answerFrame(reference), hint, buttons, grade.details()),
                 model.phaseProperty().isEqualTo(ReviewViewModel.Phase.RATING)

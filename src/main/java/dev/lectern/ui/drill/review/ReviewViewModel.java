@@ -17,6 +17,7 @@ import dev.lectern.store.SaveResult;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
+import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.TypedAnswerDrill;
 import java.time.Duration;
@@ -153,7 +154,7 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         return List.copyOf(queue);
     }
 
-    /** The rating the verdict suggests (what Enter gives); null when nothing was graded. */
+    /** The rating the verdict suggests (what Enter gives); null when nothing was graded or the grader is unsure. */
     public ReadOnlyObjectProperty<FlashcardRating> suggestedProperty() {
         return suggested.getReadOnlyProperty();
     }
@@ -249,7 +250,9 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
     }
 
     private void toRating(Grade result) {
-        suggested.set(result == null ? null : FlashcardRating.suggestedFor(result.verdict()));
+        // An unsure grade suggests nothing: Enter must not take a rating the student did not choose.
+        suggested.set(result == null || AnswerCheck.unsure(result) ? null
+                : FlashcardRating.suggestedFor(result.verdict()));
         Instant now = services.clock().instant();
         CardKey card = item().card();
         try {

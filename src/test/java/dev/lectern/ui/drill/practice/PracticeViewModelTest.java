@@ -288,6 +288,46 @@ class PracticeViewModelTest {
         assertThat(p.messageProperty().get()).isEqualTo("The review could not be saved: the database is locked");
     }
 
+    @Test
+    void anUnsureGradeAsksTheStudentToCompareAndIsNotAcceptedAsItIs() {
+        try (GradingService unsure = GradingService.of((key, answer) -> unsureGrade(key))) {
+            PracticeViewModel p = new PracticeViewModel(fx.services(unsure), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            p.answerProperty().set("GPT-4 made the captions, I think");
+            p.check();
+            fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+
+            assertThat(p.gradeProperty().get().verdict()).isEqualTo(Verdict.UNSURE);
+            assertThat(p.messageProperty().get()).isEqualTo("Compare with the reference and rate yourself.");
+            assertThat(p.acceptable()).isFalse();
+            assertThat(p.referenceHtmlProperty().get()).contains("GPT-4");
+
+            p.next();
+            p.accept();
+            fx.ui.runFor(Duration.ofMillis(50));
+            assertThat(fx.progress.outcomes()).isEmpty();
+            assertThat(p.itemProperty().get()).isEqualTo(llava.get(0));
+
+            p.override(Verdict.PARTIAL);
+            settled(p);
+            assertThat(fx.progress.outcomes()).singleElement().satisfies(o -> {
+                ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
+                assertThat(answered.verdict()).isEqualTo(Verdict.PARTIAL);
+                assertThat(answered.grade()).map(g -> g.verdict()).contains(Verdict.UNSURE);
+            });
+        }
+    }
+
+    /** An unsure grade with one key point contradicted, as the claim checks give it. */
+    static dev.lectern.grading.Grade unsureGrade(dev.lectern.grading.AnswerKey key) {
+        List<dev.lectern.grading.KeyPointResult> points = key.keyPoints().stream()
+                .map(k -> new dev.lectern.grading.KeyPointResult(k, false, 0.5, List.of(), true,
+                        "the answer names another model"))
+                .toList();
+        return new dev.lectern.grading.Grade(55, Verdict.UNSURE, points, "Much in common, nothing confirmed.",
+                List.of());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -404,4 +404,37 @@ class ReviewViewModelTest {
         assertThat(review.itemProperty().get()).isEqualTo(llava.get(1));
         assertThat(review.messageProperty().get()).isEmpty();
     }
+
+    @Test
+    void anUnsureGradeSuggestsNoRatingSoEnterTakesNoneAndTheStudentPicksOne() {
+        try (GradingService unsure = GradingService.of((key, answer) -> new dev.lectern.grading.Grade(55,
+                Verdict.UNSURE, key.keyPoints().stream().map(k -> new dev.lectern.grading.KeyPointResult(k, false, 0.5,
+                        List.of(), true, "the answer says the decoder is heavy")).toList(),
+                "Much in common, nothing confirmed.", List.of()))) {
+            ReviewViewModel review = review(fx.services(unsure));
+
+            check(review, "a heavy decoder and a light encoder");
+
+            assertThat(review.gradeProperty().get().verdict()).isEqualTo(Verdict.UNSURE);
+            assertThat(review.gradeProperty().get().keyPoints()).allSatisfy(k -> {
+                assertThat(k.contradicted()).isTrue();
+                assertThat(k.reason()).isEqualTo("the answer says the decoder is heavy");
+            });
+            assertThat(review.gradeProperty().get().explanation()).isEqualTo("Much in common, nothing confirmed.");
+            assertThat(review.gradedAnswerProperty().get()).isEqualTo("a heavy decoder and a light encoder");
+            assertThat(review.suggestedProperty().get()).isNull();
+            assertThat(review.messageProperty().get()).isEqualTo("Compare with the reference and rate yourself.");
+
+            review.acceptSuggested();
+            fx.ui.runFor(Duration.ofMillis(50));
+            assertThat(fx.progress.saved()).isEmpty();
+            assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.RATING);
+
+            rate(review, FlashcardRating.HARD);
+            assertThat(fx.progress.saved()).singleElement().satisfies(r -> {
+                assertThat(r.rating()).isEqualTo(FlashcardRating.HARD);
+                assertThat(r.verdict()).contains(Verdict.UNSURE);
+            });
+        }
+    }
 }
