@@ -10,7 +10,6 @@ import dev.lectern.files.DefaultCourse;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
-import dev.lectern.grading.KeyPointResult;
 import dev.lectern.grading.Verdict;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.DrillPlans;
@@ -80,17 +79,10 @@ final class DrillCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CliContext context;
-    private Marks marks;
+    private AnswerFeedback.Marks marks;
 
     DrillCommand(CliContext context) {
         this.context = context;
-    }
-
-    /** Signs on screen, in Unicode where standard output can show it. */
-    private record Marks(String covered, String missed, String dot, String ellipsis) {
-        static Marks of(boolean unicode) {
-            return unicode ? new Marks("✓", "✗", " · ", "…") : new Marks("+", "-", ", ", "...");
-        }
     }
 
     /** One question asked: the answer given (null when skipped) and its grade once graded. */
@@ -116,7 +108,7 @@ final class DrillCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        marks = Marks.of(context.unicode());
+        marks = AnswerFeedback.Marks.of(context.unicode());
 
         Path dir = course != null ? course : DefaultCourse.locate();
         LoadedCourse loaded = CourseLoader.load(dir);
@@ -269,20 +261,12 @@ final class DrillCommand implements Callable<Integer> {
         }
     }
 
-    /** The score, verdict, key points, explanation and reference answer, each line after {@code indent}. */
+    /** The feedback on the answer and the reference answer, each line after {@code indent}. */
     private void feedback(PrintWriter out, Asked a, String indent) {
         if (a.grade == null) {
             out.println(indent + (a.answer == null ? "Skipped." : "Not graded: the grader failed on this answer."));
         } else {
-            Grade g = a.grade;
-            out.printf(Locale.ROOT, "%sScore %d/100%s%s%n", indent, g.score(), marks.dot(), g.verdict().label());
-            for (KeyPointResult k : g.keyPoints()) {
-                out.printf(Locale.ROOT, "%s  %s %s%s%n", indent, k.covered() ? marks.covered() : marks.missed(),
-                        k.keyPoint().text(), k.contradicted() ? " (contradicted: " + k.reason() + ")" : "");
-            }
-            if (!g.explanation().isBlank()) {
-                out.println(indent + g.explanation());
-            }
+            AnswerFeedback.print(out, a.grade, marks, indent);
         }
         out.println(indent + "Reference answer: " + a.item.question().referenceAnswer());
         out.flush();
@@ -326,8 +310,10 @@ final class DrillCommand implements Callable<Integer> {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         grades.forEach(g -> verdicts.merge(g.verdict(), 1, Integer::sum));
         double mean = grades.stream().mapToInt(Grade::score).average().orElse(0);
-        out.printf(Locale.ROOT, "Mean score: %.0f/100%s%d correct%s%d partial%s%d incorrect%n", mean, marks.dot(),
+        int unsure = verdicts.getOrDefault(Verdict.UNSURE, 0);
+        out.printf(Locale.ROOT, "Mean score: %.0f/100%s%d correct%s%d partial%s%d incorrect%s%n", mean, marks.dot(),
                 verdicts.getOrDefault(Verdict.CORRECT, 0), marks.dot(), verdicts.getOrDefault(Verdict.PARTIAL, 0),
-                marks.dot(), verdicts.getOrDefault(Verdict.INCORRECT, 0));
+                marks.dot(), verdicts.getOrDefault(Verdict.INCORRECT, 0),
+                unsure > 0 ? marks.dot() + unsure + " unsure" : "");
     }
 }

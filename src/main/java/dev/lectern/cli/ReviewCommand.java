@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
         description = {"Reviews the questions that are due, scheduled by FSRS (then new ones, up to the day's limit),"
                 + " of the whole course, a reading or a week.",
                 "For each question type an answer on one line (an empty line just shows the reference answer); it is"
-                        + " graded and a rating suggested. Then type the rating: 1-4 or again, hard, good, easy;"
+                        + " graded (score, key points, explanation) and a rating suggested, none when the grader is"
+                        + " unsure. Then type the rating: 1-4 or again, hard, good, easy;"
                         + " an empty line takes the suggested one. End of input (Ctrl+D) stops. Works with piped"
                         + " input too.",
                 "Exit code: 0, 1 if the reading or week does not exist or progress cannot be saved, 2 on a usage"
@@ -148,7 +149,8 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("note: Another Lectern has your progress open, or it cannot be written: ratings are kept"
                     + " only until this review ends.");
         }
-        String dot = context.unicode() ? " · " : ", ";
+        AnswerFeedback.Marks marks = AnswerFeedback.Marks.of(context.unicode());
+        String dot = marks.dot();
         CompletableFuture<Grader> grader = loadInBackground();
         out.printf(Locale.ROOT, "Review of %s: %s due. Type an answer (an empty line shows the reference answer),"
                 + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one. End of"
@@ -170,12 +172,13 @@ final class ReviewCommand implements Callable<Integer> {
             }
             Grade grade = answer.isBlank() ? null : grade(grader, item, answer.strip(), err);
             if (grade != null) {
-                out.printf(Locale.ROOT, "Score %d/100%s%s%n", grade.score(), dot, grade.verdict().label());
+                AnswerFeedback.print(out, grade, marks, "");
             } else if (!answer.isBlank()) {
                 out.println("Not graded: the grader failed on this answer.");
             }
             out.println("Reference answer: " + item.question().referenceAnswer());
-            Optional<FlashcardRating> suggested = Optional.ofNullable(grade)
+            // An unsure grade suggests nothing: an empty line must not take a rating the student did not choose.
+            Optional<FlashcardRating> suggested = Optional.ofNullable(grade).filter(g -> !AnswerFeedback.unsure(g))
                     .map(g -> FlashcardRating.suggestedFor(g.verdict()));
             Instant at = context.clock().instant();
             Map<FlashcardRating, CardState> preview = fsrs.preview(states.getOrDefault(card, CardState.NEW), at,
@@ -185,7 +188,7 @@ final class ReviewCommand implements Callable<Integer> {
                             .map(d -> IntervalText.of(Duration.between(at, d))).orElse("?")
                             + (suggested.filter(r::equals).isPresent() ? " (suggested)" : ""))
                     .collect(Collectors.joining(dot)));
-            Optional<FlashcardRating> rating = askRating(in, out, suggested);
+            Optional<FlashcardRating> rating = askRating(in, out, suggested, AnswerFeedback.unsure(grade));
             if (rating.isEmpty()) {
                 break;
             }
@@ -239,9 +242,12 @@ final class ReviewCommand implements Callable<Integer> {
         return line;
     }
 
-    /** Asks until the line names a rating (or is empty with a suggestion); empty at end of input. */
-    private Optional<FlashcardRating> askRating(BufferedReader in, PrintWriter out, Optional<FlashcardRating> suggested)
-            throws IOException {
+    /**
+     * Asks until the line names a rating (or is empty with a suggestion); empty at end of input. Without a suggestion
+     * (nothing graded, or the grader {@code unsure}) an empty line asks again.
+     */
+    private Optional<FlashcardRating> askRating(BufferedReader in, PrintWriter out, Optional<FlashcardRating> suggested,
+            boolean unsure) throws IOException {
         while (true) {
             out.print(suggested.map(s -> "Rating (Enter = " + s.label() + ")> ").orElse("Rating> "));
             out.flush();
@@ -253,8 +259,8 @@ final class ReviewCommand implements Callable<Integer> {
             if (rating.isPresent()) {
                 return rating;
             }
-            out.println(line.isBlank() ? "Nothing was graded, so there is no suggestion: type 1-4 or again, hard,"
-                    + " good, easy." : "\"" + line.strip() + "\" is not a rating: type 1-4 or again, hard, good, easy.");
+            out.println(line.isBlank() ? (unsure ? "The grader is unsure, so there is no suggestion"
+                    : "Nothing was graded, so there is no suggestion") + ": type 1-4 or again, hard, good, easy." : "\"" + line.strip() + "\" is not a rating: type 1-4 or again, hard, good, easy.");
         }
     }
 

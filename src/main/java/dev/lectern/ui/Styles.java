@@ -51,7 +51,10 @@ public final class Styles {
     private Styles() {
     }
 
-    /** The class that colours a verdict: {@code verdict-correct}, {@code verdict-partial}, {@code verdict-incorrect}. */
+    /**
+     * The class that colours a verdict: {@code verdict-correct}, {@code verdict-partial}, {@code verdict-incorrect},
+     * {@code verdict-unsure}.
+     */
     public static String verdict(Verdict verdict) {
         return "verdict-" + verdict.label();
     }

@@ -240,6 +240,50 @@ class DrillAppTest {
     }
 
     @Test
+    void aGradedReviewShowsWhatPracticeShowsThenTheSuggestedRatingWithEnter() throws Exception {
+        ctrl(KeyCode.R);
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ReviewView);
+        ReviewViewModel review = (ReviewViewModel) app.drill().currentProperty().get();
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+        DrillItem first = review.itemProperty().get();
+        String reference = first.question().referenceAnswer();
+
+        answer(ReviewView.ID_ANSWER, reference);
+        ctrl(KeyCode.ENTER);
+
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.RATING);
+        // Whatever the real grader makes of it, the window shows all of its grade, as practice does.
+        dev.lectern.grading.Grade grade = review.gradeProperty().get();
+        String label = grade.verdict().label();
+        assertThat(text(ReviewView.ID_VERDICT)).isEqualTo(Character.toUpperCase(label.charAt(0)) + label.substring(1));
+        assertThat(text(ReviewView.ID_SCORE)).isEqualTo("Score " + grade.score() + " / 100");
+        TextFlow highlighted = find(ReviewView.ID_HIGHLIGHTED, TextFlow.class);
+        assertThat(highlighted.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining()))
+                .isEqualTo(reference);
+        javafx.scene.layout.VBox points = find(ReviewView.ID_KEY_POINTS, javafx.scene.layout.VBox.class);
+        assertThat(points.getChildren()).hasSize(grade.keyPoints().size());
+        for (int i = 0; i < grade.keyPoints().size(); i++) {
+            dev.lectern.grading.KeyPointResult k = grade.keyPoints().get(i);
+            assertThat(((Label) points.getChildren().get(i)).getText()).startsWith(k.covered() ? "✓ " : "✗ ")
+                    .contains(k.keyPoint().text());
+        }
+        FlashcardRating suggested = review.suggestedProperty().get();
+
+        if (suggested != null) {
+            robot.type(KeyCode.ENTER);
+        } else {
+            robot.type(KeyCode.DIGIT2);
+        }
+
+        waitFor(() -> !app.progress().allReviews().isEmpty());
+        assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
+            assertThat(r.card()).isEqualTo(first.card());
+            assertThat(r.rating()).isEqualTo(suggested != null ? suggested : FlashcardRating.HARD);
+            assertThat(r.verdict()).contains(grade.verdict());
+        });
+    }
+
+    @Test
     void statisticsShowTheLogInChartsInTheWindow() throws Exception {
         java.time.Instant now = java.time.Instant.now();
         for (int day = 3; day >= 0; day--) {

@@ -188,4 +188,28 @@ class DrillCommandTest {
                 .contains("  - a number");
         assertThat(run.err()).isEqualTo("Loading the grader..." + NL);
     }
+
+    @Test
+    void anUnsureGradeIsPrintedAsUnsureWithTheLineToCompareAndCountedInTheSummary() {
+        CliRun run = CliRun.withInput("the first number, kind of\n", new FakeGrader().unsureOn("the first number, kind of"),
+                "drill", "--course", dir.toString(), "--limit", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(String.join(NL,
+                "> the first number, kind of",
+                "Score 50/100 · unsure",
+                "  ✓ first number",
+                "  ✗ a number",
+                "Compare with the reference and rate yourself.",
+                "Graded against: What is one?",
+                "Reference answer: One is the first number."))
+                .contains("Mean score: 50/100 · 0 correct · 0 partial · 0 incorrect · 1 unsure");
+    }
+
+    @Test
+    void aContradictedKeyPointIsMissedWithItsReason() {
+        CliRun run = drill("it is not a number\n", "--limit", "1");
+
+        assertThat(run.out()).contains("  ✗ a number (contradicted: the answer says it is not a number)");
+    }
 }

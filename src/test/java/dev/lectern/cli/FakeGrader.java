@@ -15,15 +15,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A grader whose grades tests can predict: an answer that is a whole number gets that score, the reference answer
  * or an alternative gets 100, anything else 0; 60 and up is correct, 30 and up partial. A key point is covered when
- * the answer holds its text or an accepted phrasing. It can be told to fail on an answer.
+ * the answer holds its text or an accepted phrasing, and contradicted when it holds "not" before that text. It can be
+ * told to fail on an answer, or to be unsure about one (score 50, verdict unsure).
  */
 public final class FakeGrader implements Grader {
 
     private final Set<String> failOn = ConcurrentHashMap.newKeySet();
+    private final Set<String> unsureOn = ConcurrentHashMap.newKeySet();
     private volatile int delayMs;
 
     FakeGrader failingOn(String answer) {
         failOn.add(answer);
+        return this;
+    }
+
+    /** Grades {@code answer} 50, unsure, as the claim checks do when they can neither confirm nor contradict it. */
+    FakeGrader unsureOn(String answer) {
+        unsureOn.add(answer);
         return this;
     }
 
@@ -52,11 +60,21 @@ public final class FakeGrader implements Grader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Verdict verdict = score >= 60 ? Verdict.CORRECT : score >= 30 ? Verdict.PARTIAL : Verdict.INCORRECT;
+        boolean unsure = unsureOn.contains(answer);
+        if (unsure) {
+            score = 50;
+        }
+        Verdict verdict = unsure ? Verdict.UNSURE
+                : score >= 60 ? Verdict.CORRECT : score >= 30 ? Verdict.PARTIAL : Verdict.INCORRECT;
         List<KeyPointResult> points = new ArrayList<>();
         String lower = answer.toLowerCase(Locale.ROOT);
         for (KeyPoint k : key.keyPoints()) {
-            boolean covered = lower.contains(k.text().toLowerCase(Locale.ROOT))
+            String text = k.text().toLowerCase(Locale.ROOT);
+            if (lower.contains("not " + text)) {
+                points.add(new KeyPointResult(k, false, 0.5, List.of(), true, "the answer says it is not " + text));
+                continue;
+            }
+            boolean covered = lower.contains(text)
                     || k.accepted().stream().anyMatch(a -> lower.contains(a.toLowerCase(Locale.ROOT)));
             points.add(new KeyPointResult(k, covered, covered ? 1 : 0, List.of()));
         }

@@ -56,12 +56,16 @@ class ReviewCommandTest {
     }
 
     private CliRun review(String input, String... args) {
+        return review(new FakeGrader(), input, args);
+    }
+
+    private CliRun review(FakeGrader grader, String input, String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "review";
         all[1] = "--course";
         all[2] = dir.toString();
         System.arraycopy(args, 0, all, 3, args.length);
-        return CliRun.withProgress(input, new FakeGrader(), progress, Clock.fixed(NOW, ZoneOffset.UTC), all);
+        return CliRun.withProgress(input, grader, progress, Clock.fixed(NOW, ZoneOffset.UTC), all);
     }
 
     @Test
@@ -78,6 +82,7 @@ class ReviewCommandTest {
                 "What is one?",
                 "> One is the first number.",
                 "Score 100/100 · correct",
+                "Graded against: What is one?",
                 "Reference answer: One is the first number.",
                 "1 Again 1m · 2 Hard 6m · 3 Good 10m (suggested) · 4 Easy " + easy("one"),
                 "Rating (Enter = Good)> ",
@@ -99,6 +104,7 @@ class ReviewCommandTest {
                 "What is three?",
                 "> 40",
                 "Score 40/100 · partial",
+                "Graded against: What is three?",
                 "Reference answer: Three is two plus one.",
                 "1 Again 1m · 2 Hard 6m (suggested) · 3 Good 10m · 4 Easy " + easy("three"),
                 "Rating (Enter = Hard)> ",
@@ -192,5 +198,54 @@ class ReviewCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("lectern: There is no reading \"nope\" in this course.");
+    }
+
+    @Test
+    void aGradedAnswerShowsWhatTheDrillShowsKeyPointsCoveredMissedAndContradictedWithTheReason() throws IOException {
+        Files.writeString(dir.resolve("questions/counting.json"), """
+                {
+                  "id": "counting",
+                  "title": "Counting",
+                  "readings": ["numbers"],
+                  "questions": [
+                    {"id": "one", "prompt": "What is one?", "referenceAnswer": "One is the first number.",
+                     "keyPoints": ["first number", "odd", "a unit"]}
+                  ]
+                }
+                """);
+
+        CliRun run = review("one is the first number and not odd\n1\n");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(String.join(NL,
+                "> one is the first number and not odd",
+                "Score 0/100 · incorrect",
+                "  ✓ first number",
+                "  ✗ odd (contradicted: the answer says it is not odd)",
+                "  ✗ a unit",
+                "Graded against: What is one?",
+                "Reference answer: One is the first number."));
+    }
+
+    @Test
+    void anUnsureGradeSaysSoAndSuggestsNoRatingSoAnEmptyLineAsksAgain() {
+        CliRun run = review(new FakeGrader().unsureOn("one, more or less"), "one, more or less\n\n2\n",
+                "--limit", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(String.join(NL,
+                "> one, more or less",
+                "Score 50/100 · unsure",
+                "Compare with the reference and rate yourself.",
+                "Graded against: What is one?",
+                "Reference answer: One is the first number.",
+                "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy " + easy("one"),
+                "Rating> ",
+                "The grader is unsure, so there is no suggestion: type 1-4 or again, hard, good, easy.",
+                "Rating> 2"));
+        assertThat(progress.saved()).singleElement().satisfies(r -> {
+            assertThat(r.rating()).isEqualTo(FlashcardRating.HARD);
+            assertThat(r.verdict()).contains(Verdict.UNSURE);
+        });
     }
 }

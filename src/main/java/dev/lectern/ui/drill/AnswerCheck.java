@@ -2,8 +2,7 @@ package dev.lectern.ui.drill;
 
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
-import dev.lectern.render.AnswerRenderer;
-import dev.lectern.render.Theme;
+import dev.lectern.grading.Verdict;
 import dev.lectern.study.DrillItem;
 import dev.lectern.ui.Messages;
 import java.util.function.Consumer;
@@ -13,40 +12,34 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the drills that take a typed answer share: the answer being typed, its grading in the background (a grade
- * for a question the student has left is dropped), a line for the student, and the reference answer rendered in the
- * window's theme (again when the theme changes).
+ * for a question the student has left is dropped), and the reference answer once it is checked.
  */
 public final class AnswerCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerCheck.class);
+    /** The line for an answer the grader is unsure about: the student judges it, nothing is suggested. */
+    public static final String UNSURE = "Compare with the reference and rate yourself.";
 
     private final DrillServices services;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
-    private final ChangeListener<Theme> rerender = (obs, old, now) -> render();
+    private final ReferenceAnswer reference;
+    private final Consumer<String> say;
 
     private final StringProperty answer = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper gradedAnswer = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper referenceHtml = new ReadOnlyStringWrapper("");
-    /** The question whose reference answer is on show; null while none is. */
-    private DrillItem shown;
     private long generation;
     private boolean closed;
 
-    public AnswerCheck(DrillServices services, AnswerRenderer renderer, ObservableValue<Theme> theme) {
+    /** @param say the line for the student: checking, the grader is loading, or could not grade */
+    public AnswerCheck(DrillServices services, ReferenceAnswer reference, Consumer<String> say) {
         this.services = services;
-        this.renderer = renderer;
-        this.theme = theme;
-        theme.addListener(rerender);
+        this.reference = reference;
+        this.say = say;
     }
 
     public StringProperty answerProperty() {
@@ -61,21 +54,13 @@ public final class AnswerCheck {
         return gradedAnswer.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty referenceHtmlProperty() {
-        return referenceHtml.getReadOnlyProperty();
+        return reference.htmlProperty();
     }
 
     /** The answer as typed, never null. */
     public String typed() {
         return answer.get() == null ? "" : answer.get();
-    }
-
-    void say(String line) {
-        message.set(line);
     }
 
     /**
@@ -87,7 +72,7 @@ public final class AnswerCheck {
         String text = typed();
         long mine = ++generation;
         gradedAnswer.set(text);
-        message.set(services.grading().isReady() ? "Checking…" : "Loading the grader…");
+        say.accept(services.grading().isReady() ? "Checking…" : "Loading the grader…");
         services.grading().grade(AnswerKey.of(item.question()), text).whenComplete((result, failure) ->
                 services.ui().execute(() -> {
                     if (closed || mine != generation) {
@@ -96,13 +81,19 @@ public final class AnswerCheck {
                     if (failure != null) {
                         LOG.warn("grading {} failed", item.key(), failure);
                         grade.set(null);
-                        message.set("The answer could not be graded (" + Messages.reason(failure) + "). " + ifItFails);
+                        say.accept("The answer could not be graded (" + Messages.reason(failure) + "). "
+                                + ifItFails);
                     } else {
                         grade.set(result);
-                        message.set("");
+                        say.accept(unsure(result) ? UNSURE : "");
                     }
                     done.accept(result);
                 }));
+    }
+
+    /** Whether the grader could not tell: the claim checks neither confirmed nor contradicted what the words suggest. */
+    public static boolean unsure(Grade grade) {
+        return grade != null && grade.verdict() == Verdict.UNSURE;
     }
 
     /** Shows the answer as typed, ungraded (the student only revealed the reference answer). */
@@ -110,41 +101,26 @@ public final class AnswerCheck {
         generation++;
         grade.set(null);
         gradedAnswer.set(typed());
-        message.set("");
+        say.accept("");
     }
 
     /** Renders {@code item}'s reference answer, and again whenever the theme changes until {@link #clear}. */
     public void showReference(DrillItem item) {
-        shown = item;
-        render();
+        reference.show(item);
     }
 
     /** A new question: no answer, grade, line or reference answer; a grade still on its way is dropped. */
     public void clear() {
         generation++;
-        shown = null;
+        reference.clear();
         grade.set(null);
         gradedAnswer.set("");
-        message.set("");
-        referenceHtml.set("");
+        say.accept("");
         answer.set("");
     }
 
     public void close() {
         closed = true;
-        theme.removeListener(rerender);
-    }
-
-    private void render() {
-        if (shown == null) {
-            return;
-        }
-        try {
-            referenceHtml.set(renderer.referenceAnswer(shown, theme.getValue()));
-        } catch (RuntimeException e) {
-            LOG.warn("rendering the reference answer of {} failed", shown.key(), e);
-            referenceHtml.set("");
-            message.set("The reference answer could not be shown: " + Messages.reason(e));
-        }
+        reference.close();
     }
 }

@@ -174,17 +174,21 @@ public final class DrillViewModel implements AutoCloseable {
                 }));
     }
 
-    /** Shows the review settings and saves what the student changes. */
+    /** Shows the review settings and saves what the student changes; both are read and written in the background. */
     public void editReviewSettings() {
-        SchedulerSettings now;
-        try {
-            now = services.progress().schedulerSettings();
-        } catch (RuntimeException e) {
-            LOG.warn("reading the review settings failed", e);
-            services.dialogs().showError("Review Settings", "The review settings could not be read: "
-                    + Messages.reason(e));
-            return;
-        }
+        services.background().execute(() -> {
+            try {
+                SchedulerSettings now = services.progress().schedulerSettings();
+                services.ui().execute(() -> askReviewSettings(now));
+            } catch (RuntimeException e) {
+                LOG.warn("reading the review settings failed", e);
+                services.ui().execute(() -> services.dialogs().showError("Review Settings",
+                        "The review settings could not be read: " + Messages.reason(e)));
+            }
+        });
+    }
+
+    private void askReviewSettings(SchedulerSettings now) {
         Optional<SchedulerSettings> changed = services.dialogs().askSchedulerSettings(now);
         if (changed.isEmpty() || changed.get().equals(now)) {
             return;
@@ -306,10 +310,19 @@ public final class DrillViewModel implements AutoCloseable {
         }
     }
 
-    /** Lists the finished exams; opening one shows its results. */
+    /** Lists the finished exams (read in the background); opening one shows its results. */
     public void showPastExams() {
-        show(new ExamHistoryViewModel(services.exams().finished(),
-                exam -> show(new ExamViewModel(services, exam, renderer(), theme))));
+        services.background().execute(() -> {
+            try {
+                List<Exam> finished = services.exams().finished();
+                services.ui().execute(() -> show(new ExamHistoryViewModel(finished,
+                        exam -> show(new ExamViewModel(services, exam, renderer(), theme)))));
+            } catch (RuntimeException e) {
+                LOG.warn("reading the past exams failed", e);
+                services.ui().execute(() -> services.dialogs().showError("Past Exams",
+                        "The past exams could not be read: " + Messages.reason(e)));
+            }
+        });
     }
 
     /** Leaves the drill (an exam in progress is saved) and shows the reading again. */

@@ -71,6 +71,7 @@ class DrillViewModelTest {
         drills.startReview(new DrillScope.OfWeek(7));
 
         ReviewViewModel review = (ReviewViewModel) drills.currentProperty().get();
+        fx.ui.runUntil(() -> review.phaseProperty().get() != ReviewViewModel.Phase.LOADING);
         assertThat(review.title()).isEqualTo("Review: Week 7");
         assertThat(review.queue()).hasSize(3)
                 .containsExactlyElementsOf(DrillPlans.questions(fx.course, new DrillScope.OfWeek(7)).subList(0, 3));
@@ -81,6 +82,7 @@ class DrillViewModelTest {
         fx.dialogs.settingsEdit = s -> s.withDesiredRetention(0.85).withNewPerDay(5).withFuzz(false);
 
         drills.editReviewSettings();
+        fx.ui.runUntil(() -> !fx.dialogs.shown.isEmpty());
 
         assertThat(fx.progress.schedulerSettings().desiredRetention()).isEqualTo(0.85);
         assertThat(fx.progress.schedulerSettings().newPerDay()).isEqualTo(5);
@@ -91,6 +93,7 @@ class DrillViewModelTest {
     @Test
     void cancellingTheReviewSettingsSavesNothing() {
         drills.editReviewSettings();
+        fx.ui.runUntil(() -> !fx.dialogs.shown.isEmpty());
 
         assertThat(fx.progress.events).doesNotContain("settings");
     }
@@ -266,6 +269,7 @@ class DrillViewModelTest {
         fx.ui.runUntil(() -> exam.phaseProperty().get() == ExamViewModel.Phase.RESULTS);
 
         drills.showPastExams();
+        fx.ui.runUntil(() -> drills.currentProperty().get() instanceof ExamHistoryViewModel);
         ExamHistoryViewModel history = (ExamHistoryViewModel) drills.currentProperty().get();
         assertThat(history.exams()).hasSize(1);
         history.open(history.exams().get(0));

@@ -1,6 +1,7 @@
 package dev.lectern.ui.drill.exam;
 
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.drill.DrillLayout;
 import dev.lectern.ui.drill.DrillView;
 import dev.lectern.ui.reading.ReadingView;
 import java.util.function.Consumer;
@@ -8,7 +9,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -67,14 +67,7 @@ public final class ExamView extends StackPane implements DrillView {
         noFeedback.getStyleClass().add(Styles.DRILL_HINT);
         HBox status = new HBox(16, countdown, answered, noFeedback);
 
-        Label prompt = new Label();
-        prompt.getStyleClass().add(Styles.DRILL_PROMPT);
-        prompt.setWrapText(true);
-        // Wrapped over as many lines as it needs, never cut short when the answer below grows.
-        prompt.setMinHeight(Region.USE_PREF_SIZE);
-        prompt.textProperty().bind(Bindings.createStringBinding(
-                () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().question().prompt(),
-                model.itemProperty()));
+        Label prompt = DrillLayout.prompt(model.itemProperty());
 
         answer.setId(ID_ANSWER);
         answer.setWrapText(true);
@@ -94,11 +87,8 @@ public final class ExamView extends StackPane implements DrillView {
         Button finish = new Button("_Finish Exam");
         finish.setId(ID_FINISH);
         finish.setOnAction(e -> model.finish());
-        Label message = new Label();
+        Label message = DrillLayout.message(model.messageProperty());
         message.setId(ID_MESSAGE);
-        message.getStyleClass().add(Styles.DRILL_MESSAGE);
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, previous, next, gap, finish);
@@ -116,8 +106,7 @@ public final class ExamView extends StackPane implements DrillView {
         total.setId(ID_TOTAL);
         total.getStyleClass().add(Styles.EXAM_TOTAL);
         total.textProperty().bind(model.totalProperty());
-        Button back = new Button("Back to the _Reading");
-        back.setOnAction(e -> closeDrill.run());
+        Button back = DrillLayout.back(closeDrill);
         back.setMinWidth(Region.USE_PREF_SIZE);
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);

@@ -11,8 +11,8 @@ import dev.lectern.study.DrillMode;
 import dev.lectern.study.Exam;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
-import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillServices;
+import dev.lectern.ui.drill.QuestionDrill;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * one, then everything is marked at once and a results page shows each answer, its score and the reference answer.
  * The exam is saved after every answer and when it is left, so it can be resumed; the marked exam is kept.
  */
-public final class ExamViewModel implements Drill {
+public final class ExamViewModel extends QuestionDrill<ExamViewModel.Phase> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExamViewModel.class);
     static final List<String> FINISH_CHOICES = List.of("Finish", "Keep Answering");
@@ -54,27 +54,20 @@ public final class ExamViewModel implements Drill {
         RESULTS
     }
 
-    private final DrillServices services;
     private final AnswerRenderer renderer;
     private final ObservableValue<Theme> theme;
     private final ChangeListener<Theme> rerender = (obs, old, now) -> renderResults();
 
     private final ReadOnlyObjectWrapper<Exam> exam = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
-    private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final StringProperty answer = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper answered = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper timed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper first = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper last = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultsHtml = new ReadOnlyStringWrapper("");
     /** Saves run one after another, in the order they were asked for. */
     private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
-    private boolean closed;
     /**
      * Time spent on each question in this sitting (questions can be visited more than once); goes to the review log
      * with the marks. Time from earlier sittings of a resumed exam is not known per question.
@@ -86,7 +79,7 @@ public final class ExamViewModel implements Drill {
 
     /** @param started a new exam, a resumed one (whose sitting starts now), or a finished one to read again */
     public ExamViewModel(DrillServices services, Exam started, AnswerRenderer renderer, ObservableValue<Theme> theme) {
-        this.services = services;
+        super(services, "Exam: " + started.title(), Phase.ANSWERING);
         this.renderer = renderer;
         this.theme = theme;
         exam.set(started);
@@ -102,26 +95,8 @@ public final class ExamViewModel implements Drill {
         }
     }
 
-    @Override
-    public String title() {
-        return "Exam: " + exam.get().title();
-    }
-
-    @Override
-    public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<Exam> examProperty() {
         return exam.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<DrillItem> itemProperty() {
-        return item.getReadOnlyProperty();
     }
 
     /** The answer to the question on screen, as it is typed. */
@@ -151,13 +126,9 @@ public final class ExamViewModel implements Drill {
         return last.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
     /** The total once marked, "150 of 200 points (75%) · 1 correct · 1 partial · 0 incorrect". */
     public ReadOnlyStringProperty totalProperty() {
-        return total.getReadOnlyProperty();
+        return summaryProperty();
     }
 
     public ReadOnlyStringProperty resultsHtmlProperty() {
@@ -166,7 +137,7 @@ public final class ExamViewModel implements Drill {
 
     /** Ctrl+Enter: keeps the answer and shows the next question; on the last one, finishes the exam. */
     public void next() {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
         Exam e = commit();
@@ -178,7 +149,7 @@ public final class ExamViewModel implements Drill {
     }
 
     public void previous() {
-        if (phase.get() == Phase.ANSWERING && exam.get().position() > 0) {
+        if (phase() == Phase.ANSWERING && exam.get().position() > 0) {
             commit();
             goTo(exam.get().position() - 1);
         }
@@ -186,7 +157,7 @@ public final class ExamViewModel implements Drill {
 
     /** Keeps the answer and shows another question. */
     public void goTo(int index) {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
         commit();
@@ -197,7 +168,7 @@ public final class ExamViewModel implements Drill {
 
     /** Finishes and marks the exam; asks first when some questions have no answer. */
     public void finish() {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
         Exam e = commit();
@@ -215,7 +186,7 @@ public final class ExamViewModel implements Drill {
 
     /** Called every second while the exam is shown: updates the countdown, and marks the exam when time is up. */
     public void tick() {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
         updateClock();
@@ -230,10 +201,10 @@ public final class ExamViewModel implements Drill {
      * already saved.
      */
     public void suspend() {
-        if (phase.get() == Phase.RESULTS) {
+        if (phase() == Phase.RESULTS) {
             return;
         }
-        if (phase.get() == Phase.ANSWERING) {
+        if (phase() == Phase.ANSWERING) {
             commit();
         }
         saving.join();
@@ -246,9 +217,9 @@ public final class ExamViewModel implements Drill {
 
     @Override
     public void close() {
-        if (!closed) {
+        if (!closed()) {
             suspend();
-            closed = true;
+            super.close();
             theme.removeListener(rerender);
         }
     }
@@ -280,13 +251,11 @@ public final class ExamViewModel implements Drill {
     private void show(int index) {
         time(index);
         Exam e = exam.get();
-        item.set(e.questions().get(index));
         answer.set(e.answers().get(index));
-        progress.set(Messages.progress(index, e.size()));
         first.set(index == 0);
         last.set(index == e.size() - 1);
         updateAnswered();
-        phase.set(Phase.ANSWERING);
+        ask(e.questions().get(index), index, e.size(), Phase.ANSWERING);
     }
 
     private void updateAnswered() {
@@ -311,7 +280,7 @@ public final class ExamViewModel implements Drill {
                 services.exams().save(snapshot);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("the exam could not be saved", e);
-                services.ui().execute(() -> message.set("The exam could not be saved: " + Messages.reason(e)));
+                services.ui().execute(() -> say("The exam could not be saved: " + Messages.reason(e)));
             }
         }, services.background());
     }
@@ -319,9 +288,9 @@ public final class ExamViewModel implements Drill {
     private void mark(String saying) {
         time(-1);
         Exam e = exam.get();
-        phase.set(Phase.MARKING);
+        phase(Phase.MARKING);
         remaining.set("");
-        message.set(services.grading().isReady() ? saying : "Loading the grader…");
+        say(services.grading().isReady() ? saying : "Loading the grader…");
         save();
         List<CompletableFuture<Grade>> marks = new ArrayList<>();
         for (int i = 0; i < e.size(); i++) {
@@ -332,12 +301,12 @@ public final class ExamViewModel implements Drill {
         }
         CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
                 services.ui().execute(() -> {
-                    if (closed) {
+                    if (closed()) {
                         return;
                     }
                     if (failure != null) {
                         LOG.warn("marking exam {} failed", e.id(), failure);
-                        message.set("Your answers could not be marked (" + Messages.reason(failure)
+                        say("Your answers could not be marked (" + Messages.reason(failure)
                                 + "). The exam is saved; try Finish again later.");
                         show(exam.get().position());
                         return;
@@ -356,35 +325,33 @@ public final class ExamViewModel implements Drill {
         Exam done = exam.get().finished(grades, services.clock().instant());
         exam.set(done);
         save();
+        List<ReviewOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < done.size(); i++) {
             Grade g = grades.get(i);
-            services.progress().record(new ReviewOutcome.Answered(done.questions().get(i),
-                    done.finishedAt().orElseThrow(), DrillMode.EXAM, Optional.of(g), g.verdict(),
-                    done.answers().get(i), spent[i]));
+            outcomes.add(new ReviewOutcome.Answered(done.questions().get(i), done.finishedAt().orElseThrow(),
+                    DrillMode.EXAM, Optional.of(g), g.verdict(), done.answers().get(i), spent[i]));
         }
-        message.set("");
-        showResults();
+        // The marks go to the review log in the background; the results show once they are committed.
+        record(outcomes, Phase.MARKING, this::showResults);
     }
 
     private void showResults() {
         Exam e = exam.get();
-        item.set(null);
-        progress.set(Messages.plural(e.size(), "question") + " marked");
-        total.set(AnswerRenderer.describe(e.total()));
+        leaveQuestion();
         remaining.set("");
-        phase.set(Phase.RESULTS);
+        finish(Messages.plural(e.size(), "question") + " marked", AnswerRenderer.describe(e.total()), Phase.RESULTS);
         renderResults();
     }
 
     private void renderResults() {
-        if (phase.get() != Phase.RESULTS) {
+        if (phase() != Phase.RESULTS) {
             return;
         }
         try {
             resultsHtml.set(renderer.examResults(exam.get(), theme.getValue()));
         } catch (RuntimeException e) {
             LOG.warn("rendering the results of exam {} failed", exam.get().id(), e);
-            message.set("The results could not be shown: " + Messages.reason(e));
+            say("The results could not be shown: " + Messages.reason(e));
         }
     }
 }

@@ -9,26 +9,21 @@ import dev.lectern.study.DrillMode;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.AnswerCheck;
-import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillServices;
-import java.time.Duration;
+import dev.lectern.ui.drill.TypedAnswerDrill;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
  * Practice: the student types an answer, checks it, sees the grade with its key points and the reference answer,
- * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log.
+ * accepts or overrides the verdict, and goes on to the next question. Every settled verdict goes to the review log,
+ * written in the background; the next question shows once it is committed.
  */
-public final class PracticeViewModel implements Drill {
+public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.Phase> {
 
     /** Where the student is with the current question. */
     public enum Phase {
@@ -38,82 +33,24 @@ public final class PracticeViewModel implements Drill {
         CHECKING,
         /** The grade (or, if grading failed, only the reference answer) is shown; the verdict is to be settled. */
         FEEDBACK,
+        /** The settled verdict is being written; the next question follows once it is committed. */
+        SAVING,
         /** Every question has been practised. */
         DONE
     }
 
-    private final DrillServices services;
-    private final String title;
     private final List<DrillItem> items;
-    private final AnswerCheck check;
-
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
-    private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private int index;
-    /** When the question on screen was shown, for the time taken. */
-    private Instant shownAt;
 
     public PracticeViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
+        super(services, "Practice: " + title, Phase.ANSWERING, renderer, theme);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("nothing to practise");
         }
-        this.services = services;
-        this.title = title;
         this.items = List.copyOf(items);
-        this.check = new AnswerCheck(services, renderer, theme);
         show(0);
-    }
-
-    @Override
-    public String title() {
-        return "Practice: " + title;
-    }
-
-    @Override
-    public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<DrillItem> itemProperty() {
-        return item.getReadOnlyProperty();
-    }
-
-    /** The answer being typed. */
-    public StringProperty answerProperty() {
-        return check.answerProperty();
-    }
-
-    /** The grade of the checked answer; null before checking, or when the grader failed. */
-    public ReadOnlyObjectProperty<Grade> gradeProperty() {
-        return check.gradeProperty();
-    }
-
-    /** The answer exactly as it was graded, which the grade's evidence spans point into. */
-    public ReadOnlyStringProperty gradedAnswerProperty() {
-        return check.gradedAnswerProperty();
-    }
-
-    /** A line for the student: the grader is loading, or could not grade. */
-    public ReadOnlyStringProperty messageProperty() {
-        return check.messageProperty();
-    }
-
-    /** The reference answer as a document, once the answer has been checked. */
-    public ReadOnlyStringProperty referenceHtmlProperty() {
-        return check.referenceHtmlProperty();
-    }
-
-    /** What was practised, once done: "5 questions: 3 correct, 1 partial, 1 incorrect". */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 
     public int size() {
@@ -122,67 +59,67 @@ public final class PracticeViewModel implements Drill {
 
     /** Grades the typed answer in the background; the feedback shows when the grade is in. */
     public void check() {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
-        DrillItem current = item.get();
-        phase.set(Phase.CHECKING);
+        DrillItem current = item();
+        phase(Phase.CHECKING);
         check.grade(current, "Compare it with the reference answer and mark it yourself.", result -> {
-            phase.set(Phase.FEEDBACK);
+            phase(Phase.FEEDBACK);
             check.showReference(current);
         });
     }
 
-    /** Takes the grader's verdict and goes on to the next question. */
+    /**
+     * Takes the grader's verdict and goes on to the next question. Not when the grader is unsure: then the student
+     * compares with the reference answer and marks it.
+     */
     public void accept() {
         Grade g = check.gradeProperty().get();
-        if (phase.get() == Phase.FEEDBACK && g != null) {
+        if (phase() == Phase.FEEDBACK && g != null && !AnswerCheck.unsure(g)) {
             settle(g.verdict());
         }
     }
 
     /** Sets the verdict by hand (the grader got it wrong, or could not grade) and goes on. */
     public void override(Verdict verdict) {
-        if (phase.get() == Phase.FEEDBACK) {
+        if (phase() == Phase.FEEDBACK) {
             settle(verdict);
         }
     }
 
-    /** Enter: after feedback, accepts the grader's verdict and goes on. */
+    /** Whether the grader's verdict can be accepted as it is: there is one, and it is not unsure. */
+    public boolean acceptable() {
+        Grade g = check.gradeProperty().get();
+        return g != null && !AnswerCheck.unsure(g);
+    }
+
+    /** Enter: after feedback, accepts the grader's verdict and goes on (not when it is unsure). */
     public void next() {
         accept();
     }
 
-    @Override
-    public void close() {
-        check.close();
-    }
-
     private void settle(Verdict verdict) {
-        DrillItem current = item.get();
+        DrillItem current = item();
         Instant now = services.clock().instant();
-        services.progress().record(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
+        record(List.of(new ReviewOutcome.Answered(current, now, DrillMode.PRACTICE,
                 Optional.ofNullable(check.gradeProperty().get()), verdict, check.gradedAnswerProperty().get(),
-                Duration.between(shownAt, now)));
-        verdicts.merge(verdict, 1, Integer::sum);
-        show(index + 1);
+                taken(now))), Phase.SAVING, () -> {
+                    verdicts.merge(verdict, 1, Integer::sum);
+                    show(index + 1);
+                });
     }
 
     private void show(int next) {
         index = next;
         check.clear();
         if (next >= items.size()) {
-            progress.set(Messages.plural(items.size(), "question") + " practised");
-            summary.set(Messages.plural(items.size(), "question") + ": "
-                    + verdicts.getOrDefault(Verdict.CORRECT, 0) + " correct, "
+            finish(Messages.plural(items.size(), "question") + " practised", Messages.plural(items.size(), "question")
+                    + ": " + verdicts.getOrDefault(Verdict.CORRECT, 0) + " correct, "
                     + verdicts.getOrDefault(Verdict.PARTIAL, 0) + " partial, "
-                    + verdicts.getOrDefault(Verdict.INCORRECT, 0) + " incorrect");
-            phase.set(Phase.DONE);
+                    + verdicts.getOrDefault(Verdict.INCORRECT, 0) + " incorrect", Phase.DONE);
             return;
         }
-        item.set(items.get(next));
-        progress.set(Messages.progress(next, items.size()));
-        shownAt = services.clock().instant();
-        phase.set(Phase.ANSWERING);
+        ask(items.get(next), next, items.size(), Phase.ANSWERING);
     }
 }

@@ -1,9 +1,12 @@
 package dev.lectern.ui.drill.review;
 
-import dev.lectern.grading.Grade;
 import dev.lectern.scheduling.FlashcardRating;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.drill.AnswerCheck;
+import dev.lectern.ui.drill.DrillLayout;
 import dev.lectern.ui.drill.DrillView;
+import dev.lectern.ui.drill.GradeFeedback;
+import dev.lectern.ui.drill.SceneKeys;
 import dev.lectern.ui.reading.ReadingView;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,16 +27,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Review: the prompt and the answer being typed (Ctrl+Enter checks it, or
- * reveals the reference answer when nothing is typed); then the verdict, the reference answer and four rating buttons,
- * each with the interval it gives, the suggested one the default (Enter). 1-4 rate wherever the focus is, except while
- * typing. Layout and bindings only.
+ * Review: the prompt and the answer being typed (Ctrl+Enter checks it, or reveals the reference answer when nothing
+ * is typed); then what practice shows of a graded answer (verdict and score, the answer with its evidence
+ * highlighted, the key points covered, missed and contradicted, the explanation), the reference answer and four
+ * rating buttons, each with the interval it gives, the suggested one the default (Enter). 1-4 rate wherever the
+ * focus is, except while typing. Layout and bindings only.
  */
 public final class ReviewView extends BorderPane implements DrillView {
 
@@ -42,6 +42,11 @@ public final class ReviewView extends BorderPane implements DrillView {
     public static final String ID_CHECK = "reviewCheck";
     public static final String ID_REVEAL = "reviewReveal";
     public static final String ID_VERDICT = "reviewVerdict";
+    public static final String ID_SCORE = "reviewScore";
+    public static final String ID_HIGHLIGHTED = "reviewHighlighted";
+    public static final String ID_KEY_POINTS = "reviewKeyPoints";
+    public static final String ID_MESSAGE = "reviewMessage";
+    public static final String ID_HINT = "reviewHint";
     public static final String ID_REFERENCE = "reviewReference";
     public static final String ID_SUMMARY = "reviewSummary";
     public static final String ID_RATE = "reviewRate";
@@ -50,25 +55,16 @@ public final class ReviewView extends BorderPane implements DrillView {
 
     private final ReviewViewModel model;
     private final TextArea answer = new TextArea();
+    private final GradeFeedback grade = new GradeFeedback("review");
     private final ReadingView reference;
     private final Map<FlashcardRating, Button> rateButtons = new EnumMap<>(FlashcardRating.class);
-    private final EventHandler<KeyEvent> keys = this::onKey;
-    private final Button back = new Button("Back to the _Reading");
-    private Scene keyScene;
+    private final Button back;
+    private final SceneKeys keys;
 
     public ReviewView(ReviewViewModel model, Consumer<String> openLink, Runnable closeDrill) {
         this.model = model;
         this.reference = new ReadingView(openLink);
         setFocusTraversable(true);
-
-
-        Label prompt = new Label();
-        prompt.getStyleClass().add(Styles.DRILL_PROMPT);
-        prompt.setWrapText(true);
-        prompt.setMinHeight(Region.USE_PREF_SIZE);
-        prompt.textProperty().bind(Bindings.createStringBinding(
-                () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().question().prompt(),
-                model.itemProperty()));
 
         answer.setId(ID_ANSWER);
         answer.setWrapText(true);
@@ -83,34 +79,22 @@ public final class ReviewView extends BorderPane implements DrillView {
         Button reveal = new Button("Show _Answer");
         reveal.setId(ID_REVEAL);
         reveal.setOnAction(e -> model.reveal());
-        VBox typing = new VBox(10, answer, new HBox(8, check, reveal));
-        typing.visibleProperty().bind(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.ANSWERING)
-                .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.CHECKING)));
-        typing.managedProperty().bind(typing.visibleProperty());
+        VBox typing = DrillLayout.shownWhen(new VBox(10, answer, new HBox(8, check, reveal)),
+                model.phaseProperty().isEqualTo(ReviewViewModel.Phase.ANSWERING)
+                        .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.CHECKING)));
         check.disableProperty().bind(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.ANSWERING));
         reveal.disableProperty().bind(check.disableProperty());
 
-        Label message = new Label();
-        message.getStyleClass().add(Styles.DRILL_MESSAGE);
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = DrillLayout.message(model.messageProperty());
+        message.setId(ID_MESSAGE);
 
-        VBox question = new VBox(10, prompt, typing, message, rating());
-        question.visibleProperty().bind(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.DONE)
+        VBox question = DrillLayout.shownWhen(new VBox(10, DrillLayout.prompt(model.itemProperty()), typing, message,
+                rating()), model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.DONE)
                 .and(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.NOTHING_DUE)));
-        question.managedProperty().bind(question.visibleProperty());
 
-        Label summary = new Label();
-        summary.setId(ID_SUMMARY);
-        summary.getStyleClass().add(Styles.DRILL_SUMMARY);
-        summary.setWrapText(true);
-        summary.textProperty().bind(model.summaryProperty());
-        back.setOnAction(e -> closeDrill.run());
-        VBox done = new VBox(12, summary, back);
-        done.visibleProperty().bind(question.visibleProperty().not());
-        done.managedProperty().bind(done.visibleProperty());
+        back = DrillLayout.back(closeDrill);
+        VBox done = DrillLayout.shownWhen(DrillLayout.done(null, ID_SUMMARY, model.summaryProperty(), back),
+                question.visibleProperty().not());
 
         VBox content = new VBox(14, question, done);
         content.setPadding(new Insets(16));
@@ -120,22 +104,13 @@ public final class ReviewView extends BorderPane implements DrillView {
 
         model.phaseProperty().addListener((obs, old, phase) -> phaseChanged(phase));
         model.referenceHtmlProperty().addListener((obs, old, html) -> reference.show(html));
-        sceneProperty().addListener((obs, old, scene) -> listenOn(scene));
-        listenOn(getScene());
+        keys = SceneKeys.on(this, this::onKey);
     }
 
-    /** The verdict, the reference answer and the four rating buttons, shown once the answer is checked or revealed. */
+    /** The graded answer, the reference answer and the four rating buttons, once the answer is checked or revealed. */
     private VBox rating() {
-        Label verdict = new Label();
-        verdict.setId(ID_VERDICT);
-        verdict.getStyleClass().add(Styles.VERDICT);
-        verdict.textProperty().bind(Bindings.createStringBinding(() -> describe(model.gradeProperty().get()),
-                model.gradeProperty(), model.gradedAnswerProperty()));
         reference.setId(ID_REFERENCE);
         reference.setPrefHeight(220);
-        reference.setMinHeight(120);
-        StackPane frame = new StackPane(reference);
-        frame.getStyleClass().add(Styles.DRILL_ANSWER_FRAME);
 
         HBox buttons = new HBox(8);
         for (FlashcardRating r : FlashcardRating.values()) {
@@ -153,33 +128,28 @@ public final class ReviewView extends BorderPane implements DrillView {
             buttons.getChildren().add(b);
         }
         Label hint = new Label();
+        hint.setId(ID_HINT);
         hint.getStyleClass().add(Styles.DRILL_HINT);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> model.suggestedProperty().get() == null
-                ? "How well did you recall it? Press 1-4."
+        hint.textProperty().bind(Bindings.createStringBinding(() -> AnswerCheck.unsure(model.gradeProperty().get())
+                ? "The grader is unsure: compare with the reference and press 1-4."
+                : model.suggestedProperty().get() == null ? "How well did you recall it? Press 1-4."
                 : "Press 1-4 to rate, or Enter for " + model.suggestedProperty().get().label() + ", as the grade suggests.",
-                model.suggestedProperty()));
-        Label section = new Label("Reference answer");
-        section.getStyleClass().add(Styles.DRILL_SECTION);
-        VBox box = new VBox(10, verdict, section, frame, hint, buttons);
-        box.visibleProperty().bind(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.RATING)
-                .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.SAVING)));
-        box.managedProperty().bind(box.visibleProperty());
+                model.suggestedProperty(), model.gradeProperty()));
+        VBox box = DrillLayout.shownWhen(new VBox(10, grade.judgement(), DrillLayout.section("Reference answer"),
+                DrillLayout.answerFrame(reference), hint, buttons, grade.details()),
+                model.phaseProperty().isEqualTo(ReviewViewModel.Phase.RATING)
+                        .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.SAVING)));
         buttons.disableProperty().bind(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.RATING));
         return box;
-    }
-
-    private String describe(Grade grade) {
-        if (grade != null) {
-            String label = grade.verdict().label();
-            return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " · score " + grade.score() + " / 100";
-        }
-        return model.gradedAnswerProperty().get().isBlank() ? "Recall it, then rate yourself." : "Not graded";
     }
 
     private void phaseChanged(ReviewViewModel.Phase phase) {
         if (phase == ReviewViewModel.Phase.ANSWERING) {
             Platform.runLater(answer::requestFocus);
         } else if (phase == ReviewViewModel.Phase.RATING) {
+            String given = model.gradedAnswerProperty().get();
+            grade.show(model.gradeProperty().get(), given, model.itemProperty().get().question().keyPoints(),
+                    given.isBlank() ? "Recall it, then rate yourself." : "Not graded");
             FlashcardRating suggested = model.suggestedProperty().get();
             Platform.runLater(() -> {
                 if (suggested != null) {
@@ -193,18 +163,9 @@ public final class ReviewView extends BorderPane implements DrillView {
         }
     }
 
-    private void listenOn(Scene scene) {
-        if (keyScene != null) {
-            keyScene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-        }
-        keyScene = scene;
-        if (scene != null) {
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-        }
-    }
-
     private void onKey(KeyEvent e) {
-        if (keyScene == null || !isVisible()) {
+        Scene scene = keys.scene();
+        if (scene == null || !isVisible()) {
             return;
         }
         ReviewViewModel.Phase phase = model.phaseProperty().get();
@@ -214,12 +175,12 @@ public final class ReviewView extends BorderPane implements DrillView {
             return;
         }
         if (phase != ReviewViewModel.Phase.RATING || e.isShortcutDown() || e.isAltDown()
-                || keyScene.getFocusOwner() instanceof TextInputControl input && input.isEditable()) {
+                || scene.getFocusOwner() instanceof TextInputControl input && input.isEditable()) {
             return;
         }
         if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
             // Enter on a rating button presses it; anywhere else it takes the suggested rating.
-            if (keyScene.getFocusOwner() instanceof Button button && rateButtons.containsValue(button)) {
+            if (scene.getFocusOwner() instanceof Button button && rateButtons.containsValue(button)) {
                 button.fire();
             } else {
                 model.acceptSuggested();
@@ -227,20 +188,11 @@ public final class ReviewView extends BorderPane implements DrillView {
             e.consume();
             return;
         }
-        Optional<FlashcardRating> rating = rating(e.getCode());
+        Optional<FlashcardRating> rating = DrillLayout.rating(e.getCode());
         if (rating.isPresent()) {
             model.rate(rating.get());
             e.consume();
         }
-    }
-
-    private static Optional<FlashcardRating> rating(KeyCode code) {
-        if (code.isDigitKey()) {
-            String name = code.getName();
-            char digit = name.charAt(name.length() - 1);
-            return Character.isDigit(digit) ? FlashcardRating.ofNumber(digit - '0') : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** Shows the reference answer (tests read its document). */
@@ -261,7 +213,7 @@ public final class ReviewView extends BorderPane implements DrillView {
 
     @Override
     public void dispose() {
-        listenOn(null);
+        keys.remove();
         answer.textProperty().unbindBidirectional(model.answerProperty());
     }
 }

@@ -18,8 +18,8 @@ import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.AnswerCheck;
-import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillServices;
+import dev.lectern.ui.drill.TypedAnswerDrill;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +49,14 @@ import org.slf4j.LoggerFactory;
  * before the next question is shown; if it cannot be written a banner says so and the session goes on (the store keeps
  * the review and retries).
  */
-public final class ReviewViewModel implements Drill {
+public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phase> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewViewModel.class);
 
     /** Where the student is with the current question. */
     public enum Phase {
+        /** The student's progress is being read to find what is due. */
+        LOADING,
         /** Typing an answer (or about to reveal without one). */
         ANSWERING,
         /** Waiting for the grader. */
@@ -69,51 +71,68 @@ public final class ReviewViewModel implements Drill {
         NOTHING_DUE
     }
 
-    private final DrillServices services;
-    private final String title;
+    private final String scopeTitle;
     private final Map<CardKey, DrillItem> itemsByCard = new LinkedHashMap<>();
-    private final List<DrillItem> queue;
-    private final Fsrs fsrs;
-    private final Map<CardKey, CardState> states;
-    private final AnswerCheck check;
+    private final List<DrillItem> queue = new ArrayList<>();
+    private final Map<CardKey, CardState> states = new HashMap<>();
+    /** The scheduler with the student's settings; null until the progress is read. */
+    private Fsrs fsrs;
 
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.ANSWERING);
-    private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FlashcardRating> suggested = new ReadOnlyObjectWrapper<>();
     private final Map<FlashcardRating, ReadOnlyStringWrapper> intervals = new EnumMap<>(FlashcardRating.class);
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
     private Map<FlashcardRating, CardState> preview = Map.of();
     private int index;
-    private Instant shownAt;
-    private boolean closed;
 
     /**
      * Builds the queue from {@code scopeItems} (the scope's questions in course order) and the student's progress: due
-     * questions first, most overdue first, then new ones up to what today's limit still allows.
+     * questions first, most overdue first, then new ones up to what today's limit still allows. The progress is read in
+     * the background; until it is in, the phase is {@link Phase#LOADING}.
      */
     public ReviewViewModel(DrillServices services, String title, List<DrillItem> scopeItems, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
-        this.services = services;
-        this.title = title;
-        this.check = new AnswerCheck(services, renderer, theme);
+        super(services, "Review: " + title, Phase.LOADING, renderer, theme);
+        this.scopeTitle = title;
         for (FlashcardRating r : FlashcardRating.values()) {
             intervals.put(r, new ReadOnlyStringWrapper(""));
         }
         scopeItems.forEach(i -> itemsByCard.putIfAbsent(i.card(), i));
-        SchedulerSettings settings = services.progress().schedulerSettings();
-        this.fsrs = new Fsrs(settings);
-        this.states = new HashMap<>(services.progress().cardStates());
-        Instant now = services.clock().instant();
-        List<CardKey> keys = DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now,
-                newAllowance(services, settings, now));
-        this.queue = new ArrayList<>(keys.stream().map(itemsByCard::get).toList());
+        say("Finding what is due…");
+        services.background().execute(this::load);
+    }
+
+    /** In the background: the settings, card states and today's new questions; then, on the UI thread, the queue. */
+    private void load() {
+        try {
+            SchedulerSettings settings = services.progress().schedulerSettings();
+            Map<CardKey, CardState> read = new HashMap<>(services.progress().cardStates());
+            Instant now = services.clock().instant();
+            int allowance = newAllowance(services, settings, now);
+            services.ui().execute(() -> start(settings, read, now, allowance));
+        } catch (RuntimeException e) {
+            LOG.warn("the review of {} could not start", scopeTitle, e);
+            services.ui().execute(() -> {
+                if (!closed()) {
+                    say("");
+                    finish("", "The review could not start: " + Messages.reason(e), Phase.NOTHING_DUE);
+                }
+            });
+        }
+    }
+
+    private void start(SchedulerSettings settings, Map<CardKey, CardState> read, Instant now, int allowance) {
+        if (closed()) {
+            return;
+        }
+        say("");
+        fsrs = new Fsrs(settings);
+        states.putAll(read);
+        queue.addAll(DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now, allowance).stream()
+                .map(itemsByCard::get).toList());
         if (queue.isEmpty()) {
-            progress.set("Nothing due");
-            summary.set(NothingDue.describe(title, itemsByCard.keySet(), states, now, settings));
-            phase.set(Phase.NOTHING_DUE);
+            finish("Nothing due", NothingDue.describe(scopeTitle, itemsByCard.keySet(), states, now, settings),
+                    Phase.NOTHING_DUE);
         } else {
             show(0);
         }
@@ -127,25 +146,6 @@ public final class ReviewViewModel implements Drill {
         return Math.max(0, settings.newPerDay() - introduced);
     }
 
-    @Override
-    public String title() {
-        return "Review: " + title;
-    }
-
-    @Override
-    public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
-    }
-
-    /** The question on screen; changes only once the previous rating is committed (or kept pending). */
-    public ReadOnlyObjectProperty<DrillItem> itemProperty() {
-        return item.getReadOnlyProperty();
-    }
-
     /**
      * The questions of this session, in order. A question rated into a learning step (minutes, not days) comes back
      * at the end of the queue, as in Anki, until it graduates.
@@ -154,22 +154,7 @@ public final class ReviewViewModel implements Drill {
         return List.copyOf(queue);
     }
 
-    /** The answer being typed. */
-    public StringProperty answerProperty() {
-        return check.answerProperty();
-    }
-
-    /** The grade of the checked answer; null when the answer was only revealed, or grading failed. */
-    public ReadOnlyObjectProperty<Grade> gradeProperty() {
-        return check.gradeProperty();
-    }
-
-    /** The answer exactly as it was checked. */
-    public ReadOnlyStringProperty gradedAnswerProperty() {
-        return check.gradedAnswerProperty();
-    }
-
-    /** The rating the verdict suggests (what Enter gives); null when nothing was graded. */
+    /** The rating the verdict suggests (what Enter gives); null when nothing was graded or the grader is unsure. */
     public ReadOnlyObjectProperty<FlashcardRating> suggestedProperty() {
         return suggested.getReadOnlyProperty();
     }
@@ -179,23 +164,9 @@ public final class ReviewViewModel implements Drill {
         return intervals.get(rating).getReadOnlyProperty();
     }
 
-    /** A line for the student: checking, the grader is loading, or could not grade. */
-    public ReadOnlyStringProperty messageProperty() {
-        return check.messageProperty();
-    }
-
     /** Why the last rating could not be saved, for a banner; empty when everything is saved. */
     public ReadOnlyStringProperty saveProblemProperty() {
         return saveProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty referenceHtmlProperty() {
-        return check.referenceHtmlProperty();
-    }
-
-    /** When done: the ratings given; when nothing was due: when there will be something. */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 
     /**
@@ -203,20 +174,20 @@ public final class ReviewViewModel implements Drill {
      * verdict suggests. A blank answer is simply revealed.
      */
     public void check() {
-        if (phase.get() != Phase.ANSWERING) {
+        if (phase() != Phase.ANSWERING) {
             return;
         }
         if (check.typed().isBlank()) {
             reveal();
             return;
         }
-        phase.set(Phase.CHECKING);
-        check.grade(item.get(), "Compare it with the reference answer and rate it yourself.", this::toRating);
+        phase(Phase.CHECKING);
+        check.grade(item(), "Compare it with the reference answer and rate it yourself.", this::toRating);
     }
 
     /** Shows the reference answer without grading; no rating is suggested. */
     public void reveal() {
-        if (phase.get() == Phase.ANSWERING) {
+        if (phase() == Phase.ANSWERING) {
             check.ungraded();
             toRating(null);
         }
@@ -224,41 +195,25 @@ public final class ReviewViewModel implements Drill {
 
     /** 1-4: rates the question; it is saved, then the next question shows. */
     public void rate(FlashcardRating rating) {
-        if (phase.get() != Phase.RATING || rating == null) {
+        if (phase() != Phase.RATING || rating == null) {
             return;
         }
-        DrillItem current = item.get();
+        DrillItem current = item();
         Instant now = services.clock().instant();
         Grade g = check.gradeProperty().get();
         ReviewRecord record = new ReviewOutcome.Reviewed(current, now, rating, Optional.ofNullable(g),
                 Optional.ofNullable(g).map(Grade::verdict), check.gradedAnswerProperty().get(),
-                Duration.between(shownAt, now))
-                .toRecord();
+                taken(now)).toRecord();
         CardState next = fsrs.next(states.getOrDefault(record.card(), CardState.NEW), rating, now,
                 Fsrs.fuzzFor(record.card(), now));
-        phase.set(Phase.SAVING);
-        services.background().execute(() -> {
-            SaveResult result;
-            try {
-                result = services.progress().append(record);
-            } catch (RuntimeException e) {
-                LOG.warn("saving the review of {} failed", record.card(), e);
-                result = new SaveResult(false, services.progress().pendingCount(),
-                        "The review could not be saved: " + Messages.reason(e));
+        save(Phase.SAVING, () -> services.progress().append(record), saved -> {
+            saveProblem.set(describe(saved));
+            states.put(record.card(), next);
+            ratings.merge(rating, 1, Integer::sum);
+            if (next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING) {
+                queue.add(current);
             }
-            SaveResult saved = result;
-            services.ui().execute(() -> {
-                if (closed) {
-                    return;
-                }
-                saveProblem.set(describe(saved));
-                states.put(record.card(), next);
-                ratings.merge(rating, 1, Integer::sum);
-                if (next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING) {
-                    queue.add(current);
-                }
-                show(index + 1);
-            });
+            show(index + 1);
         });
     }
 
@@ -282,12 +237,6 @@ public final class ReviewViewModel implements Drill {
         });
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        check.close();
-    }
-
     // ---- internals ----
 
     private static String describe(SaveResult result) {
@@ -301,9 +250,11 @@ public final class ReviewViewModel implements Drill {
     }
 
     private void toRating(Grade result) {
-        suggested.set(result == null ? null : FlashcardRating.suggestedFor(result.verdict()));
+        // An unsure grade suggests nothing: Enter must not take a rating the student did not choose.
+        suggested.set(result == null || AnswerCheck.unsure(result) ? null
+                : FlashcardRating.suggestedFor(result.verdict()));
         Instant now = services.clock().instant();
-        CardKey card = item.get().card();
+        CardKey card = item().card();
         try {
             preview = fsrs.preview(states.getOrDefault(card, CardState.NEW), now, Fsrs.fuzzFor(card, now));
             for (FlashcardRating r : FlashcardRating.values()) {
@@ -315,8 +266,8 @@ public final class ReviewViewModel implements Drill {
             LOG.warn("previewing the intervals of {} failed", card, e);
             intervals.values().forEach(w -> w.set(""));
         }
-        phase.set(Phase.RATING);
-        check.showReference(item.get());
+        phase(Phase.RATING);
+        check.showReference(item());
     }
 
     private void show(int next) {
@@ -325,21 +276,16 @@ public final class ReviewViewModel implements Drill {
         suggested.set(null);
         intervals.values().forEach(w -> w.set(""));
         if (next >= queue.size()) {
-            int questions = new java.util.HashSet<>(queue).size();
-            progress.set(Messages.plural(questions, "question") + " reviewed");
+            int questions = new HashSet<>(queue).size();
             int reviews = ratings.values().stream().mapToInt(Integer::intValue).sum();
-            summary.set(Messages.plural(questions, "question") + " reviewed"
-                    + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)") + ": "
-                    + Stream.of(FlashcardRating.values())
+            finish(Messages.plural(questions, "question") + " reviewed", Messages.plural(questions, "question")
+                    + " reviewed" + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)")
+                    + ": " + Stream.of(FlashcardRating.values())
                     .map(r -> ratings.getOrDefault(r, 0) + " " + r.label()).collect(Collectors.joining(", "))
-                    + "." + comingBack());
-            phase.set(Phase.DONE);
+                    + "." + comingBack(), Phase.DONE);
             return;
         }
-        item.set(queue.get(next));
-        progress.set(Messages.progress(next, queue.size()));
-        shownAt = services.clock().instant();
-        phase.set(Phase.ANSWERING);
+        ask(queue.get(next), next, queue.size(), Phase.ANSWERING);
     }
 
     /** " The first of them comes back in 3d." for the soonest question of this session to fall due again. */

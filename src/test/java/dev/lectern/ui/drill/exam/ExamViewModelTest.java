@@ -259,4 +259,29 @@ class ExamViewModelTest {
         assertThat(again.totalProperty().get()).startsWith("100 of 300 points");
         assertThat(again.resultsHtmlProperty().get()).contains("No answer given.");
     }
+
+    @Test
+    void theMarksAreCommittedOffTheUiThreadBeforeTheResultsShow() {
+        java.util.Deque<Runnable> background = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        ExamViewModel vm = new ExamViewModel(new dev.lectern.ui.drill.DrillServices(grading, fx.progress, fx.dialogs,
+                background::add, fx.ui, fx.clock), Exam.start("exam-1", "LLaVA", questions, Optional.empty(),
+                fx.clock.instant()), renderer, new SimpleObjectProperty<>(Theme.LIGHT));
+        type(vm, reference(0));
+        fx.dialogs.choices.add("Finish");
+
+        vm.finish();
+        fx.ui.runUntil(() -> vm.messageProperty().get().equals("Saving…"));
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(ExamViewModel.Phase.MARKING);
+        assertThat(fx.progress.outcomes()).isEmpty();
+        fx.ui.runUntil(() -> {
+            Runnable next = background.poll();
+            if (next != null) {
+                next.run();
+            }
+            return vm.phaseProperty().get() == ExamViewModel.Phase.RESULTS;
+        });
+        assertThat(fx.progress.outcomes()).hasSize(3);
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
 }

@@ -62,6 +62,7 @@ class FlashcardViewModelTest {
     @Test
     void ratingBeforeRevealingDoesNothing() {
         flashcards.rate(FlashcardRating.EASY);
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
 
         assertThat(fx.progress.outcomes()).isEmpty();
         assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(0));
@@ -72,6 +73,8 @@ class FlashcardViewModelTest {
         flashcards.reveal();
 
         flashcards.rate(FlashcardRating.HARD);
+
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
 
         assertThat(fx.progress.outcomes()).containsExactly(
                 new ReviewOutcome.Rated(cards.get(0), DrillFixture.T0, FlashcardRating.HARD));
@@ -87,6 +90,8 @@ class FlashcardViewModelTest {
 
         flashcards.rate(FlashcardRating.GOOD);
 
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
+
         assertThat(((ReviewOutcome.Rated) fx.progress.outcomes().get(0)).taken())
                 .isEqualTo(java.time.Duration.ofSeconds(12));
     }
@@ -95,10 +100,37 @@ class FlashcardViewModelTest {
     void afterTheLastCardASummaryCountsTheRatings() {
         flashcards.reveal();
         flashcards.rate(FlashcardRating.AGAIN);
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
         flashcards.reveal();
         flashcards.rate(FlashcardRating.GOOD);
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
 
         assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.DONE);
         assertThat(flashcards.summaryProperty().get()).isEqualTo("2 cards: 1 Again, 0 Hard, 1 Good, 0 Easy");
+    }
+
+    @Test
+    void theRatingIsCommittedOffTheUiThreadBeforeTheNextCardIsShown() {
+        java.util.Deque<Runnable> background = new java.util.ArrayDeque<>();
+        FlashcardViewModel cardsLater = new FlashcardViewModel(new dev.lectern.ui.drill.DrillServices(unused,
+                fx.progress, fx.dialogs, background::add, fx.ui, fx.clock), "LLaVA", cards,
+                new AnswerRenderer(fx.course.root()), new SimpleObjectProperty<>(Theme.LIGHT));
+        cardsLater.reveal();
+
+        cardsLater.rate(FlashcardRating.GOOD);
+
+        assertThat(cardsLater.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.SAVING);
+        assertThat(cardsLater.messageProperty().get()).isEqualTo("Saving…");
+        assertThat(cardsLater.itemProperty().get()).isEqualTo(cards.get(0));
+        cardsLater.rate(FlashcardRating.EASY);
+        assertThat(fx.progress.outcomes()).isEmpty();
+
+        background.poll().run();
+        fx.ui.runUntil(() -> cardsLater.itemProperty().get() == cards.get(1));
+
+        assertThat(fx.progress.outcomes()).containsExactly(
+                new ReviewOutcome.Rated(cards.get(0), DrillFixture.T0, FlashcardRating.GOOD));
+        assertThat(background).isEmpty();
+        assertThat(cardsLater.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.THINKING);
     }
 }

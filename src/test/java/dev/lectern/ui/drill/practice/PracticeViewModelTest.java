@@ -60,6 +60,11 @@ class PracticeViewModelTest {
         fx.ui.runUntil(() -> practice.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
     }
 
+    /** Waits until the settled verdict is committed and the next question shows. */
+    private void settled(PracticeViewModel p) {
+        fx.ui.runUntil(() -> p.phaseProperty().get() != PracticeViewModel.Phase.SAVING);
+    }
+
     @Test
     void startsOnTheFirstQuestionWaitingForAnAnswer() {
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.ANSWERING);
@@ -87,6 +92,8 @@ class PracticeViewModelTest {
 
         practice.accept();
 
+        settled(practice);
+
         assertThat(fx.progress.outcomes()).singleElement().satisfies(o -> {
             ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
             assertThat(answered.item()).isEqualTo(llava.get(0));
@@ -111,6 +118,8 @@ class PracticeViewModelTest {
 
         practice.accept();
 
+        settled(practice);
+
         ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
         assertThat(answered.answer()).isEqualTo("partly about GPT-4");
         assertThat(answered.taken()).isEqualTo(Duration.ofSeconds(45));
@@ -127,6 +136,8 @@ class PracticeViewModelTest {
 
         practice.override(Verdict.PARTIAL);
 
+        settled(practice);
+
         ReviewOutcome.Answered answered = (ReviewOutcome.Answered) fx.progress.outcomes().get(0);
         assertThat(answered.verdict()).isEqualTo(Verdict.PARTIAL);
         assertThat(answered.grade()).map(g -> g.verdict()).contains(Verdict.INCORRECT);
@@ -136,10 +147,12 @@ class PracticeViewModelTest {
     @Test
     void nextAcceptsWhenTheFeedbackIsShownAndDoesNothingBefore() {
         practice.next();
+        settled(practice);
         assertThat(fx.progress.outcomes()).isEmpty();
 
         check("");
         practice.next();
+        settled(practice);
 
         assertThat(fx.progress.outcomes()).singleElement()
                 .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).verdict()).isEqualTo(Verdict.INCORRECT));
@@ -149,10 +162,13 @@ class PracticeViewModelTest {
     void afterTheLastQuestionASummaryCountsTheVerdicts() {
         check(llava.get(0).question().referenceAnswer());
         practice.accept();
+        settled(practice);
         check("partly right");
         practice.accept();
+        settled(practice);
         check("qwx zzv");
         practice.override(Verdict.CORRECT);
+        settled(practice);
 
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.DONE);
         assertThat(practice.summaryProperty().get()).isEqualTo("3 questions: 2 correct, 1 partial, 0 incorrect");
@@ -196,8 +212,10 @@ class PracticeViewModelTest {
             assertThat(p.messageProperty().get()).startsWith("The answer could not be graded (the model file is missing)");
             assertThat(p.referenceHtmlProperty().get()).contains("GPT-4");
             p.accept();
+            settled(p);
             assertThat(fx.progress.outcomes()).isEmpty();
             p.override(Verdict.PARTIAL);
+            settled(p);
             assertThat(fx.progress.outcomes()).singleElement()
                     .satisfies(o -> assertThat(((ReviewOutcome.Answered) o).grade()).isEmpty());
         }
@@ -223,6 +241,91 @@ class PracticeViewModelTest {
 
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.CHECKING);
         assertThat(fx.progress.outcomes()).isEmpty();
+    }
+
+    @Test
+    void theVerdictIsCommittedOffTheUiThreadBeforeTheNextQuestionIsShown() {
+        java.util.Deque<Runnable> background = new java.util.ArrayDeque<>();
+        PracticeViewModel p = new PracticeViewModel(new dev.lectern.ui.drill.DrillServices(grading, fx.progress,
+                fx.dialogs, background::add, fx.ui, fx.clock), "LLaVA", llava, new AnswerRenderer(fx.course.root()),
+                theme);
+        p.itemProperty().addListener((obs, old, now) -> fx.progress.events.add("show " + now.key()));
+        p.answerProperty().set("qwx zzv");
+        p.check();
+        fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+
+        p.accept();
+
+        assertThat(p.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.SAVING);
+        assertThat(p.messageProperty().get()).isEqualTo("Saving…");
+        assertThat(p.itemProperty().get()).isEqualTo(llava.get(0));
+        assertThat(fx.progress.outcomes()).isEmpty();
+        p.override(Verdict.CORRECT);
+        assertThat(background).hasSize(1);
+
+        background.poll().run();
+        settled(p);
+
+        assertThat(fx.progress.events).containsExactly("append " + llava.get(0).key(), "show " + llava.get(1).key());
+        assertThat(p.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aStoreThatFailsOutrightSaysWhyAndThePracticeGoesOn() {
+        PracticeViewModel p = new PracticeViewModel(new dev.lectern.ui.drill.DrillServices(grading,
+                new dev.lectern.ui.transfer.ReportingProgress(fx.progress, r -> {
+                    throw new IllegalStateException("the database is locked");
+                }), fx.dialogs, Runnable::run, fx.ui, fx.clock), "LLaVA", llava,
+                new AnswerRenderer(fx.course.root()), theme);
+        p.answerProperty().set("qwx zzv");
+        p.check();
+        fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+
+        p.accept();
+        settled(p);
+
+        assertThat(p.itemProperty().get()).isEqualTo(llava.get(1));
+        assertThat(p.messageProperty().get()).isEqualTo("The review could not be saved: the database is locked");
+    }
+
+    @Test
+    void anUnsureGradeAsksTheStudentToCompareAndIsNotAcceptedAsItIs() {
+        try (GradingService unsure = GradingService.of((key, answer) -> unsureGrade(key))) {
+            PracticeViewModel p = new PracticeViewModel(fx.services(unsure), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            p.answerProperty().set("GPT-4 made the captions, I think");
+            p.check();
+            fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+
+            assertThat(p.gradeProperty().get().verdict()).isEqualTo(Verdict.UNSURE);
+            assertThat(p.messageProperty().get()).isEqualTo("Compare with the reference and rate yourself.");
+            assertThat(p.acceptable()).isFalse();
+            assertThat(p.referenceHtmlProperty().get()).contains("GPT-4");
+
+            p.next();
+            p.accept();
+            fx.ui.runFor(Duration.ofMillis(50));
+            assertThat(fx.progress.outcomes()).isEmpty();
+            assertThat(p.itemProperty().get()).isEqualTo(llava.get(0));
+
+            p.override(Verdict.PARTIAL);
+            settled(p);
+            assertThat(fx.progress.outcomes()).singleElement().satisfies(o -> {
+                ReviewOutcome.Answered answered = (ReviewOutcome.Answered) o;
+                assertThat(answered.verdict()).isEqualTo(Verdict.PARTIAL);
+                assertThat(answered.grade()).map(g -> g.verdict()).contains(Verdict.UNSURE);
+            });
+        }
+    }
+
+    /** An unsure grade with one key point contradicted, as the claim checks give it. */
+    static dev.lectern.grading.Grade unsureGrade(dev.lectern.grading.AnswerKey key) {
+        List<dev.lectern.grading.KeyPointResult> points = key.keyPoints().stream()
+                .map(k -> new dev.lectern.grading.KeyPointResult(k, false, 0.5, List.of(), true,
+                        "the answer names another model"))
+                .toList();
+        return new dev.lectern.grading.Grade(55, Verdict.UNSURE, points, "Much in common, nothing confirmed.",
+                List.of());
     }
 
     private static void await(CountDownLatch latch) {

@@ -71,8 +71,12 @@ class ReviewViewModelTest {
         return review(fx.services(grading));
     }
 
+    /** A review whose queue is built: it reads the progress in the background and waits for that. */
     private ReviewViewModel review(DrillServices services) {
-        return new ReviewViewModel(services, "LLaVA", llava, new AnswerRenderer(fx.course.root()), theme);
+        ReviewViewModel review = new ReviewViewModel(services, "LLaVA", llava, new AnswerRenderer(fx.course.root()),
+                theme);
+        fx.ui.runUntil(() -> review.phaseProperty().get() != ReviewViewModel.Phase.LOADING);
+        return review;
     }
 
     private static CardKey key(DrillItem item) {
@@ -240,7 +244,10 @@ class ReviewViewModelTest {
         Deque<Runnable> background = new ArrayDeque<>();
         DrillServices services = new DrillServices(grading, fx.progress, fx.dialogs, background::add,
                 fx.ui, fx.clock);
-        ReviewViewModel review = review(services);
+        ReviewViewModel review = new ReviewViewModel(services, "LLaVA", llava, new AnswerRenderer(fx.course.root()),
+                theme);
+        background.poll().run();
+        fx.ui.runUntil(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
         review.itemProperty().addListener((obs, old, now) -> fx.progress.events.add("show "
                 + (now == null ? "nothing" : now.key())));
         review.reveal();
@@ -376,5 +383,58 @@ class ReviewViewModelTest {
         fx.ui.runFor(Duration.ofMillis(100));
 
         assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.CHECKING);
+    }
+
+    @Test
+    void theProgressIsReadOffTheUiThreadBeforeTheFirstQuestionShows() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        fx.progress.states.put(key(llava.get(1)), dueAt(DrillFixture.T0.minus(Duration.ofDays(1))));
+        ReviewViewModel review = new ReviewViewModel(new DrillServices(grading, fx.progress, fx.dialogs,
+                background::add, fx.ui, fx.clock), "LLaVA", llava, new AnswerRenderer(fx.course.root()), theme);
+
+        assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.LOADING);
+        assertThat(review.itemProperty().get()).isNull();
+        assertThat(review.messageProperty().get()).isEqualTo("Finding what is due…");
+        review.reveal();
+        assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.LOADING);
+
+        background.poll().run();
+        fx.ui.runUntil(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+
+        assertThat(review.itemProperty().get()).isEqualTo(llava.get(1));
+        assertThat(review.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anUnsureGradeSuggestsNoRatingSoEnterTakesNoneAndTheStudentPicksOne() {
+        try (GradingService unsure = GradingService.of((key, answer) -> new dev.lectern.grading.Grade(55,
+                Verdict.UNSURE, key.keyPoints().stream().map(k -> new dev.lectern.grading.KeyPointResult(k, false, 0.5,
+                        List.of(), true, "the answer says the decoder is heavy")).toList(),
+                "Much in common, nothing confirmed.", List.of()))) {
+            ReviewViewModel review = review(fx.services(unsure));
+
+            check(review, "a heavy decoder and a light encoder");
+
+            assertThat(review.gradeProperty().get().verdict()).isEqualTo(Verdict.UNSURE);
+            assertThat(review.gradeProperty().get().keyPoints()).allSatisfy(k -> {
+                assertThat(k.contradicted()).isTrue();
+                assertThat(k.reason()).isEqualTo("the answer says the decoder is heavy");
+            });
+            assertThat(review.gradeProperty().get().explanation()).isEqualTo("Much in common, nothing confirmed.");
+            assertThat(review.gradedAnswerProperty().get()).isEqualTo("a heavy decoder and a light encoder");
+            assertThat(review.suggestedProperty().get()).isNull();
+            assertThat(review.messageProperty().get()).isEqualTo("Compare with the reference and rate yourself.");
+
+            review.acceptSuggested();
+            fx.ui.runFor(Duration.ofMillis(50));
+            assertThat(fx.progress.saved()).isEmpty();
+            assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.RATING);
+
+            rate(review, FlashcardRating.HARD);
+            assertThat(fx.progress.saved()).singleElement().satisfies(r -> {
+                assertThat(r.rating()).isEqualTo(FlashcardRating.HARD);
+                assertThat(r.verdict()).contains(Verdict.UNSURE);
+            });
+        }
     }
 }
