@@ -117,6 +117,13 @@ final class Bindings {
             int subject = copulaSubject(words, i);
             if (subject >= 0) {
                 out.add(binding(words, subject, pole.get(), w.negated(), i, stem));
+                // "CLIP and Vicuna are trained": both
+                int k = subject;
+                while (k >= 2 && (words.get(k - 1).lower().equals("and") || words.get(k - 1).text().equals(","))
+                        && words.get(k - 2).isNoun() && words.get(k - 2).clause() == words.get(i).clause()) {
+                    out.add(binding(words, k - 2, pole.get(), w.negated(), i, stem));
+                    k -= 2;
+                }
                 addThan(words, i, pole.get(), w.negated(), stem, out);
                 continue;
             }
@@ -199,7 +206,8 @@ final class Bindings {
         int j = i - 1;
         while (j >= 0 && words.get(j).clause() == words.get(i).clause()
                 && (GLUE.contains(words.get(j).lower()) || words.get(j).pos().equals("DT")
-                || words.get(j).pos().equals("RB") || words.get(j).pos().startsWith("JJ"))) {
+                || words.get(j).pos().equals("RB") || words.get(j).pos().startsWith("JJ")
+                || KEEP_VERBS.contains(words.get(j).lower()) && words.get(j).pos().equals("VBN"))) {
             j--;
         }
         if (j >= 0 && j == i - 1 && words.get(j).isVerb() && !COPULAS.contains(words.get(j).lower())
@@ -212,7 +220,8 @@ final class Bindings {
             }
         }
         if (j >= 0 && words.get(j).isNoun() && j < i && !words.get(i).chunk().endsWith("NP")
-                && words.get(i).pos().startsWith("JJ") && (j == 0 || words.get(j - 1).clause() != words.get(j).clause()
+                && (words.get(i).pos().startsWith("JJ") || words.get(i).pos().equals("VBN")
+                && (j + 1 == i || !COPULAS.contains(words.get(j + 1).lower()))) && (j == 0 || words.get(j - 1).clause() != words.get(j).clause()
                 || words.get(j).chunk().endsWith("NP"))) {
             // a verbless phrase, as key points are written: "ViTs not inherently better at scale"
             return j;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,7 @@ final class ClaimCheck {
             "cnns", "rnn", "mlp", "mlps", "vlm", "vlms", "eos", "bos", "api", "fps", "3d", "2d", "id", "ok", "nlp",
             "cv", "ml", "sota", "fid", "fvd", "ssl", "gan", "gans", "vae", "vaes", "url", "pdf", "rgb", "snr", "ar",
             "qa", "vqa", "gt", "i", "iou", "flops", "mac", "ui", "dl");
+    private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:\\.\\d+)?)([kmbt])");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Set<String> SCALE_WORDS = Set.of("million", "millions", "billion", "billions", "thousand",
             "thousands", "hundred", "hundreds", "trillion", "k", "m", "b");
@@ -91,8 +93,10 @@ final class ClaimCheck {
         final List<Parsed> references = new ArrayList<>();
         final List<Binding> claims = new ArrayList<>();
         final List<Parsed> numberSources = new ArrayList<>();
+        final String question;
 
         Key(AnswerKey key) {
+            question = key.question();
             List<String> texts = new ArrayList<>();
             texts.add(key.referenceAnswer());
             texts.addAll(key.alternativeAnswers());
@@ -480,10 +484,169 @@ final class ClaimCheck {
         return out;
     }
 
+    /** The values of a text's numbers, with their scale ("1.1 billion", "580M", "0.4k"). */
+    static Set<Double> values(List<Word> words) {
+        Set<Double> out = new HashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            Double v = value(words, i);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static Double value(List<Word> words, int i) {
+        String w = words.get(i).lower().replace(",", "").replace("%", "");
+        String n = NUMBER_WORDS.getOrDefault(w, w);
+        double scale = 1;
+        Matcher m = SUFFIXED.matcher(n);
+        if (m.matches()) {
+            n = m.group(1);
+            scale = switch (m.group(2)) {
+                case "k" -> 1e3;
+                case "m" -> 1e6;
+                case "b" -> 1e9;
+                case "t" -> 1e12;
+                default -> 1;
+            };
+        }
+        if (!NUMBER.matcher(n).matches()) {
+            return null;
+        }
+        if (i + 1 < words.size()) {
+            scale *= switch (words.get(i + 1).lower()) {
+                case "thousand" -> 1e3;
+                case "million", "millions" -> 1e6;
+                case "billion", "billions" -> 1e9;
+                case "trillion" -> 1e12;
+                default -> 1;
+            };
+        }
+        return Double.parseDouble(n) * scale;
+    }
+
+    /** A number of the answer with another value than any of the key's, next to a key point's words. */
+    private List<Contradiction> wrongValues(Key k, Answer a) {
+        Set<Double> known = new HashSet<>();
+        for (Parsed p : k.numberSources) {
+            known.addAll(values(p.words()));
+        }
+        known.addAll(values(keyParse(k.question).words()));
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        List<Word> words = a.parsed.words();
+        for (int i = 0; i < words.size(); i++) {
+            Double v = value(words, i);
+            if (v == null || known.stream().anyMatch(x -> Math.abs(x - v) <= 1e-6 * Math.max(1, Math.abs(x)))) {
+                continue;
+            }
+            // the same digits at another scale ("1.64 trillion" for "1.64 billion"), or a number in a place the
+            // key gives one
+            Double plain = value(List.of(words.get(i)), 0);
+            boolean sameDigits = plain != null && known.stream().anyMatch(x -> x / plain >= 999 || plain / x >= 999)
+                    && k.numbers.contains(number(words.get(i).lower()));
+            if (sameDigits) {
+                String scaleWord = i + 1 < words.size() ? " " + words.get(i + 1).text() : "";
+                return List.of(new Contradiction("the answer says \u201C" + words.get(i).text() + scaleWord
+                        + "\u201D; the reference gives it at another scale", List.of(new Span(words.get(i).start(),
+                        words.get(i).end())), false, List.of(number(words.get(i).lower()))));
+            }
+        }
+        return List.of();
+    }
+
+    /** "Imagen Video from Meta" where the reference has it from Google: who made what, swapped. */
+    private List<Contradiction> swappedMakers(Key k, Answer a) {
+        Map<String, Set<String>> ref = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            makers(p.words(), k).forEach((x, ys) -> ref.computeIfAbsent(x, z -> new HashSet<>()).addAll(ys));
+        }
+        for (Map.Entry<String, Set<String>> e : makers(a.parsed.words(), k).entrySet()) {
+            Set<String> refMakers = ref.get(e.getKey());
+            if (refMakers == null || refMakers.isEmpty()) {
+                continue;
+            }
+            for (String maker : e.getValue()) {
+                if (!refMakers.contains(maker) && k.names.contains(maker)) {
+                    return List.of(new Contradiction("the answer says " + e.getKey() + " is from " + maker
+                            + "; the reference says " + String.join(" or ", refMakers), List.of(), false,
+                            List.of(e.getKey(), maker)));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** Pairs "X from/by Y", "Y's X" and "X (Y)" of a text's names: thing to maker. */
+    private Map<String, Set<String>> makers(List<Word> words, Key k) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < words.size(); i++) {
+            String w = words.get(i).lower();
+            int thing = -1;
+            int maker = -1;
+            if ((w.equals("from") || w.equals("by") || w.equals("(")) && isName(words, i - 1, k)
+                    && isName(words, i + 1, k)) {
+                thing = i - 1;
+                maker = i + 1;
+                // "Imagen Video from Meta": the thing is the first word of the name
+                while (thing > 0 && isName(words, thing - 1, k)) {
+                    thing--;
+                }
+            } else if (words.get(i).text().endsWith("'s") && isName(words, i, k) && isName(words, i + 1, k)) {
+                maker = i;
+                thing = i + 1;
+            }
+            if (thing >= 0) {
+                out.computeIfAbsent(term(words.get(thing).lower()), x -> new HashSet<>())
+                        .add(term(words.get(maker).lower()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isName(List<Word> words, int i, Key k) {
+        return i >= 0 && i < words.size() && (k.names.contains(term(words.get(i).lower())) || looksLikeName(words, i))
+                && !isNumber(words.get(i).lower());
+    }
+
+    /** A side the whole answer takes that the key takes the other way ("masked" where it says "autoregressive"). */
+    private List<Contradiction> globalSides(Key k, Answer a) {
+        Map<String, Set<Integer>> keySides = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            for (Word w : p.words()) {
+                Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated())
+                        .ifPresent(x -> keySides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole()));
+            }
+        }
+        Map<String, Set<Integer>> answerSides = new LinkedHashMap<>();
+        Map<String, Word> said = new LinkedHashMap<>();
+        for (Word w : a.parsed.words()) {
+            Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated()).ifPresent(x -> {
+                answerSides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole());
+                said.putIfAbsent(x.scale(), w);
+            });
+        }
+        for (Map.Entry<String, Set<Integer>> e : answerSides.entrySet()) {
+            Set<Integer> key = keySides.get(e.getKey());
+            if (key != null && key.size() == 1 && e.getValue().size() == 1 && !key.equals(e.getValue())) {
+                Word w = said.get(e.getKey());
+                return List.of(new Contradiction("the answer says \u201C" + w.text()
+                        + "\u201D; the reference says the opposite", List.of(new Span(w.start(), w.end())), false,
+                        List.of()));
+            }
+        }
+        return List.of();
+    }
+
     /** Claims of the answer that oppose what the reference says of the same thing. */
     private List<Contradiction> referenceContradictions(Key k, Answer a) {
         Map<Integer, Contradiction> out = new LinkedHashMap<>();
-        List<Contradiction> swapped = swappedNumbers(k, a);
+        List<Contradiction> swapped = new ArrayList<>(swappedNumbers(k, a));
+        swapped.addAll(wrongValues(k, a));
+        swapped.addAll(swappedMakers(k, a));
+        swapped.addAll(globalSides(k, a));
         for (int i = 0; i < swapped.size(); i++) {
             out.put(-1 - i, swapped.get(i));
         }

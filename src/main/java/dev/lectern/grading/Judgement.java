@@ -16,6 +16,8 @@ record Judgement(int score, Verdict verdict, List<KeyPointResult> keyPoints, Str
     static final int CAP_CONTRADICTED = 15;
     /** Share of the key points an answer must have confirmed to be correct. */
     static final double CONFIRMED_FOR_CORRECT = 0.6;
+    /** Below this share of its words found (in meaning) in the key, a barely-covering answer is off the question. */
+    static final double OFF_TOPIC_PRECISION = 0.7;
 
     static Judgement of(Analysis an, ClaimCheck.Result checked, int modelScore, GradingModel model) {
         List<KeyPointResult> kps = new ArrayList<>();
@@ -65,6 +67,12 @@ record Judgement(int score, Verdict verdict, List<KeyPointResult> keyPoints, Str
             verdict = model.verdict(score);
             if (n > 0 && verdict == Verdict.CORRECT && confirmed < CONFIRMED_FOR_CORRECT * n) {
                 verdict = confirmed == 0 ? Verdict.UNSURE : Verdict.PARTIAL;
+            }
+            double precision = an.features()[Features.NAMES.indexOf("softPrecision")];
+            if (n > 0 && verdict == Verdict.PARTIAL && confirmed <= 1 && precision < OFF_TOPIC_PRECISION) {
+                // most of what it says is not in the key: an answer to another question that shares a few words
+                verdict = Verdict.INCORRECT;
+                score = Math.min(score, model.partialAt() - 1);
             }
         }
         if (n == 0 && an.contradiction() && contradictions == 0 && verdict != Verdict.INCORRECT) {

@@ -81,12 +81,18 @@ final class Opposites {
         scale("explicitness", List.of("explicit", "explicitly"), List.of("implicit", "implicitly"));
         scale("continuity", List.of("continuous"), List.of("discrete"));
         scale("sequence", List.of("autoregressive", "sequential", "causal", "next-token"),
-                List.of("non-autoregressive", "bidirectional", "parallel"));
+                List.of("non-autoregressive", "bidirectional", "parallel", "masked"));
         scale("resolution", List.of("low-resolution", "coarse"), List.of("high-resolution", "fine-grained"));
         scale("truth", List.of("synthetic", "generated"), List.of("real", "human-written", "human"));
     }
 
     private Opposites() {
+    }
+
+    /** Scales on which a whole answer takes one side, whatever it says it of ("autoregressive" vs "masked"). */
+    static boolean isGlobal(String scale) {
+        return scale.equals("sequence") || scale.equals("openness") || scale.equals("continuity")
+                || scale.equals("explicitness");
     }
 
     static Optional<Pole> of(String lowerWord) {
