@@ -5,6 +5,7 @@ import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.editor.EditorView;
 import dev.lectern.ui.editor.EditorViews;
 import dev.lectern.ui.reading.ReadingView;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The question-set editor's layout and bindings; the state is {@link QuestionSetEditorViewModel}'s. */
-public final class QuestionSetEditorView extends BorderPane {
+public final class QuestionSetEditorView extends BorderPane implements EditorView {
 
     static final String ID_QUESTIONS = "editorQuestions";
     static final String ID_QUESTION_ID = "editorQuestionId";
@@ -90,6 +91,12 @@ public final class QuestionSetEditorView extends BorderPane {
         return redo;
     }
 
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
     public void focusFirst() {
         list.requestFocus();
     }
@@ -302,6 +309,7 @@ public final class QuestionSetEditorView extends BorderPane {
         }
     }
 
+    @Override
     public void dispose() {
         model.close();
     }

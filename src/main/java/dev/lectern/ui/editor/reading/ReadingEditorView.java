@@ -3,6 +3,7 @@ package dev.lectern.ui.editor.reading;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.editor.EditorView;
 import dev.lectern.ui.editor.EditorViews;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.Field;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.SlideField;
@@ -28,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The reading editor's layout and bindings; the state is {@link ReadingEditorViewModel}'s. */
-public final class ReadingEditorView extends BorderPane {
+public final class ReadingEditorView extends BorderPane implements EditorView {
 
     static final String ID_TITLE = "readingEditorTitle";
     static final String ID_SLIDES = "readingEditorSlides";
@@ -65,10 +66,17 @@ public final class ReadingEditorView extends BorderPane {
         }
     }
 
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
     public void focusFirst() {
         lookup("#" + ID_TITLE).requestFocus();
     }
 
+    @Override
     public void dispose() {
         model.close();
     }
