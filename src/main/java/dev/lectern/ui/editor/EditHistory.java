@@ -25,6 +25,29 @@ public final class EditHistory {
         void redo();
     }
 
+    /** An edit made of its label and what undoes and redoes it. */
+    public static Edit edit(String label, Runnable undo, Runnable redo) {
+        Objects.requireNonNull(label);
+        Objects.requireNonNull(undo);
+        Objects.requireNonNull(redo);
+        return new Edit() {
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public void undo() {
+                undo.run();
+            }
+
+            @Override
+            public void redo() {
+                redo.run();
+            }
+        };
+    }
+
     private record Entry(Edit edit, Object burst) {
     }
 
@@ -79,24 +102,13 @@ public final class EditHistory {
     }
 
     private static Edit merged(Edit first, Edit then) {
-        return new Edit() {
-            @Override
-            public String label() {
-                return first.label();
-            }
-
-            @Override
-            public void undo() {
-                then.undo();
-                first.undo();
-            }
-
-            @Override
-            public void redo() {
-                first.redo();
-                then.redo();
-            }
-        };
+        return edit(first.label(), () -> {
+            then.undo();
+            first.undo();
+        }, () -> {
+            first.redo();
+            then.redo();
+        });
     }
 
     /** Ends the burst of typing under way: the next edit is an entry of its own. */

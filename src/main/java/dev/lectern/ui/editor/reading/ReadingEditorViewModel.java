@@ -12,7 +12,7 @@ import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.editor.EditHistory;
 import dev.lectern.ui.editor.Editor;
-import dev.lectern.ui.editor.questionset.QuestionSetEditorViewModel;
+import dev.lectern.ui.editor.FormText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,22 +256,7 @@ public final class ReadingEditorViewModel extends Editor {
         byte[] after = document.toBytes();
         syncSlides();
         renderPreview();
-        done(new EditHistory.Edit() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public void undo() {
-                restore(before);
-            }
-
-            @Override
-            public void redo() {
-                restore(after);
-            }
-        }, burst);
+        done(EditHistory.edit(label, () -> restore(before), () -> restore(after)), burst);
     }
 
     private void restore(byte[] bytes) {
@@ -289,7 +274,7 @@ public final class ReadingEditorViewModel extends Editor {
         switch (f) {
             case TITLE -> document.setTitle(text.strip());
             case SHORT_TITLE -> document.setShortTitle(text.strip());
-            case AUTHORS -> document.setAuthors(QuestionSetEditorViewModel.lines(text));
+            case AUTHORS -> document.setAuthors(FormText.lines(text));
             case YEAR -> document.setYear(number(text));
             case VENUE -> document.setVenue(text.strip());
             case WEEK -> number(text).ifPresent(document::setWeek);
@@ -299,8 +284,8 @@ public final class ReadingEditorViewModel extends Editor {
                         ? Optional.of(new Session(n.getAsInt(), fields.get(Field.SESSION_LABEL).get().strip()))
                         : Optional.empty());
             }
-            case TAGS -> document.setTags(QuestionSetEditorViewModel.commaSeparated(text));
-            case QUESTION_SETS -> document.setQuestionSets(QuestionSetEditorViewModel.commaSeparated(text));
+            case TAGS -> document.setTags(FormText.commaSeparated(text));
+            case QUESTION_SETS -> document.setQuestionSets(FormText.commaSeparated(text));
             case ARXIV, PDF, CODE, PROJECT -> {
                 Map<String, String> links = new LinkedHashMap<>(document.links());
                 links.put(f.name().toLowerCase(Locale.ROOT), text.strip());
