@@ -220,12 +220,19 @@ public final class LecternApp extends Application {
         stage.setTitle("Lectern");
         restoreWindow();
         stage.setOnCloseRequest(e -> {
-            if (!authoring.confirmQuit()) {
-                e.consume();
+            CompletableFuture<Boolean> mayQuit = authoring.confirmQuit();
+            if (mayQuit.getNow(false)) {
+                drill.suspend();
+                rememberWindow();
                 return;
             }
-            drill.suspend();
-            rememberWindow();
+            // Not yet, or not at all: the window stays until the unsaved edits are saved (in the background).
+            e.consume();
+            mayQuit.thenAccept(quit -> {
+                if (quit) {
+                    leave();
+                }
+            });
         });
         bindTitleAndSettings();
         watchFirstRender();
@@ -415,10 +422,16 @@ public final class LecternApp extends Application {
         Platform.exit();
     }
 
+    /** File > Quit: once the unsaved edits are saved or dropped (the user is asked), or not if the user cancels. */
     private void quit() {
-        if (!authoring.confirmQuit()) {
-            return;
-        }
+        authoring.confirmQuit().thenAccept(quit -> {
+            if (quit) {
+                leave();
+            }
+        });
+    }
+
+    private void leave() {
         drill.suspend();
         rememberWindow();
         Platform.exit();

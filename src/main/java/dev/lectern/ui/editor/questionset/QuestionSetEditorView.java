@@ -62,8 +62,7 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
         title.setPromptText("The set's title");
         grow(title);
         setTop(EditorViews.toolbar(new Label("Title"), title,
-                EditorViews.button("Save", "Ctrl+S", model::save),
-                undoButton(), redoButton()));
+                EditorViews.historyButtons(model)));
 
         SplitPane split = new SplitPane(listPane(), formPane());
         split.setDividerPositions(0.3);
@@ -77,18 +76,6 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
 
     private static void grow(Node node) {
         javafx.scene.layout.HBox.setHgrow(node, Priority.ALWAYS);
-    }
-
-    private Button undoButton() {
-        Button undo = EditorViews.button("Undo", "Ctrl+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        return undo;
-    }
-
-    private Button redoButton() {
-        Button redo = EditorViews.button("Redo", "Ctrl+Shift+Z or Ctrl+Y", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        return redo;
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -105,6 +106,14 @@ public final class QuestionSetEditorViewModel extends Editor {
             ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
         CourseFileStore store = new CourseFileStore(courseDir);
         return new QuestionSetEditorViewModel(services, store, file, store.readQuestionSet(file), theme, onSaved);
+    }
+
+    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
+    public static CompletableFuture<QuestionSetEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
+            ObservableValue<Theme> theme, Runnable onSaved) {
+        CourseFileStore store = new CourseFileStore(courseDir);
+        return inBackground(services, () -> store.readQuestionSet(file))
+                .thenApply(loaded -> new QuestionSetEditorViewModel(services, store, file, loaded, theme, onSaved));
     }
 
     private void documentLoaded() {
@@ -440,9 +449,12 @@ public final class QuestionSetEditorViewModel extends Editor {
         documentLoaded();
     }
 
-    /** Asks, for each question whose id changed and whose old id has review history, whether to carry it over. */
+    /**
+     * Asks, for each question whose id changed and whose old id has review history, whether to carry it over. The
+     * review history is read in the background.
+     */
     @Override
-    protected boolean beforeSave() {
+    protected CompletableFuture<Boolean> beforeSave() {
         renamesToRecord.clear();
         List<CardKey[]> candidates = new ArrayList<>();
         for (EditableQuestion q : document.questions()) {
@@ -453,17 +465,20 @@ public final class QuestionSetEditorViewModel extends Editor {
             }
         }
         if (candidates.isEmpty()) {
-            return true;
+            return CompletableFuture.completedFuture(true);
         }
-        Map<CardKey, ?> states;
-        try {
-            states = services.progress().cardStates();
-        } catch (RuntimeException e) {
-            LOG.warn("the review history could not be read to check renamed ids", e);
-            return true;
-        }
+        return inBackground(() -> services.progress().cardStates().keySet()).handle((studied, failure) -> {
+            if (failure != null) {
+                LOG.warn("the review history could not be read to check renamed ids", unwrap(failure));
+                return true;
+            }
+            return askAboutRenames(candidates, studied);
+        });
+    }
+
+    private boolean askAboutRenames(List<CardKey[]> candidates, Set<CardKey> studied) {
         for (CardKey[] rename : candidates) {
-            if (!states.containsKey(rename[0])) {
+            if (!studied.contains(rename[0])) {
                 continue;
             }
             Optional<String> choice = services.dialogs().choose("Renamed question",
@@ -480,22 +495,31 @@ public final class QuestionSetEditorViewModel extends Editor {
         return true;
     }
 
+    /** Carries the review history over as agreed (in the background), and takes the saved ids as the new ones. */
     @Override
-    protected void afterSave() {
-        for (CardKey[] rename : renamesToRecord) {
-            try {
-                services.progress().renameCard(rename[0], rename[1]);
-            } catch (RuntimeException e) {
-                LOG.warn("carrying {} over to {} failed", rename[0], rename[1], e);
-                services.dialogs().showError("Review history not carried over", "The file is saved, but the review"
-                        + " history of " + rename[0].questionId() + " could not be carried over to "
-                        + rename[1].questionId() + ": " + Messages.reason(e));
-            }
-        }
+    protected CompletableFuture<Void> afterSave() {
+        List<CardKey[]> renames = List.copyOf(renamesToRecord);
         renamesToRecord.clear();
         savedIds.clear();
         document.questions().forEach(q -> savedIds.put(q, q.id()));
         savedSetId = document.id();
         setName("Edit: " + (document.title().isBlank() ? file().getFileName().toString() : document.title()));
+        if (renames.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return inBackground(() -> {
+            List<String> failed = new ArrayList<>();
+            for (CardKey[] rename : renames) {
+                try {
+                    services.progress().renameCard(rename[0], rename[1]);
+                } catch (RuntimeException e) {
+                    LOG.warn("carrying {} over to {} failed", rename[0], rename[1], e);
+                    failed.add("The file is saved, but the review history of " + rename[0].questionId()
+                            + " could not be carried over to " + rename[1].questionId() + ": " + Messages.reason(e));
+                }
+            }
+            return failed;
+        }).thenAccept(failed -> failed.forEach(message ->
+                services.dialogs().showError("Review history not carried over", message)));
     }
 }

@@ -44,11 +44,7 @@ public final class ReadingEditorView extends BorderPane implements EditorView {
         this.model = model;
         this.preview = new ReadingView(openLink);
         EditorViews.handleKeys(this, model);
-        Button undo = EditorViews.button("Undo", "Ctrl+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        Button redo = EditorViews.button("Redo", "Ctrl+Shift+Z or Ctrl+Y", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        setTop(EditorViews.toolbar(EditorViews.button("Save", "Ctrl+S", model::save), undo, redo, EditorViews.gap(),
+        setTop(EditorViews.toolbar(EditorViews.historyButtons(model), EditorViews.gap(),
                 EditorViews.button("Add Image…", "Copies a picture into the course and shows it on the slide excerpt",
                         model::addImage)));
 
