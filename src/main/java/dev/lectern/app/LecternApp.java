@@ -16,6 +16,7 @@ import dev.lectern.ui.settings.SettingsStore;
 import dev.lectern.ui.shell.FxDialogService;
 import dev.lectern.ui.shell.MainView;
 import dev.lectern.ui.shell.MainViewModel;
+import dev.lectern.ui.shell.PreparedCourse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public final class LecternApp extends Application {
         final CompletableFuture<Settings> settings = new CompletableFuture<>();
         /** The course being prepared (empty when none could be chosen) and its preparation. */
         final CompletableFuture<Optional<Path>> course = new CompletableFuture<>();
-        final CompletableFuture<MainViewModel.Prepared> preparing = new CompletableFuture<>();
+        final CompletableFuture<PreparedCourse> preparing = new CompletableFuture<>();
 
         Preload(AppOptions options) {
             this.options = options;
@@ -129,7 +130,7 @@ public final class LecternApp extends Application {
                 started.course.complete(course);
                 if (course.isPresent()) {
                     Theme theme = theme(options.theme().or(() -> Optional.ofNullable(settings.theme())).orElse("light"));
-                    started.preparing.complete(MainViewModel.prepare(course.get(),
+                    started.preparing.complete(PreparedCourse.prepare(course.get(),
                             readingToOpen(options, settings, course.get()), theme));
                 }
             } catch (RuntimeException | Error e) {
@@ -219,12 +220,19 @@ public final class LecternApp extends Application {
         stage.setTitle("Lectern");
         restoreWindow();
         stage.setOnCloseRequest(e -> {
-            if (!authoring.confirmQuit()) {
-                e.consume();
+            CompletableFuture<Boolean> mayQuit = authoring.confirmQuit();
+            if (mayQuit.getNow(false)) {
+                drill.suspend();
+                rememberWindow();
                 return;
             }
-            drill.suspend();
-            rememberWindow();
+            // Not yet, or not at all: the window stays until the unsaved edits are saved (in the background).
+            e.consume();
+            mayQuit.thenAccept(quit -> {
+                if (quit) {
+                    leave();
+                }
+            });
         });
         bindTitleAndSettings();
         watchFirstRender();
@@ -240,7 +248,7 @@ public final class LecternApp extends Application {
             return;
         }
         Optional<String> reading = readingToOpen(options, settings, course.get());
-        CompletableFuture<MainViewModel.Prepared> preparing = started != null
+        CompletableFuture<PreparedCourse> preparing = started != null
                 && started.course.exceptionally(e -> Optional.empty()).join().equals(course) ? started.preparing : null;
         model.openCourse(course.get(), reading, preparing).thenAccept(loaded -> {
             if (loaded != null && options.reading().isPresent()
@@ -414,10 +422,16 @@ public final class LecternApp extends Application {
         Platform.exit();
     }
 
+    /** File > Quit: once the unsaved edits are saved or dropped (the user is asked), or not if the user cancels. */
     private void quit() {
-        if (!authoring.confirmQuit()) {
-            return;
-        }
+        authoring.confirmQuit().thenAccept(quit -> {
+            if (quit) {
+                leave();
+            }
+        });
+    }
+
+    private void leave() {
         drill.suspend();
         rememberWindow();
         Platform.exit();

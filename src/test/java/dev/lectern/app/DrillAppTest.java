@@ -2,9 +2,7 @@ package dev.lectern.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.cli.AppOptions;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.files.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.grading.Verdict;
 import dev.lectern.scheduling.CardKey;
@@ -26,7 +24,6 @@ import dev.lectern.ui.shell.MainView;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Element;
 
@@ -62,8 +58,8 @@ class DrillAppTest {
     @TempDir
     Path dir;
 
+    AppWindow window;
     Path course;
-    UserDirs dirs;
     LecternApp app;
     final FxRobot robot = new FxRobot();
 
@@ -79,28 +75,22 @@ class DrillAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        course = dev.lectern.ui.TestCourses.copyOfBundledCourse(dir.resolve("course"));
-        dirs = new UserDirs(dir.resolve("config"), dir.resolve("data"));
+        window = new AppWindow(dir, grading);
+        course = window.course;
         launch();
     }
 
     private void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AppOptions options = new AppOptions(Optional.of(course), Optional.of("llava"), Optional.empty(), false,
-                Optional.empty());
-        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, dirs, grading));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0
-                && app.view().completeProperty().get());
+        app = window.launch(Optional.of("llava"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        window.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        AppWindow.waitFor(condition);
     }
 
     private <T extends Node> T find(String id, Class<T> type) {
@@ -364,8 +354,7 @@ class DrillAppTest {
         waitFor(() -> text(MainView.ID_DRILL_PROGRESS).equals("Question 2 of 3"));
         answer(ExamView.ID_ANSWER, "second");
 
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        window.close();
         launch();
         robot.clickOn("Resume");
 

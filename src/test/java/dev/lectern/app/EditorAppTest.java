@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lectern.cli.AppOptions;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.files.UserDirs;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.GradingService;
 import dev.lectern.grading.Verdict;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The question-set editor in the real window (Monocle): add a question, fill it, save; the file and library update. */
@@ -44,6 +40,7 @@ class EditorAppTest {
     @TempDir
     Path dir;
 
+    AppWindow window;
     Path course;
     LecternApp app;
     final FxRobot robot = new FxRobot();
@@ -60,24 +57,18 @@ class EditorAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        course = dev.lectern.ui.TestCourses.copyOfBundledCourse(dir.resolve("course"));
-        UserDirs dirs = new UserDirs(dir.resolve("config"), dir.resolve("data"));
-        FxToolkit.registerPrimaryStage();
-        AppOptions options = new AppOptions(Optional.of(course), Optional.of("llava"), Optional.empty(), false,
-                Optional.empty());
-        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options, dirs, grading));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0
-                && app.view().completeProperty().get());
+        window = new AppWindow(dir, grading);
+        course = window.course;
+        app = window.launch(Optional.of("llava"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        window.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        AppWindow.waitFor(condition);
     }
 
     private void ctrl(KeyCode key) {

@@ -2,18 +2,14 @@ package dev.lectern.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.cli.AppOptions;
 import dev.lectern.course.Reading;
-import dev.lectern.files.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
-import dev.lectern.ui.TestCourses;
 import dev.lectern.ui.shell.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Element;
 
@@ -41,6 +36,7 @@ class LecternAppTest {
     @TempDir
     Path dir;
 
+    AppWindow window;
     Path course;
     Path config;
     LecternApp app;
@@ -59,27 +55,24 @@ class LecternAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        course = TestCourses.copyOfBundledCourse(dir.resolve("course"));
-        config = dir.resolve("config");
+        window = new AppWindow(dir, grading);
+        course = window.course;
+        config = window.dirs.config();
         launch(Optional.empty());
     }
 
     private void launch(Optional<String> reading) throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        AppOptions options = new AppOptions(Optional.of(course), reading, Optional.empty(), false, Optional.empty());
-        app = (LecternApp) FxToolkit.setupApplication(() -> new LecternApp(options,
-                new UserDirs(config, dir.resolve("data")), grading));
-        waitFor(() -> app.view().readingView().renderedCountProperty().get() > 0 && app.view().completeProperty().get());
+        app = window.launch(reading);
+        stage = window.stage();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        window.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        AppWindow.waitFor(condition);
     }
 
     private String domText(String id) throws Exception {
@@ -197,8 +190,7 @@ class LecternAppTest {
         waitFor(() -> "lvm".equals(selectedId()));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> app.model().themeProperty().get() == Theme.DARK);
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        window.close();
 
         launch(Optional.empty());
 

@@ -1,5 +1,7 @@
 package dev.lectern.interchange.pdf;
 
+import static dev.lectern.interchange.pdf.PdfFiles.describe;
+
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.course.edit.CourseFileStore;
@@ -10,18 +12,10 @@ import dev.lectern.interchange.pdf.PdfImportResult.Outcome;
 import dev.lectern.interchange.pdf.PdfImportResult.PageReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,24 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
-import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
@@ -73,8 +52,6 @@ public final class PdfImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfImporter.class);
     private static final Pattern READING_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    /** Above this, PDFBox keeps its stream buffers in temporary files rather than the heap. */
-    static final long BIG_FILE = 32L * 1024 * 1024;
     /** A thumbnail has at most this many pixels (a poster-sized page is drawn at a lower resolution). */
     static final long MAX_PIXELS = 16_000_000L;
     /** The largest reading file the course loader accepts (as {@code course.SourceFile}). */
@@ -107,22 +84,6 @@ public final class PdfImporter {
             LOG.warn("import of {} failed", request.pdf(), e);
             return PdfImportResult.failed(Outcome.FAILED, "Could not import " + name + ": " + describe(e) + ".", 0,
                     since(start));
-        }
-    }
-
-    /** An import that cannot go on; its message is for the user. */
-    private static final class Failure extends Exception {
-        final Outcome outcome;
-        final int pageCount;
-
-        Failure(Outcome outcome, String message, int pageCount) {
-            super(message, null, false, false);
-            this.outcome = outcome;
-            this.pageCount = pageCount;
-        }
-
-        Failure(String message) {
-            this(Outcome.FAILED, message, 0);
         }
     }
 
@@ -159,7 +120,7 @@ public final class PdfImporter {
 
         PdfImportResult run() throws Failure, IOException {
             checkRequest();
-            checkFile(request.pdf(), name);
+            PdfFiles.checkFile(request.pdf(), name);
             Target target = target();
             CourseFileStore store = new CourseFileStore(request.courseDir());
             CourseFileStore.Loaded<ReadingDocument> existing = null;
@@ -172,7 +133,7 @@ public final class PdfImporter {
             }
 
             String password = request.password().orElse("");
-            PDDocument first = open(request.pdf(), password, name, request.password().isPresent());
+            PDDocument first = PdfFiles.open(request.pdf(), password, name, request.password().isPresent());
             Path staging = null;
             try {
                 int pageCount = first.getNumberOfPages();
@@ -197,7 +158,7 @@ public final class PdfImporter {
                     first.close();
                 }
                 if (staging != null) {
-                    deleteTree(staging);
+                    PdfFiles.deleteTree(staging);
                 }
             }
         }
@@ -263,7 +224,7 @@ public final class PdfImporter {
             try {
                 for (int i = 1; i < threads; i++) {
                     others.add(pool.submit(() -> {
-                        try (PDDocument own = open(request.pdf(), password, name, true)) {
+                        try (PDDocument own = PdfFiles.open(request.pdf(), password, name, true)) {
                             work(own, pages, staging, next, done, stop);
                         } catch (Failure | IOException e) {
                             // The first thread goes on alone.
@@ -348,7 +309,7 @@ public final class PdfImporter {
                 page.notes.add("the text of page " + number + " could not be read (" + describe(e) + ")");
             }
             try {
-                page.hasImages = hasImages(pdPage.getResources(), 0);
+                page.hasImages = PdfFiles.hasImages(pdPage.getResources(), 0);
             } catch (IOException | RuntimeException e) {
                 page.hasImages = false;
             }
@@ -378,7 +339,7 @@ public final class PdfImporter {
             if (image != null) {
                 String file = "p" + number + ".png";
                 try {
-                    writePng(image, staging.resolve(file));
+                    PdfFiles.writePng(image, staging.resolve(file));
                     page.imageName = file;
                 } catch (IOException | RuntimeException e) {
                     page.notes.add("the image of page " + number + " could not be written (" + describe(e) + ")");
@@ -459,7 +420,7 @@ public final class PdfImporter {
                 throw new Failure(Outcome.FAILED, shown + " changed on disk during the import of " + name
                         + "; nothing was written. Import again.", pages.length);
             }
-            moveImages(staging, imagesDir);
+            PdfFiles.moveImages(staging, imagesDir);
             CourseFileStore.SaveResult saved = store.save(target.file, bytes, expected);
             if (saved instanceof CourseFileStore.Conflict) {
                 throw new Failure(Outcome.FAILED, shown + " changed on disk during the import of " + name
@@ -475,135 +436,6 @@ public final class PdfImporter {
         }
     }
 
-    // ------------------------------------------------------------------ the file
-
-    private static void checkFile(Path pdf, String name) throws Failure {
-        if (Files.isDirectory(pdf)) {
-            throw new Failure(name + " is a folder, not a PDF.");
-        }
-        if (!Files.exists(pdf)) {
-            throw new Failure(name + " does not exist (looked for " + pdf.toAbsolutePath() + ").");
-        }
-        byte[] head = new byte[1024];
-        int read;
-        try (InputStream in = Files.newInputStream(pdf)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (AccessDeniedException e) {
-            throw new Failure(name + " cannot be read: permission denied.");
-        } catch (IOException e) {
-            throw new Failure(name + " cannot be read (" + describe(e) + ").");
-        }
-        if (read == 0) {
-            throw new Failure(name + " is empty.");
-        }
-        if (!new String(head, 0, read, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
-            throw new Failure(name + " is not a PDF (it does not start with %PDF-).");
-        }
-    }
-
-    /**
-     * Opens the PDF: buffers in the heap for small files, in temporary files for big ones. An empty user password
-     * opens silently; any other is asked for.
-     */
-    static PDDocument open(Path pdf, String password, String name, boolean passwordGiven) throws Failure {
-        RandomAccessReadBufferedFile source = null;
-        try {
-            source = new RandomAccessReadBufferedFile(pdf);
-            StreamCacheCreateFunction cache = Files.size(pdf) > BIG_FILE ? IOUtils.createTempFileOnlyStreamCache()
-                    : IOUtils.createMemoryOnlyStreamCache();
-            return Loader.loadPDF(source, password, null, null, cache);
-        } catch (InvalidPasswordException e) {
-            close(source);
-            throw new Failure(Outcome.NEEDS_PASSWORD, passwordGiven && !password.isEmpty()
-                    ? "The password given for " + name + " is not right."
-                    : name + " is protected by a password; give the password to import it.", 0);
-        } catch (IOException e) {
-            close(source);
-            throw new Failure(Outcome.FAILED, name + " is damaged and could not be read as a PDF (" + describe(e)
-                    + ").", 0);
-        } catch (RuntimeException e) {
-            close(source);
-            LOG.debug("opening {} failed", pdf, e);
-            throw new Failure(Outcome.FAILED, name + " is damaged and could not be read as a PDF (" + describe(e)
-                    + ").", 0);
-        }
-    }
-
-    private static void close(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // nothing more to do
-            }
-        }
-    }
-
-    /** Whether the page (or a form on it, two levels deep) draws an image. */
-    private static boolean hasImages(PDResources resources, int depth) throws IOException {
-        if (resources == null || depth > 2) {
-            return false;
-        }
-        for (COSName xname : resources.getXObjectNames()) {
-            if (resources.isImageXObject(xname)) {
-                return true;
-            }
-            PDXObject x = resources.getXObject(xname);
-            if (x instanceof PDFormXObject form && hasImages(form.getResources(), depth + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------ files
-
-    /**
-     * Writes a PNG with a light deflate setting: about a third faster than ImageIO's default for a few percent more
-     * bytes (measured on the lecture deck's thumbnails).
-     */
-    private static void writePng(BufferedImage image, Path file) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (param.canWriteCompressed()) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.75f);
-            }
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static void moveImages(Path staging, Path imagesDir) throws IOException {
-        Files.createDirectories(imagesDir);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
-            for (Path f : files) {
-                Path to = imagesDir.resolve(f.getFileName().toString());
-                try {
-                    Files.move(f, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            LOG.debug("could not delete {}", dir, e);
-        }
-    }
-
     // ------------------------------------------------------------------ words
 
     private static String stripExtension(String fileName) {
@@ -613,21 +445,5 @@ public final class PdfImporter {
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    /** An exception's message in a few plain words, never a stack trace. */
-    static String describe(Throwable e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file: " + e.getMessage();
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + e.getMessage();
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-        }
-        message = message.lines().findFirst().orElse("").strip().replaceAll("[.]+$", "");
-        return message.length() > 160 ? message.substring(0, 157) + "…" : message;
     }
 }

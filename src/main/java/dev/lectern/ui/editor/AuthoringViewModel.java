@@ -4,17 +4,17 @@ import dev.lectern.course.Course;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.course.SourceRef;
-import dev.lectern.course.edit.DocumentSyntaxException;
 import dev.lectern.course.edit.NewCourse;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.editor.questionset.QuestionSetEditorViewModel;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -60,81 +60,105 @@ public final class AuthoringViewModel {
         return active;
     }
 
-    /** Opens the question set in the editor (after asking about the unsaved changes of an editor on show). */
-    public void editQuestionSet(QuestionSet set) {
+    /**
+     * Opens the question set in the editor (after asking about the unsaved changes of an editor on show); the file is
+     * read in the background. Completes on the UI executor once the editor is shown, or was not.
+     */
+    public CompletableFuture<Void> editQuestionSet(QuestionSet set) {
         Course c = course.getValue();
-        if (c == null || set == null || !closeEditor()) {
-            return;
+        if (c == null || set == null) {
+            return CompletableFuture.completedFuture(null);
         }
         Path file = fileOf(c, set.source());
-        try {
-            show(QuestionSetEditorViewModel.open(services, c.root(), file, theme, reloadCourse));
-        } catch (IOException | DocumentSyntaxException | RuntimeException e) {
-            LOG.warn("opening {} for editing failed", file, e);
-            services.dialogs().showError("Cannot edit " + set.title(), file.getFileName() + " could not be opened"
-                    + " for editing: " + Messages.reason(e));
-        }
+        return open(file, "Cannot edit " + set.title(),
+                () -> QuestionSetEditorViewModel.opening(services, c.root(), file, theme, reloadCourse));
     }
 
-    /** Opens the reading in the editor. */
-    public void editReading(Reading reading) {
+    /** Opens the reading in the editor, as {@link #editQuestionSet} does a question set. */
+    public CompletableFuture<Void> editReading(Reading reading) {
         Course c = course.getValue();
-        if (c == null || reading == null || !closeEditor()) {
-            return;
+        if (c == null || reading == null) {
+            return CompletableFuture.completedFuture(null);
         }
         Path file = fileOf(c, reading.source());
-        try {
-            show(ReadingEditorViewModel.open(services, c.root(), file, theme, reloadCourse));
-        } catch (IOException | DocumentSyntaxException | RuntimeException e) {
-            LOG.warn("opening {} for editing failed", file, e);
-            services.dialogs().showError("Cannot edit " + reading.shortTitle(), file.getFileName()
-                    + " could not be opened for editing: " + Messages.reason(e));
-        }
+        return open(file, "Cannot edit " + reading.shortTitle(),
+                () -> ReadingEditorViewModel.opening(services, c.root(), file, theme, reloadCourse));
+    }
+
+    private CompletableFuture<Void> open(Path file, String failureTitle,
+            Supplier<CompletableFuture<? extends Editor>> opening) {
+        return closeEditor().thenCompose(closed -> {
+            if (!closed) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return opening.get().handle((editor, failure) -> {
+                if (failure != null) {
+                    Throwable cause = Editor.unwrap(failure);
+                    LOG.warn("opening {} for editing failed", file, cause);
+                    services.dialogs().showError(failureTitle, file.getFileName() + " could not be opened for"
+                            + " editing: " + Messages.reason(cause));
+                } else {
+                    current.set(editor);
+                }
+                return null;
+            });
+        });
     }
 
     private static Path fileOf(Course c, SourceRef source) {
         return c.root().resolve(source.file()).toAbsolutePath().normalize();
     }
 
-    private void show(Editor editor) {
-        current.set(editor);
-    }
-
-    /** Closes the editor on show, asking about unsaved changes; false when the user keeps it open. */
-    public boolean closeEditor() {
+    /**
+     * Closes the editor on show, asking about unsaved changes; completes with false when the user keeps it open (or
+     * its save failed).
+     */
+    public CompletableFuture<Boolean> closeEditor() {
         Editor editor = current.get();
         if (editor == null) {
-            return true;
+            return CompletableFuture.completedFuture(true);
         }
-        if (!editor.confirmClose()) {
-            return false;
-        }
-        editor.close();
-        current.set(null);
-        return true;
+        return editor.confirmClose().thenApply(mayClose -> {
+            if (mayClose && current.get() == editor) {
+                editor.close();
+                current.set(null);
+            }
+            return mayClose;
+        });
     }
 
-    /** The app is quitting: asks about unsaved changes; false when the user cancels quitting. */
-    public boolean confirmQuit() {
+    /** The app is quitting: asks about unsaved changes; completes with false when the user cancels quitting. */
+    public CompletableFuture<Boolean> confirmQuit() {
         Editor editor = current.get();
-        return editor == null || editor.confirmClose();
+        return editor == null ? CompletableFuture.completedFuture(true) : editor.confirmClose();
     }
 
-    /** Asks for a folder, writes a new course there with a sample reading and question set, and opens it. */
-    public void newCourse() {
+    /**
+     * Asks for a folder, writes a new course there with a sample reading and question set (in the background), and
+     * opens it. Completes on the UI executor.
+     */
+    public CompletableFuture<Void> newCourse() {
         Optional<Path> dir = services.dialogs().chooseDirectory("New Course: choose an empty folder",
                 Optional.ofNullable(course.getValue()).map(c -> c.root().getParent()));
-        if (dir.isEmpty() || !closeEditor()) {
-            return;
+        if (dir.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        try {
+        return closeEditor().thenCompose(closed -> {
+            if (!closed) {
+                return CompletableFuture.completedFuture(null);
+            }
             String name = dir.get().getFileName() == null ? "New course" : dir.get().getFileName().toString();
-            NewCourse.create(dir.get(), name);
-            openCourse.accept(dir.get().toAbsolutePath().normalize());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("making a new course in {} failed", dir.get(), e);
-            services.dialogs().showError("No new course", "The course could not be made in " + dir.get() + ": "
-                    + Messages.reason(e));
-        }
+            return Editor.inBackground(services, () -> NewCourse.create(dir.get(), name)).handle((made, failure) -> {
+                if (failure != null) {
+                    Throwable cause = Editor.unwrap(failure);
+                    LOG.warn("making a new course in {} failed", dir.get(), cause);
+                    services.dialogs().showError("No new course", "The course could not be made in " + dir.get()
+                            + ": " + Messages.reason(cause));
+                } else {
+                    openCourse.accept(dir.get().toAbsolutePath().normalize());
+                }
+                return null;
+            });
+        });
     }
 }

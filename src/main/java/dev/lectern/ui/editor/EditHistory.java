@@ -25,6 +25,29 @@ public final class EditHistory {
         void redo();
     }
 
+    /** An edit made of its label and what undoes and redoes it. */
+    public static Edit edit(String label, Runnable undo, Runnable redo) {
+        Objects.requireNonNull(label);
+        Objects.requireNonNull(undo);
+        Objects.requireNonNull(redo);
+        return new Edit() {
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public void undo() {
+                undo.run();
+            }
+
+            @Override
+            public void redo() {
+                redo.run();
+            }
+        };
+    }
+
     private record Entry(Edit edit, Object burst) {
     }
 
@@ -34,6 +57,8 @@ public final class EditHistory {
     /** Where the document was saved: the value of {@link #done} then; -1 when no state on the stack is saved. */
     private int saved;
     private boolean burstOpen;
+    /** Counts the times entries were dropped (redo truncated, history cleared): a save point of before then is gone. */
+    private int epoch;
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
@@ -72,6 +97,7 @@ public final class EditHistory {
     private void truncateRedo() {
         if (done < entries.size()) {
             entries.subList(done, entries.size()).clear();
+            epoch++;
             if (saved > done) {
                 saved = -1; // the saved state can no longer be reached
             }
@@ -79,24 +105,13 @@ public final class EditHistory {
     }
 
     private static Edit merged(Edit first, Edit then) {
-        return new Edit() {
-            @Override
-            public String label() {
-                return first.label();
-            }
-
-            @Override
-            public void undo() {
-                then.undo();
-                first.undo();
-            }
-
-            @Override
-            public void redo() {
-                first.redo();
-                then.redo();
-            }
-        };
+        return edit(first.label(), () -> {
+            then.undo();
+            first.undo();
+        }, () -> {
+            first.redo();
+            then.redo();
+        });
     }
 
     /** Ends the burst of typing under way: the next edit is an entry of its own. */
@@ -133,16 +148,35 @@ public final class EditHistory {
         return done == entries.size() ? "" : entries.get(done).edit().label();
     }
 
+    /** Where the history stands: the state of the document whose bytes a save takes now. */
+    record SavePoint(int done, int epoch) {
+    }
+
+    SavePoint savePoint() {
+        return new SavePoint(done, epoch);
+    }
+
     /** The document as it is now is what is on disk. */
     void markSaved() {
-        burstOpen = false;
-        saved = done;
+        markSaved(savePoint());
+    }
+
+    /**
+     * The document as it was at {@code point} is what is on disk (a save written in the background, while editing
+     * went on). When the history has since dropped that state, no state on the stack is the saved one.
+     */
+    void markSaved(SavePoint point) {
+        if (point.equals(savePoint())) {
+            burstOpen = false;
+        }
+        saved = point.epoch() == epoch ? point.done() : -1;
         update();
     }
 
     /** Forgets every edit (the document was read again); what is there now counts as saved. */
     void clear() {
         entries.clear();
+        epoch++;
         done = 0;
         saved = 0;
         burstOpen = false;

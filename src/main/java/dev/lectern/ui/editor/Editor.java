@@ -9,17 +9,18 @@ import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -56,6 +57,9 @@ public abstract class Editor {
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
     private final AtomicLong previewGeneration = new AtomicLong();
     private volatile long validatedGeneration = -1;
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    /** The save under way; null when none is. */
+    private CompletableFuture<Boolean> pendingSave;
 
     /**
      * @param onSaved called on the UI thread after each save, so the open course reloads at once
@@ -160,103 +164,183 @@ public abstract class Editor {
         history.endBurst();
     }
 
-    /**
-     * Saves the document to its file, unless the file changed on disk since it was read: then asks whether to reload
-     * it (dropping the edits), overwrite it, or save the edits as another file. True when the edits are on disk.
-     */
-    public boolean save() {
-        history.endBurst();
-        if (!beforeSave()) {
-            return false;
-        }
-        byte[] bytes = bytes();
-        try {
-            CourseFileStore.SaveResult result = store.save(file, bytes, stamp);
-            if (result instanceof CourseFileStore.Saved saved) {
-                return saved(saved);
-            }
-            return resolveConflict(bytes);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("saving {} failed", file, e);
-            services.dialogs().showError("Not saved", file.getFileName() + " could not be saved: " + Messages.reason(e)
-                    + " Your changes are still here.");
-            return false;
-        }
+    /** True while a save is under way (the file is written in the background). */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
     }
 
-    private boolean resolveConflict(byte[] bytes) throws IOException {
+    /**
+     * Saves the document to its file, unless the file changed on disk since it was read: then asks whether to reload
+     * it (dropping the edits), overwrite it, or save the edits as another file. The file is written in the
+     * background, with "Saving …" in the status meanwhile; completes on the UI executor, with true when the edits
+     * are on disk. A save asked for while one is under way is that save.
+     */
+    public CompletableFuture<Boolean> save() {
+        if (pendingSave != null) {
+            return pendingSave;
+        }
+        history.endBurst();
+        String before = status.get();
+        saving.set(true);
+        status.set("Saving " + shown(file) + "…");
+        CompletableFuture<Boolean> done = beforeSave()
+                .thenCompose(go -> {
+                    if (go) {
+                        return write();
+                    }
+                    status.set(before);
+                    return CompletableFuture.completedFuture(false);
+                })
+                .exceptionally(e -> {
+                    Throwable cause = unwrap(e);
+                    LOG.warn("saving {} failed", file, cause);
+                    status.set("Not saved.");
+                    services.dialogs().showError("Not saved", file.getFileName() + " could not be saved: "
+                            + Messages.reason(cause) + " Your changes are still here.");
+                    return false;
+                });
+        if (done.isDone()) {
+            saving.set(false);
+            return done;
+        }
+        pendingSave = done.whenComplete((ok, e) -> {
+            pendingSave = null;
+            saving.set(false);
+        });
+        return pendingSave;
+    }
+
+    private CompletableFuture<Boolean> write() {
+        byte[] bytes = bytes();
+        EditHistory.SavePoint point = history.savePoint();
+        Path target = file;
+        FileStamp expected = stamp;
+        return inBackground(() -> store.save(target, bytes, expected)).thenCompose(result ->
+                result instanceof CourseFileStore.Saved saved ? saved(saved, point) : resolveConflict(bytes, point));
+    }
+
+    private CompletableFuture<Boolean> resolveConflict(byte[] bytes, EditHistory.SavePoint point) {
         Optional<String> choice = services.dialogs().choose("The file changed on disk",
                 "The file changed on disk since you opened it: " + shown(file) + ". Reload it (your changes here are"
                         + " dropped), overwrite it with your version (the one on disk is kept as a backup), or save"
                         + " your version as another file?", CONFLICT_CHOICES);
         if (choice.isEmpty() || choice.get().equals(CONFLICT_CHOICES.get(3))) {
-            status.set("Not saved: the file changed on disk.");
-            return false;
+            return notSaved();
         }
         if (choice.get().equals(CONFLICT_CHOICES.get(0))) {
-            reloadFromDisk();
-            return false;
+            return reloadFromDisk().thenApply(reloaded -> false);
         }
+        Path current = file;
         if (choice.get().equals(CONFLICT_CHOICES.get(1))) {
-            return saved(store.overwrite(file, bytes));
+            return inBackground(() -> store.overwrite(current, bytes)).thenCompose(saved -> saved(saved, point));
         }
         Optional<Path> target = services.dialogs().chooseSaveFile("Save As", file.getFileName().toString());
         if (target.isEmpty()) {
-            status.set("Not saved: the file changed on disk.");
-            return false;
+            return notSaved();
         }
-        CourseFileStore.SaveResult result = store.saveAs(target.get(), bytes);
-        if (result instanceof CourseFileStore.Saved saved) {
-            file = target.get().toAbsolutePath().normalize();
-            return saved(saved);
-        }
-        services.dialogs().showError("Not saved", target.get() + " exists already; nothing was written. Choose"
-                + " another name, or Overwrite.");
-        return false;
+        return inBackground(() -> store.saveAs(target.get(), bytes)).thenCompose(result -> {
+            if (result instanceof CourseFileStore.Saved saved) {
+                file = target.get().toAbsolutePath().normalize();
+                return saved(saved, point);
+            }
+            status.set("Not saved.");
+            services.dialogs().showError("Not saved", target.get() + " exists already; nothing was written. Choose"
+                    + " another name, or Overwrite.");
+            return CompletableFuture.completedFuture(false);
+        });
     }
 
-    private boolean saved(CourseFileStore.Saved saved) {
+    private CompletableFuture<Boolean> notSaved() {
+        status.set("Not saved: the file changed on disk.");
+        return CompletableFuture.completedFuture(false);
+    }
+
+    private CompletableFuture<Boolean> saved(CourseFileStore.Saved saved, EditHistory.SavePoint point) {
         stamp = saved.stamp();
-        history.markSaved();
-        afterSave();
-        status.set("Saved " + shown(file) + ".");
-        onSaved.run();
-        return true;
+        history.markSaved(point);
+        return afterSave().thenApply(v -> {
+            status.set("Saved " + shown(file) + ".");
+            onSaved.run();
+            return true;
+        });
     }
 
-    /** Reads the file again, dropping the edits (and their history). */
-    public void reloadFromDisk() {
-        try {
-            CourseFileStore.Loaded<byte[]> read = store.read(file);
-            replaceDocument(read.document());
+    /**
+     * Reads the file again in the background, dropping the edits (and their history); completes on the UI executor,
+     * with false when the file could not be read (the user is told).
+     */
+    public CompletableFuture<Boolean> reloadFromDisk() {
+        Path target = file;
+        return inBackground(() -> store.read(target)).thenApply(read -> {
+            try {
+                replaceDocument(read.document());
+            } catch (DocumentSyntaxException e) {
+                throw new CompletionException(e);
+            }
             stamp = read.stamp();
             history.clear();
             status.set("Reloaded " + shown(file) + " from disk.");
             changed();
-        } catch (IOException | DocumentSyntaxException | RuntimeException e) {
-            LOG.warn("reloading {} failed", file, e);
-            services.dialogs().showError("Not reloaded", file.getFileName() + " could not be read again: "
-                    + Messages.reason(e));
-        }
+            return true;
+        }).exceptionally(e -> {
+            Throwable cause = unwrap(e);
+            LOG.warn("reloading {} failed", target, cause);
+            services.dialogs().showError("Not reloaded", target.getFileName() + " could not be read again: "
+                    + Messages.reason(cause));
+            return false;
+        });
     }
 
     /**
-     * Asks about unsaved changes before the editor closes (Save / Discard / Cancel). True when it may close: nothing
-     * was unsaved, the changes were saved, or the user chose to discard them.
+     * Asks about unsaved changes before the editor closes (Save / Discard / Cancel). Completes with true when it may
+     * close: nothing was unsaved, the changes were saved, or the user chose to discard them.
      */
-    public boolean confirmClose() {
+    public CompletableFuture<Boolean> confirmClose() {
         if (!history.dirtyProperty().get()) {
-            return true;
+            return CompletableFuture.completedFuture(true);
         }
         Optional<String> choice = services.dialogs().choose("Unsaved changes",
                 shown(file) + " has changes that are not saved. Save them before closing?", SAVE_DISCARD_CANCEL);
         if (choice.isEmpty() || choice.get().equals(SAVE_DISCARD_CANCEL.get(2))) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         if (choice.get().equals(SAVE_DISCARD_CANCEL.get(1))) {
-            return true;
+            return CompletableFuture.completedFuture(true);
         }
         return save();
+    }
+
+    /** Work for the background that may fail. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the background executor; the future completes on the UI executor, with its result or
+     * its failure.
+     */
+    protected <T> CompletableFuture<T> inBackground(Work<T> work) {
+        return inBackground(services, work);
+    }
+
+    /** As {@link #inBackground(Work)}, for work before an editor exists (reading the file to edit). */
+    protected static <T> CompletableFuture<T> inBackground(DrillServices services, Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        services.background().execute(() -> {
+            try {
+                T value = work.run();
+                services.ui().execute(() -> result.complete(value));
+            } catch (Exception e) {
+                services.ui().execute(() -> result.completeExceptionally(e));
+            }
+        });
+        return result;
+    }
+
+    /** The failure itself, not the wrapper a chain of futures puts around it. */
+    protected static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** The editor is left: stops pending validation. */
@@ -272,13 +356,14 @@ public abstract class Editor {
     /** Replaces the document with one read from these bytes. */
     protected abstract void replaceDocument(byte[] bytes) throws DocumentSyntaxException;
 
-    /** Asks what must be asked before a save; false cancels the save. */
-    protected boolean beforeSave() {
-        return true;
+    /** Asks what must be asked before a save (on the UI executor); false cancels the save. */
+    protected CompletableFuture<Boolean> beforeSave() {
+        return CompletableFuture.completedFuture(true);
     }
 
-    /** After a successful save. */
-    protected void afterSave() {
+    /** After a successful save, on the UI executor; the save is done when this is. */
+    protected CompletableFuture<Void> afterSave() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Called after every change of the document: validates it again soon. */

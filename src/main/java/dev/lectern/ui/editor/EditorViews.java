@@ -95,6 +95,17 @@ public final class EditorViews {
         return button;
     }
 
+    /** Save (not while a save is under way), Undo and Redo, bound to the editor. */
+    public static HBox historyButtons(Editor editor) {
+        Button save = button("Save", "Ctrl+S", editor::save);
+        save.disableProperty().bind(editor.savingProperty());
+        Button undo = button("Undo", "Ctrl+Z", editor::undo);
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        Button redo = button("Redo", "Ctrl+Shift+Z or Ctrl+Y", editor::redo);
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        return new HBox(save, undo, redo);
+    }
+
     public static HBox toolbar(Node... nodes) {
         HBox bar = new HBox(nodes);
         bar.getStyleClass().add(Styles.EDITOR_TOOLBAR);

@@ -4,9 +4,6 @@ import dev.lectern.course.Course;
 import dev.lectern.course.Problem;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
-import dev.lectern.course.Session;
-import dev.lectern.course.Week;
-import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.CourseWatcher;
 import dev.lectern.course.load.LoadedCourse;
 import dev.lectern.render.ReadingRenderer;
@@ -16,7 +13,6 @@ import dev.lectern.search.HitKind;
 import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
 import dev.lectern.ui.DialogService;
-import dev.lectern.ui.library.LibrarySession;
 import dev.lectern.ui.library.LibraryWeek;
 import dev.lectern.ui.settings.Settings;
 import dev.lectern.ui.transfer.CourseExport;
@@ -24,10 +20,7 @@ import dev.lectern.ui.transfer.CourseImport;
 import dev.lectern.ui.transfer.DeckImport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -96,16 +89,12 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Problem> selectedProblem = new ReadOnlyObjectWrapper<>();
 
-    private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong loadGeneration = new AtomicLong();
-    private volatile CourseIndex index;
+    private final CourseSearch courseSearch;
     private volatile ReadingRenderer renderer;
     private CourseWatcher watcher;
     /** A reading rendered in the background, used once if it is still what is asked for. */
-    private Rendered preRendered;
-
-    private record Rendered(Reading reading, Theme theme, String html) {
-    }
+    private PreparedCourse.RenderedReading preRendered;
     private Path watchedRoot;
     private String wantedReadingId;
     /** Done once the first reading is on screen, or at once when no view waits for it (see waitForFirstReading). */
@@ -120,9 +109,10 @@ public final class MainViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
         this.deckImport = new DeckImport(background, ui, dialogs, course::get, selectedReading::get, this::reload);
+        this.courseSearch = new CourseSearch(this::inBackground, ui, searchResults::set);
         tagFilter.addListener((obs, old, now) -> rebuildLibrary());
         theme.addListener((obs, old, now) -> renderSelected());
-        query.addListener((obs, old, now) -> search(now));
+        query.addListener((obs, old, now) -> courseSearch.search(now));
     }
 
     // ---- state, read-only to the view ----
@@ -242,10 +232,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Opens a course whose loading may already be under way (started before the window, to overlap JavaFX's own
-     * start-up, see {@link #prepare}); {@code alreadyPreparing} null means load it now.
+     * start-up, see {@link PreparedCourse#prepare}); {@code alreadyPreparing} null means load it now.
      */
     public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId,
-            CompletableFuture<Prepared> alreadyPreparing) {
+            CompletableFuture<PreparedCourse> alreadyPreparing) {
         if (!dev.lectern.files.DefaultCourse.looksLikeCourse(dir)) {
             dialogs.showError("Not a course folder", dir + " has no readings/ or questions/ folder, so it is not a"
                     + " Lectern course. The course that was open stays open.");
@@ -265,7 +255,7 @@ public final class MainViewModel implements AutoCloseable {
             return done;
         }
         inBackground("Loading the course", () -> {
-            Prepared prepared = null;
+            PreparedCourse prepared = null;
             if (alreadyPreparing != null) {
                 try {
                     prepared = alreadyPreparing.join();
@@ -274,16 +264,16 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
             if (prepared == null) {
-                prepared = prepare(dir, Optional.ofNullable(wanted), currentTheme);
+                prepared = PreparedCourse.prepare(dir, Optional.ofNullable(wanted), currentTheme);
             }
-            Prepared ready = prepared;
+            PreparedCourse ready = prepared;
             ui.execute(() -> show(ready, generation, done));
         });
         return done;
     }
 
     /** Shows a prepared course, unless a later openCourse has overtaken it; on the UI thread. */
-    private void show(Prepared ready, long generation, CompletableFuture<LoadedCourse> done) {
+    private void show(PreparedCourse ready, long generation, CompletableFuture<LoadedCourse> done) {
         if (generation != loadGeneration.get()) {
             done.complete(ready.loaded());
             return;
@@ -297,47 +287,6 @@ public final class MainViewModel implements AutoCloseable {
             }
         });
         done.complete(ready.loaded());
-    }
-
-    /**
-     * A course loaded and the reading it opens on rendered, ready to show. Made off the UI thread; the app starts
-     * it before the window, so that it overlaps JavaFX's own start-up.
-     */
-    public static final class Prepared {
-        private final LoadedCourse loaded;
-        private final ReadingRenderer renderer;
-        private final Rendered first;
-
-        private Prepared(LoadedCourse loaded, ReadingRenderer renderer, Rendered first) {
-            this.loaded = loaded;
-            this.renderer = renderer;
-            this.first = first;
-        }
-
-        LoadedCourse loaded() {
-            return loaded;
-        }
-
-        ReadingRenderer renderer() {
-            return renderer;
-        }
-
-        Rendered first() {
-            return first;
-        }
-    }
-
-    /**
-     * Loads a course and renders the reading it will open on ({@code readingId}, else its first reading) in
-     * {@code theme}. Blocks; call it off the UI thread.
-     */
-    public static Prepared prepare(Path dir, Optional<String> readingId, Theme theme) {
-        LoadedCourse loaded = CourseLoader.load(dir);
-        ReadingRenderer renderer = new ReadingRenderer(loaded.course().root());
-        Optional<Reading> first = readingId.flatMap(id -> loaded.course().reading(id))
-                .or(() -> loaded.course().readings().stream().findFirst());
-        Rendered rendered = first.map(r -> new Rendered(r, theme, renderer.render(r, theme))).orElse(null);
-        return new Prepared(loaded, renderer, rendered);
     }
 
     /** Reloads the open course after files changed on disk, keeping the selected reading and search. */
@@ -411,11 +360,7 @@ public final class MainViewModel implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
-        CourseIndex old = index;
-        index = null;
-        if (old != null) {
-            old.close();
-        }
+        courseSearch.close();
     }
 
     // ---- internals ----
@@ -500,34 +445,7 @@ public final class MainViewModel implements AutoCloseable {
             library.clear();
             return;
         }
-        String tag = tagFilter.get();
-        List<LibraryWeek> weeks = new ArrayList<>();
-        for (Week week : c.info().weeks()) {
-            Map<Integer, List<Reading>> bySession = new LinkedHashMap<>();
-            Map<Integer, String> labels = new LinkedHashMap<>();
-            for (Reading r : c.readingsOfWeek(week.number())) {
-                if (tag != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
-                    continue;
-                }
-                int number = r.session().map(Session::number).orElse(0);
-                bySession.computeIfAbsent(number, k -> new ArrayList<>()).add(r);
-                String label = r.session().map(Session::label).filter(l -> !l.isBlank()).orElse("");
-                labels.merge(number, label, (a, b) -> a.isBlank() ? b : a);
-            }
-            if (bySession.isEmpty()) {
-                continue;
-            }
-            List<LibrarySession> sessions = new ArrayList<>();
-            bySession.forEach((number, readings) -> {
-                String label = labels.get(number);
-                if (label.isBlank()) {
-                    label = number == 0 ? "" : "Session " + number;
-                }
-                sessions.add(new LibrarySession(number, label, List.copyOf(readings)));
-            });
-            weeks.add(new LibraryWeek(week, List.copyOf(sessions)));
-        }
-        library.setAll(weeks);
+        library.setAll(LibraryWeek.weeksOf(c, tagFilter.get()));
     }
 
     private void renderSelected() {
@@ -537,7 +455,7 @@ public final class MainViewModel implements AutoCloseable {
             setHtml("");
             return;
         }
-        Rendered ready = preRendered;
+        PreparedCourse.RenderedReading ready = preRendered;
         preRendered = null;
         if (ready != null && ready.reading().equals(reading) && ready.theme() == theme.get()) {
             setHtml(ready.html());
@@ -570,41 +488,10 @@ public final class MainViewModel implements AutoCloseable {
                     return;
                 }
                 busy.set(false);
-                CourseIndex old = index;
-                index = built;
-                if (old != null) {
-                    old.close();
-                }
+                courseSearch.replaceIndex(built);
                 status.set(status.get().replace(" — indexing for search…", ""));
                 if (!query.get().isBlank()) {
-                    search(query.get());
-                }
-            });
-        });
-    }
-
-    private void search(String text) {
-        long generation = searchGeneration.incrementAndGet();
-        if (text == null || text.isBlank()) {
-            searchResults.set(null);
-            return;
-        }
-        CourseIndex current = index;
-        if (current == null) {
-            return;
-        }
-        inBackground("Searching", () -> {
-            SearchResults results;
-            try {
-                results = current.search(text, 20);
-            } catch (RuntimeException e) {
-                // The index was replaced and closed under us; the newer index will search again.
-                LOG.debug("search on a closed index", e);
-                return;
-            }
-            ui.execute(() -> {
-                if (generation == searchGeneration.get()) {
-                    searchResults.set(results);
+                    courseSearch.search(query.get());
                 }
             });
         });

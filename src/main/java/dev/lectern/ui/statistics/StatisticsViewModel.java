@@ -41,11 +41,23 @@ public final class StatisticsViewModel implements Drill {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StudyStatistics> statistics = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty days = new SimpleIntegerProperty(30);
+    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would lose
+    // the listeners views add to it (and a chart would stay empty).
     private final ObservableList<StudyStatistics.DayCount> reviewsPerDay = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.DayCount> reviewsPerDayView =
+            FXCollections.unmodifiableObservableList(reviewsPerDay);
     private final ObservableList<StudyStatistics.DayCount> dueForecast = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.DayCount> dueForecastView =
+            FXCollections.unmodifiableObservableList(dueForecast);
     private final ObservableList<StudyStatistics.WeekRetention> retention = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.WeekRetention> retentionView =
+            FXCollections.unmodifiableObservableList(retention);
     private final ObservableList<StudyStatistics.ReadingMastery> mastery = FXCollections.observableArrayList();
+    private final ObservableList<StudyStatistics.ReadingMastery> masteryView =
+            FXCollections.unmodifiableObservableList(mastery);
     private final ObservableList<Exam> exams = FXCollections.observableArrayList();
+    private final ObservableList<Exam> examsView =
+            FXCollections.unmodifiableObservableList(exams);
     private final ReadOnlyStringWrapper streaks = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper kept = new ReadOnlyStringWrapper("");
@@ -91,27 +103,27 @@ public final class StatisticsViewModel implements Drill {
 
     /** Reviews per day over the last {@link #daysProperty()} days, oldest first, ending today. */
     public ObservableList<StudyStatistics.DayCount> reviewsPerDay() {
-        return FXCollections.unmodifiableObservableList(reviewsPerDay);
+        return reviewsPerDayView;
     }
 
     /** Reviews falling due on each of the next 30 days (today includes the overdue). */
     public ObservableList<StudyStatistics.DayCount> dueForecast() {
-        return FXCollections.unmodifiableObservableList(dueForecast);
+        return dueForecastView;
     }
 
     /** True retention per week, oldest first. */
     public ObservableList<StudyStatistics.WeekRetention> retentionByWeek() {
-        return FXCollections.unmodifiableObservableList(retention);
+        return retentionView;
     }
 
     /** Mastery per reading, in course order. */
     public ObservableList<StudyStatistics.ReadingMastery> mastery() {
-        return FXCollections.unmodifiableObservableList(mastery);
+        return masteryView;
     }
 
     /** Finished exams, newest first. */
     public ObservableList<Exam> exams() {
-        return FXCollections.unmodifiableObservableList(exams);
+        return examsView;
     }
 
     /** "Streak: 3 days (longest 12 days)". */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,42 +56,42 @@ class AuthoringViewModelTest {
 
     @Test
     void editingASetShowsItsEditorAndSavingReloadsTheCourse() {
-        authoring.editQuestionSet(course.get().questionSet("llava").orElseThrow());
+        settle(authoring.editQuestionSet(course.get().questionSet("llava").orElseThrow()));
 
         Editor editor = authoring.currentProperty().get();
         assertThat(editor).isInstanceOf(QuestionSetEditorViewModel.class);
         ((QuestionSetEditorViewModel) editor).addQuestion();
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
         assertThat(reloads).containsExactly("reload");
     }
 
     @Test
     void closingAnEditorWithUnsavedChangesAsksAndCancelKeepsItOpen() {
-        authoring.editReading(course.get().reading("llava").orElseThrow());
+        settle(authoring.editReading(course.get().reading("llava").orElseThrow()));
         ReadingEditorViewModel editor = (ReadingEditorViewModel) authoring.currentProperty().get();
         editor.field(ReadingEditorViewModel.Field.VENUE).set("NeurIPS");
 
         fx.dialogs.choices.add("Cancel");
-        assertThat(authoring.closeEditor()).isFalse();
+        assertThat(settle(authoring.closeEditor())).isFalse();
         assertThat(authoring.currentProperty().get()).isSameAs(editor);
-        assertThat(authoring.confirmQuit()).as("dismissed: do not quit").isFalse();
+        assertThat(settle(authoring.confirmQuit())).as("dismissed: do not quit").isFalse();
 
         fx.dialogs.choices.add("Discard");
-        assertThat(authoring.closeEditor()).isTrue();
+        assertThat(settle(authoring.closeEditor())).isTrue();
         assertThat(authoring.currentProperty().get()).isNull();
         assertThat(fx.dialogs.shown).allMatch(s -> s.startsWith("choose: Unsaved changes: readings/llava.md has"));
     }
 
     @Test
     void openingAnotherEditorAsksAboutTheUnsavedChangesOfTheOneOnShow() {
-        authoring.editQuestionSet(course.get().questionSet("llava").orElseThrow());
+        settle(authoring.editQuestionSet(course.get().questionSet("llava").orElseThrow()));
         ((QuestionSetEditorViewModel) authoring.currentProperty().get()).addQuestion();
 
-        authoring.editQuestionSet(course.get().questionSet("lvm").orElseThrow());
+        settle(authoring.editQuestionSet(course.get().questionSet("lvm").orElseThrow()));
         assertThat(((QuestionSetEditorViewModel) authoring.currentProperty().get()).document().id()).isEqualTo("llava");
 
         fx.dialogs.choices.add("Save");
-        authoring.editQuestionSet(course.get().questionSet("lvm").orElseThrow());
+        settle(authoring.editQuestionSet(course.get().questionSet("lvm").orElseThrow()));
         assertThat(((QuestionSetEditorViewModel) authoring.currentProperty().get()).document().id()).isEqualTo("lvm");
     }
 
@@ -99,7 +100,7 @@ class AuthoringViewModelTest {
         Path target = dir.resolve("new-course");
         fx.dialogs.nextDirectory = Optional.of(target);
 
-        authoring.newCourse();
+        settle(authoring.newCourse());
 
         assertThat(opened).containsExactly(target.toAbsolutePath().normalize());
         assertThat(CourseLoader.load(target).problems()).isEmpty();
@@ -109,10 +110,16 @@ class AuthoringViewModelTest {
     void aFolderWithACourseAlreadyIsRefusedWithAMessage() {
         fx.dialogs.nextDirectory = Optional.of(course.get().root());
 
-        authoring.newCourse();
+        settle(authoring.newCourse());
 
         assertThat(opened).isEmpty();
         assertThat(fx.dialogs.shown).singleElement().asString().startsWith("error: No new course: ")
                 .contains("already has a readings/ or questions/ folder");
+    }
+
+    /** Runs the UI queue until the work is done, and gives its result. */
+    private <T> T settle(CompletableFuture<T> work) {
+        fx.ui.runUntil(work::isDone);
+        return work.join();
     }
 }

@@ -5,6 +5,7 @@ import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.editor.EditorView;
 import dev.lectern.ui.editor.EditorViews;
 import dev.lectern.ui.reading.ReadingView;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The question-set editor's layout and bindings; the state is {@link QuestionSetEditorViewModel}'s. */
-public final class QuestionSetEditorView extends BorderPane {
+public final class QuestionSetEditorView extends BorderPane implements EditorView {
 
     static final String ID_QUESTIONS = "editorQuestions";
     static final String ID_QUESTION_ID = "editorQuestionId";
@@ -61,8 +62,7 @@ public final class QuestionSetEditorView extends BorderPane {
         title.setPromptText("The set's title");
         grow(title);
         setTop(EditorViews.toolbar(new Label("Title"), title,
-                EditorViews.button("Save", "Ctrl+S", model::save),
-                undoButton(), redoButton()));
+                EditorViews.historyButtons(model)));
 
         SplitPane split = new SplitPane(listPane(), formPane());
         split.setDividerPositions(0.3);
@@ -78,18 +78,12 @@ public final class QuestionSetEditorView extends BorderPane {
         javafx.scene.layout.HBox.setHgrow(node, Priority.ALWAYS);
     }
 
-    private Button undoButton() {
-        Button undo = EditorViews.button("Undo", "Ctrl+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        return undo;
+    @Override
+    public Node node() {
+        return this;
     }
 
-    private Button redoButton() {
-        Button redo = EditorViews.button("Redo", "Ctrl+Shift+Z or Ctrl+Y", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        return redo;
-    }
-
+    @Override
     public void focusFirst() {
         list.requestFocus();
     }
@@ -302,6 +296,7 @@ public final class QuestionSetEditorView extends BorderPane {
         }
     }
 
+    @Override
     public void dispose() {
         model.close();
     }

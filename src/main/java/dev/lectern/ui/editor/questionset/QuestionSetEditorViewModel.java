@@ -1,7 +1,6 @@
 package dev.lectern.ui.editor.questionset;
 
 import dev.lectern.course.Difficulty;
-import dev.lectern.course.KeyPoint;
 import dev.lectern.course.edit.CourseFileStore;
 import dev.lectern.course.edit.DocumentSyntaxException;
 import dev.lectern.course.edit.QuestionSetDocument;
@@ -18,16 +17,15 @@ import dev.lectern.ui.editor.Editor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,32 +56,11 @@ public final class QuestionSetEditorViewModel extends Editor {
     private static final Logger LOG = LoggerFactory.getLogger(QuestionSetEditorViewModel.class);
     static final List<String> CARRY_OVER = List.of("Carry It Over", "Start Afresh", "Cancel");
 
-    /** A field of the form: how its text is read from and written to a question. */
-    enum Field {
-        ID("Id", EditableQuestion::id, EditableQuestion::setId),
-        PROMPT("Prompt", EditableQuestion::prompt, EditableQuestion::setPrompt),
-        REFERENCE("Reference answer", EditableQuestion::referenceAnswer, EditableQuestion::setReferenceAnswer),
-        ALTERNATIVES("Alternative answers", q -> String.join("\n", q.alternativeAnswers()),
-                (q, text) -> q.setAlternativeAnswers(lines(text))),
-        KEY_POINTS("Key points", q -> formatKeyPoints(q.keyPoints()), (q, text) -> q.setKeyPoints(parseKeyPoints(text))),
-        TAGS("Tags", q -> String.join(", ", q.tags()), (q, text) -> q.setTags(commaSeparated(text)));
-
-        final String label;
-        final Function<EditableQuestion, String> read;
-        final BiConsumer<EditableQuestion, String> write;
-
-        Field(String label, Function<EditableQuestion, String> read, BiConsumer<EditableQuestion, String> write) {
-            this.label = label;
-            this.read = read;
-            this.write = write;
-        }
-    }
-
     /** What "Try an answer" gave: the grade, or why there is none. */
     public record Trial(String answer, Optional<Grade> grade, String message) {
     }
 
-    private record Burst(EditableQuestion question, Field field) {
+    private record Burst(EditableQuestion question, QuestionField field) {
     }
 
     private QuestionSetDocument document;
@@ -91,7 +68,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     private final ObservableValue<Theme> theme;
     private final ObservableList<EditableQuestion> questions = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final Map<Field, StringProperty> fields = new java.util.EnumMap<>(Field.class);
+    private final Map<QuestionField, StringProperty> fields = new EnumMap<>(QuestionField.class);
     private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>();
     private final StringProperty setTitle = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
@@ -111,14 +88,14 @@ public final class QuestionSetEditorViewModel extends Editor {
         this.document = loaded.document();
         this.renderer = new AnswerRenderer(store.courseDir());
         this.theme = theme;
-        for (Field f : Field.values()) {
+        for (QuestionField f : QuestionField.values()) {
             StringProperty p = new SimpleStringProperty("");
             fields.put(f, p);
             p.addListener((obs, old, now) -> fieldEdited(f, old, now));
         }
         difficulty.addListener((obs, old, now) -> difficultyEdited(old, now));
         setTitle.addListener((obs, old, now) -> titleEdited(old, now));
-        fields.get(Field.REFERENCE).addListener((obs, old, now) -> renderPreview());
+        fields.get(QuestionField.REFERENCE).addListener((obs, old, now) -> renderPreview());
         theme.addListener((obs, old, now) -> renderPreview());
         selected.addListener((obs, old, now) -> fillForm());
         documentLoaded();
@@ -129,6 +106,14 @@ public final class QuestionSetEditorViewModel extends Editor {
             ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
         CourseFileStore store = new CourseFileStore(courseDir);
         return new QuestionSetEditorViewModel(services, store, file, store.readQuestionSet(file), theme, onSaved);
+    }
+
+    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
+    public static CompletableFuture<QuestionSetEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
+            ObservableValue<Theme> theme, Runnable onSaved) {
+        CourseFileStore store = new CourseFileStore(courseDir);
+        return inBackground(services, () -> store.readQuestionSet(file))
+                .thenApply(loaded -> new QuestionSetEditorViewModel(services, store, file, loaded, theme, onSaved));
     }
 
     private void documentLoaded() {
@@ -181,31 +166,31 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     public StringProperty idProperty() {
-        return fields.get(Field.ID);
+        return fields.get(QuestionField.ID);
     }
 
     public StringProperty promptProperty() {
-        return fields.get(Field.PROMPT);
+        return fields.get(QuestionField.PROMPT);
     }
 
     /** Markdown. */
     public StringProperty referenceAnswerProperty() {
-        return fields.get(Field.REFERENCE);
+        return fields.get(QuestionField.REFERENCE);
     }
 
     /** One per line. */
     public StringProperty alternativeAnswersProperty() {
-        return fields.get(Field.ALTERNATIVES);
+        return fields.get(QuestionField.ALTERNATIVES);
     }
 
     /** One per line, accepted phrasings after "|". */
     public StringProperty keyPointsProperty() {
-        return fields.get(Field.KEY_POINTS);
+        return fields.get(QuestionField.KEY_POINTS);
     }
 
     /** Separated by commas. */
     public StringProperty tagsProperty() {
-        return fields.get(Field.TAGS);
+        return fields.get(QuestionField.TAGS);
     }
 
     /** Null: not written (the loader takes medium). */
@@ -248,7 +233,7 @@ public final class QuestionSetEditorViewModel extends Editor {
             n++;
         }
         EditableQuestion added = document.insertNew(index, "q" + n);
-        done(new Structural("add question " + added.id(), () -> document.removeQuestion(index),
+        done(structural("add question " + added.id(), () -> document.removeQuestion(index),
                 () -> document.insert(index, added), index, Math.min(index, questions.size() - 1)), null);
     }
 
@@ -259,7 +244,7 @@ public final class QuestionSetEditorViewModel extends Editor {
             return;
         }
         EditableQuestion copy = document.duplicateQuestion(index);
-        done(new Structural("duplicate question " + questions.get(index).id(), () -> document.removeQuestion(index + 1),
+        done(structural("duplicate question " + questions.get(index).id(), () -> document.removeQuestion(index + 1),
                 () -> document.insert(index + 1, copy), index + 1, index), null);
     }
 
@@ -271,7 +256,7 @@ public final class QuestionSetEditorViewModel extends Editor {
         }
         EditableQuestion removed = document.removeQuestion(index);
         int after = Math.min(index, document.questions().size() - 1);
-        done(new Structural("delete question " + removed.id(), () -> document.insert(index, removed),
+        done(structural("delete question " + removed.id(), () -> document.insert(index, removed),
                 () -> document.removeQuestion(index), after, index), null);
     }
 
@@ -281,7 +266,7 @@ public final class QuestionSetEditorViewModel extends Editor {
             return;
         }
         document.moveQuestion(from, to);
-        done(new Structural("move question " + questions.get(from).id(), () -> document.moveQuestion(to, from),
+        done(structural("move question " + questions.get(from).id(), () -> document.moveQuestion(to, from),
                 () -> document.moveQuestion(from, to), to, from), null);
     }
 
@@ -295,39 +280,19 @@ public final class QuestionSetEditorViewModel extends Editor {
         moveQuestion(selected.get(), selected.get() + 1);
     }
 
-    /** An edit of the list: done already; {@code select} after doing it, {@code selectUndone} after undoing it. */
-    private final class Structural implements EditHistory.Edit {
-        private final String label;
-        private final Runnable undo;
-        private final Runnable redo;
-        private final int select;
-        private final int selectUndone;
-
-        Structural(String label, Runnable undo, Runnable redo, int select, int selectUndone) {
-            this.label = label;
-            this.undo = undo;
-            this.redo = redo;
-            this.select = select;
-            this.selectUndone = selectUndone;
-            showList(select);
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-
-        @Override
-        public void undo() {
+    /**
+     * An edit of the list, done already: shows {@code select} now and after redoing it, {@code selectUndone} after
+     * undoing it.
+     */
+    private EditHistory.Edit structural(String label, Runnable undo, Runnable redo, int select, int selectUndone) {
+        showList(select);
+        return EditHistory.edit(label, () -> {
             undo.run();
             showList(selectUndone);
-        }
-
-        @Override
-        public void redo() {
+        }, () -> {
             redo.run();
             showList(select);
-        }
+        });
     }
 
     private void showList(int select) {
@@ -344,7 +309,7 @@ public final class QuestionSetEditorViewModel extends Editor {
         boolean canEdit = q != null && q.isEditable();
         filling = true;
         try {
-            for (Field f : Field.values()) {
+            for (QuestionField f : QuestionField.values()) {
                 fields.get(f).set(canEdit ? f.read.apply(q) : "");
             }
             difficulty.set(canEdit ? q.difficulty().orElse(null) : null);
@@ -361,35 +326,24 @@ public final class QuestionSetEditorViewModel extends Editor {
         return index >= 0 && index < questions.size() && questions.get(index).isEditable() ? questions.get(index) : null;
     }
 
-    private void fieldEdited(Field field, String old, String now) {
+    private void fieldEdited(QuestionField field, String old, String now) {
         EditableQuestion q = current();
         if (filling || q == null) {
             return;
         }
         field.write.accept(q, now);
         refreshLabel(q);
-        done(new EditHistory.Edit() {
-            @Override
-            public String label() {
-                return "typing in " + field.label;
-            }
-
-            @Override
-            public void undo() {
-                field.write.accept(q, old);
-                showField(q, field, old);
-            }
-
-            @Override
-            public void redo() {
-                field.write.accept(q, now);
-                showField(q, field, now);
-            }
-        }, new Burst(q, field));
+        done(EditHistory.edit("typing in " + field.label, () -> {
+            field.write.accept(q, old);
+            showField(q, field, old);
+        }, () -> {
+            field.write.accept(q, now);
+            showField(q, field, now);
+        }), new Burst(q, field));
     }
 
     /** Shows the question (selecting it) with the field's text as it was typed. */
-    private void showField(EditableQuestion q, Field field, String text) {
+    private void showField(EditableQuestion q, QuestionField field, String text) {
         int index = questions.indexOf(q);
         if (index != selected.get()) {
             selected.set(index);
@@ -417,22 +371,7 @@ public final class QuestionSetEditorViewModel extends Editor {
         }
         q.setDifficulty(now);
         history.endBurst();
-        done(new EditHistory.Edit() {
-            @Override
-            public String label() {
-                return "difficulty";
-            }
-
-            @Override
-            public void undo() {
-                setDifficulty(q, old);
-            }
-
-            @Override
-            public void redo() {
-                setDifficulty(q, now);
-            }
-        }, null);
+        done(EditHistory.edit("difficulty", () -> setDifficulty(q, old), () -> setDifficulty(q, now)), null);
     }
 
     private void setDifficulty(EditableQuestion q, Difficulty value) {
@@ -454,22 +393,7 @@ public final class QuestionSetEditorViewModel extends Editor {
             return;
         }
         document.setTitle(now);
-        done(new EditHistory.Edit() {
-            @Override
-            public String label() {
-                return "typing in Title";
-            }
-
-            @Override
-            public void undo() {
-                showTitle(old);
-            }
-
-            @Override
-            public void redo() {
-                showTitle(now);
-            }
-        }, "title");
+        done(EditHistory.edit("typing in Title", () -> showTitle(old), () -> showTitle(now)), "title");
     }
 
     private void showTitle(String text) {
@@ -485,7 +409,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     // ---- preview and try an answer ----
 
     private void renderPreview() {
-        preview(renderer, fields.get(Field.REFERENCE).get(), theme.getValue());
+        preview(renderer, fields.get(QuestionField.REFERENCE).get(), theme.getValue());
     }
 
     /** Grades the sample answer with the real grader against the selected question as edited (unsaved). */
@@ -525,9 +449,12 @@ public final class QuestionSetEditorViewModel extends Editor {
         documentLoaded();
     }
 
-    /** Asks, for each question whose id changed and whose old id has review history, whether to carry it over. */
+    /**
+     * Asks, for each question whose id changed and whose old id has review history, whether to carry it over. The
+     * review history is read in the background.
+     */
     @Override
-    protected boolean beforeSave() {
+    protected CompletableFuture<Boolean> beforeSave() {
         renamesToRecord.clear();
         List<CardKey[]> candidates = new ArrayList<>();
         for (EditableQuestion q : document.questions()) {
@@ -538,17 +465,20 @@ public final class QuestionSetEditorViewModel extends Editor {
             }
         }
         if (candidates.isEmpty()) {
-            return true;
+            return CompletableFuture.completedFuture(true);
         }
-        Map<CardKey, ?> states;
-        try {
-            states = services.progress().cardStates();
-        } catch (RuntimeException e) {
-            LOG.warn("the review history could not be read to check renamed ids", e);
-            return true;
-        }
+        return inBackground(() -> services.progress().cardStates().keySet()).handle((studied, failure) -> {
+            if (failure != null) {
+                LOG.warn("the review history could not be read to check renamed ids", unwrap(failure));
+                return true;
+            }
+            return askAboutRenames(candidates, studied);
+        });
+    }
+
+    private boolean askAboutRenames(List<CardKey[]> candidates, Set<CardKey> studied) {
         for (CardKey[] rename : candidates) {
-            if (!states.containsKey(rename[0])) {
+            if (!studied.contains(rename[0])) {
                 continue;
             }
             Optional<String> choice = services.dialogs().choose("Renamed question",
@@ -565,52 +495,31 @@ public final class QuestionSetEditorViewModel extends Editor {
         return true;
     }
 
+    /** Carries the review history over as agreed (in the background), and takes the saved ids as the new ones. */
     @Override
-    protected void afterSave() {
-        for (CardKey[] rename : renamesToRecord) {
-            try {
-                services.progress().renameCard(rename[0], rename[1]);
-            } catch (RuntimeException e) {
-                LOG.warn("carrying {} over to {} failed", rename[0], rename[1], e);
-                services.dialogs().showError("Review history not carried over", "The file is saved, but the review"
-                        + " history of " + rename[0].questionId() + " could not be carried over to "
-                        + rename[1].questionId() + ": " + Messages.reason(e));
-            }
-        }
+    protected CompletableFuture<Void> afterSave() {
+        List<CardKey[]> renames = List.copyOf(renamesToRecord);
         renamesToRecord.clear();
         savedIds.clear();
         document.questions().forEach(q -> savedIds.put(q, q.id()));
         savedSetId = document.id();
         setName("Edit: " + (document.title().isBlank() ? file().getFileName().toString() : document.title()));
-    }
-
-    // ---- form text ----
-
-    public static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    public static List<String> commaSeparated(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-    }
-
-    static String formatKeyPoints(List<KeyPoint> points) {
-        List<String> out = new ArrayList<>();
-        for (KeyPoint kp : points) {
-            out.add(kp.accepted().isEmpty() ? kp.text() : kp.text() + " | " + String.join(" | ", kp.accepted()));
+        if (renames.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        return String.join("\n", out);
-    }
-
-    static List<KeyPoint> parseKeyPoints(String text) {
-        List<KeyPoint> out = new ArrayList<>();
-        for (String line : lines(text)) {
-            List<String> parts = Arrays.stream(line.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (!parts.isEmpty()) {
-                out.add(new KeyPoint(parts.get(0), parts.subList(1, parts.size())));
+        return inBackground(() -> {
+            List<String> failed = new ArrayList<>();
+            for (CardKey[] rename : renames) {
+                try {
+                    services.progress().renameCard(rename[0], rename[1]);
+                } catch (RuntimeException e) {
+                    LOG.warn("carrying {} over to {} failed", rename[0], rename[1], e);
+                    failed.add("The file is saved, but the review history of " + rename[0].questionId()
+                            + " could not be carried over to " + rename[1].questionId() + ": " + Messages.reason(e));
+                }
             }
-        }
-        return out;
+            return failed;
+        }).thenAccept(failed -> failed.forEach(message ->
+                services.dialogs().showError("Review history not carried over", message)));
     }
 }

@@ -3,6 +3,7 @@ package dev.lectern.ui.editor.reading;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.ui.Styles;
+import dev.lectern.ui.editor.EditorView;
 import dev.lectern.ui.editor.EditorViews;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.Field;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.SlideField;
@@ -17,7 +18,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The reading editor's layout and bindings; the state is {@link ReadingEditorViewModel}'s. */
-public final class ReadingEditorView extends BorderPane {
+public final class ReadingEditorView extends BorderPane implements EditorView {
 
     static final String ID_TITLE = "readingEditorTitle";
     static final String ID_SLIDES = "readingEditorSlides";
@@ -44,11 +44,7 @@ public final class ReadingEditorView extends BorderPane {
         this.model = model;
         this.preview = new ReadingView(openLink);
         EditorViews.handleKeys(this, model);
-        Button undo = EditorViews.button("Undo", "Ctrl+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        Button redo = EditorViews.button("Redo", "Ctrl+Shift+Z or Ctrl+Y", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        setTop(EditorViews.toolbar(EditorViews.button("Save", "Ctrl+S", model::save), undo, redo, EditorViews.gap(),
+        setTop(EditorViews.toolbar(EditorViews.historyButtons(model), EditorViews.gap(),
                 EditorViews.button("Add Image…", "Copies a picture into the course and shows it on the slide excerpt",
                         model::addImage)));
 
@@ -65,10 +61,17 @@ public final class ReadingEditorView extends BorderPane {
         }
     }
 
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
     public void focusFirst() {
         lookup("#" + ID_TITLE).requestFocus();
     }
 
+    @Override
     public void dispose() {
         model.close();
     }

@@ -12,7 +12,7 @@ import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.editor.EditHistory;
 import dev.lectern.ui.editor.Editor;
-import dev.lectern.ui.editor.questionset.QuestionSetEditorViewModel;
+import dev.lectern.ui.editor.FormText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -122,6 +123,14 @@ public final class ReadingEditorViewModel extends Editor {
         return new ReadingEditorViewModel(services, store, file, store.readReading(file), theme, onSaved);
     }
 
+    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
+    public static CompletableFuture<ReadingEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
+            ObservableValue<Theme> theme, Runnable onSaved) {
+        CourseFileStore store = new CourseFileStore(courseDir);
+        return inBackground(services, () -> store.readReading(file))
+                .thenApply(loaded -> new ReadingEditorViewModel(services, store, file, loaded, theme, onSaved));
+    }
+
     // ---- state ----
 
     public StringProperty field(Field f) {
@@ -205,15 +214,21 @@ public final class ReadingEditorViewModel extends Editor {
     /**
      * Asks for a picture, copies it into {@code images/<reading-id>/} in the course folder (a file already there with
      * other bytes is not overwritten: the copy gets a new name) and sets it as the selected slide excerpt's image (a
-     * new excerpt when none is selected).
+     * new excerpt when none is selected). The file is copied in the background; completes on the UI executor.
      */
-    public void addImage() {
+    public CompletableFuture<Void> addImage() {
         Optional<Path> chosen = services.dialogs().chooseOpenFile("Add Image", IMAGE_TYPES);
         if (chosen.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            Path copied = copyIntoCourse(chosen.get());
+        Path dir = store.courseDir().resolve("images").resolve(document.id().isBlank() ? "reading" : document.id());
+        return inBackground(() -> copyIntoCourse(chosen.get(), dir)).handle((copied, failure) -> {
+            if (failure != null) {
+                LOG.warn("copying {} into the course failed", chosen.get(), unwrap(failure));
+                services.dialogs().showError("Image not added", chosen.get().getFileName() + " could not be copied"
+                        + " into the course folder: " + Messages.reason(unwrap(failure)));
+                return null;
+            }
             if (selectedSlide.get() < 0) {
                 addSlide();
             }
@@ -221,16 +236,11 @@ public final class ReadingEditorViewModel extends Editor {
             history.endBurst();
             slideFields.get(SlideField.IMAGE).set(reference);
             history.endBurst();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("copying {} into the course failed", chosen.get(), e);
-            services.dialogs().showError("Image not added", chosen.get().getFileName() + " could not be copied into"
-                    + " the course folder: " + Messages.reason(e));
-        }
+            return null;
+        });
     }
 
-    private Path copyIntoCourse(Path source) throws IOException {
-        String id = document.id().isBlank() ? "reading" : document.id();
-        Path dir = store.courseDir().resolve("images").resolve(id);
+    private static Path copyIntoCourse(Path source, Path dir) throws IOException {
         Files.createDirectories(dir);
         String name = source.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-");
         byte[] bytes = Files.readAllBytes(source);
@@ -256,22 +266,7 @@ public final class ReadingEditorViewModel extends Editor {
         byte[] after = document.toBytes();
         syncSlides();
         renderPreview();
-        done(new EditHistory.Edit() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public void undo() {
-                restore(before);
-            }
-
-            @Override
-            public void redo() {
-                restore(after);
-            }
-        }, burst);
+        done(EditHistory.edit(label, () -> restore(before), () -> restore(after)), burst);
     }
 
     private void restore(byte[] bytes) {
@@ -289,7 +284,7 @@ public final class ReadingEditorViewModel extends Editor {
         switch (f) {
             case TITLE -> document.setTitle(text.strip());
             case SHORT_TITLE -> document.setShortTitle(text.strip());
-            case AUTHORS -> document.setAuthors(QuestionSetEditorViewModel.lines(text));
+            case AUTHORS -> document.setAuthors(FormText.lines(text));
             case YEAR -> document.setYear(number(text));
             case VENUE -> document.setVenue(text.strip());
             case WEEK -> number(text).ifPresent(document::setWeek);
@@ -299,8 +294,8 @@ public final class ReadingEditorViewModel extends Editor {
                         ? Optional.of(new Session(n.getAsInt(), fields.get(Field.SESSION_LABEL).get().strip()))
                         : Optional.empty());
             }
-            case TAGS -> document.setTags(QuestionSetEditorViewModel.commaSeparated(text));
-            case QUESTION_SETS -> document.setQuestionSets(QuestionSetEditorViewModel.commaSeparated(text));
+            case TAGS -> document.setTags(FormText.commaSeparated(text));
+            case QUESTION_SETS -> document.setQuestionSets(FormText.commaSeparated(text));
             case ARXIV, PDF, CODE, PROJECT -> {
                 Map<String, String> links = new LinkedHashMap<>(document.links());
                 links.put(f.name().toLowerCase(Locale.ROOT), text.strip());
@@ -429,7 +424,8 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     @Override
-    protected void afterSave() {
+    protected CompletableFuture<Void> afterSave() {
         setName("Edit: " + (document.title().isBlank() ? file().getFileName().toString() : document.title()));
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -17,6 +17,7 @@ import dev.lectern.ui.TestCourses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -261,7 +262,7 @@ class QuestionSetEditorViewModelTest {
         editor.promptProperty().set("What is new?");
         editor.referenceAnswerProperty().set("This question.");
 
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
 
         assertThat(editor.dirtyProperty().get()).isFalse();
         assertThat(saves).hasValue(1);
@@ -279,22 +280,22 @@ class QuestionSetEditorViewModelTest {
     @Test
     void closingWithUnsavedChangesAsksSaveDiscardOrCancel() throws Exception {
         byte[] original = Files.readAllBytes(file);
-        assertThat(editor.confirmClose()).as("nothing to ask").isTrue();
+        assertThat(settle(editor.confirmClose())).as("nothing to ask").isTrue();
         assertThat(fx.dialogs.shown).isEmpty();
 
         editor.addQuestion();
-        assertThat(editor.confirmClose()).as("dismissed: stays open").isFalse();
+        assertThat(settle(editor.confirmClose())).as("dismissed: stays open").isFalse();
         assertThat(fx.dialogs.shown).singleElement().asString().startsWith("choose: Unsaved changes: ")
                 .endsWith("[Save, Discard, Cancel]");
 
         fx.dialogs.choices.add("Cancel");
-        assertThat(editor.confirmClose()).isFalse();
+        assertThat(settle(editor.confirmClose())).isFalse();
         fx.dialogs.choices.add("Discard");
-        assertThat(editor.confirmClose()).isTrue();
+        assertThat(settle(editor.confirmClose())).isTrue();
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
 
         fx.dialogs.choices.add("Save");
-        assertThat(editor.confirmClose()).isTrue();
+        assertThat(settle(editor.confirmClose())).isTrue();
         assertThat(onDisk().get("questions")).hasSize(12);
     }
 
@@ -304,7 +305,7 @@ class QuestionSetEditorViewModelTest {
         Files.writeString(file, theirs);
         editor.addQuestion();
 
-        assertThat(editor.save()).as("dismissed").isFalse();
+        assertThat(settle(editor.save())).as("dismissed").isFalse();
         assertThat(fx.dialogs.shown).last().asString()
                 .contains("The file changed on disk since you opened it").endsWith("[Reload, Overwrite, Save As…, Cancel]");
         assertThat(Files.readString(file)).isEqualTo(theirs);
@@ -318,7 +319,7 @@ class QuestionSetEditorViewModelTest {
         editor.addQuestion();
         fx.dialogs.choices.add("Reload");
 
-        assertThat(editor.save()).isFalse();
+        assertThat(settle(editor.save())).isFalse();
 
         assertThat(Files.readString(file)).isEqualTo(theirs);
         assertThat(editor.questions()).hasSize(11);
@@ -327,7 +328,7 @@ class QuestionSetEditorViewModelTest {
         assertThat(editor.canUndoProperty().get()).isFalse();
         // The next save is against the reloaded file: no conflict.
         editor.addQuestion();
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
     }
 
     @Test
@@ -336,7 +337,7 @@ class QuestionSetEditorViewModelTest {
         editor.addQuestion();
         fx.dialogs.choices.add("Overwrite");
 
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
 
         assertThat(onDisk().get("questions")).hasSize(12);
         try (var backups = Files.list(course.resolve(".lectern/backups/questions"))) {
@@ -353,7 +354,7 @@ class QuestionSetEditorViewModelTest {
         fx.dialogs.choices.add("Save As…");
         fx.dialogs.nextSaveFile = java.util.Optional.of(other);
 
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
 
         assertThat(Files.readString(file)).isEqualTo(theirs);
         assertThat(new ObjectMapper().readTree(other.toFile()).get("questions")).hasSize(12);
@@ -368,7 +369,7 @@ class QuestionSetEditorViewModelTest {
         editor.idProperty().set("data-source");
         fx.dialogs.choices.add("Carry It Over");
 
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
 
         assertThat(fx.dialogs.shown).singleElement().asString()
                 .contains("Carry the review history of instruction-data-source over to data-source?");
@@ -377,7 +378,7 @@ class QuestionSetEditorViewModelTest {
 
         // Saved again without another rename: nothing more is asked or recorded.
         editor.promptProperty().set("Where does the data come from?");
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
         assertThat(fx.progress.events).hasSize(1);
     }
 
@@ -388,18 +389,24 @@ class QuestionSetEditorViewModelTest {
         editor.idProperty().set("data-source");
 
         fx.dialogs.choices.add("Cancel");
-        assertThat(editor.save()).isFalse();
+        assertThat(settle(editor.save())).isFalse();
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
 
         fx.dialogs.choices.add("Start Afresh");
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
         assertThat(fx.progress.events).isEmpty();
     }
 
     @Test
     void renamingAQuestionWithoutHistoryAsksNothing() {
         editor.idProperty().set("data-source");
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
         assertThat(fx.dialogs.shown).isEmpty();
+    }
+
+    /** Runs the UI queue until the work is done, and gives its result. */
+    private <T> T settle(CompletableFuture<T> work) {
+        fx.ui.runUntil(work::isDone);
+        return work.join();
     }
 }

@@ -13,6 +13,7 @@ import dev.lectern.ui.editor.reading.ReadingEditorViewModel.SlideField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,7 @@ class ReadingEditorViewModelTest {
         editor.field(Field.TAGS).set("video-generation, diffusion");
         editor.slideField(SlideField.TITLE).set("Image first");
 
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
 
         Reading reading = reloaded();
         assertThat(reading.shortTitle()).isEqualTo("Emu Video (edited)");
@@ -107,12 +108,12 @@ class ReadingEditorViewModelTest {
         fx.dialogs.nextOpenFile = Optional.of(picture);
         editor.selectSlide(0);
 
-        editor.addImage();
+        settle(editor.addImage());
 
         Path copied = course.resolve("images/emu-video/my-diagram.png");
         assertThat(copied).exists().hasSameBinaryContentAs(picture);
         assertThat(editor.slideField(SlideField.IMAGE).get()).isEqualTo("../images/emu-video/my-diagram.png");
-        assertThat(editor.save()).isTrue();
+        assertThat(settle(editor.save())).isTrue();
         assertThat(reloaded().slides().get(0).image()).isPresent();
         fx.ui.runUntil(editor::validated);
         assertThat(editor.problems()).isEmpty();
@@ -124,10 +125,16 @@ class ReadingEditorViewModelTest {
         Files.write(images.resolve("d.png"), new byte[] {1});
         fx.dialogs.nextOpenFile = Optional.of(Files.write(dir.resolve("d.png"), new byte[] {2}));
 
-        editor.addImage();
+        settle(editor.addImage());
 
         assertThat(images.resolve("d.png")).hasBinaryContent(new byte[] {1});
         assertThat(images.resolve("d-2.png")).hasBinaryContent(new byte[] {2});
         assertThat(editor.slideField(SlideField.IMAGE).get()).endsWith("d-2.png");
+    }
+
+    /** Runs the UI queue until the work is done, and gives its result. */
+    private <T> T settle(CompletableFuture<T> work) {
+        fx.ui.runUntil(work::isDone);
+        return work.join();
     }
 }
