@@ -3,7 +3,6 @@ package dev.lectern.cli;
 import dev.lectern.course.Course;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.interchange.anki.AnkiExporter;
 import dev.lectern.pdf.PdfExporter;
 import dev.lectern.store.ProgressStore;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,8 +70,8 @@ final class ExportCommand implements Runnable {
     }
 
     /** The course of {@code --course}, else the default one; errors in it are mentioned, not fatal. */
-    static Course loadCourse(Path course, PrintWriter err) throws IOException {
-        Path dir = course != null ? course : DefaultCourse.locate();
+    static Course loadCourse(CourseOption course, PrintWriter err) throws IOException {
+        Path dir = course.dir();
         LoadedCourse loaded = CourseLoader.load(dir);
         if (loaded.hasErrors()) {
             err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it out"
@@ -117,10 +117,8 @@ final class ExportCommand implements Runnable {
                         + " on instead, for testing yourself.")
         boolean hideAnswers;
 
-        @Option(names = "--course", paramLabel = "COURSE_DIR",
-                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                        + " else the bundled course.")
-        Path course;
+        @Mixin
+        CourseOption course;
 
         @Spec
         CommandSpec spec;
@@ -205,10 +203,8 @@ final class ExportCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE.txt", description = "The file to write.")
         Path out;
 
-        @Option(names = "--course", paramLabel = "COURSE_DIR",
-                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                        + " else the bundled course.")
-        Path course;
+        @Mixin
+        CourseOption course;
 
         @Spec
         CommandSpec spec;

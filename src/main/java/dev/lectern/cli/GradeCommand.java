@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.course.load.CourseLoader;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.course.Problem;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
@@ -31,6 +30,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,12 +88,8 @@ final class GradeCommand implements Callable<Integer> {
                     + " contradictory / incorrect.")
     String labelColumn = GOLD_LABEL;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "The course whose questions rows may name by set_id and question_id (then question and"
-                    + " reference_answer may be left out), and whose key points complete rows that ask one of its"
-                    + " questions word for word. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                    + " else the bundled course.")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Answers graded at once (default: the number of processors).")
@@ -234,7 +230,7 @@ final class GradeCommand implements Callable<Integer> {
 
     private CourseKeys courseKeys(PrintWriter err) {
         try {
-            Path dir = course != null ? course : DefaultCourse.locate();
+            Path dir = course.dir();
             return new CourseKeys(CourseLoader.load(dir).course());
         } catch (IOException | RuntimeException e) {
             if (course != null) {
