@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.Problem;
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.KeyPointResult;
@@ -16,10 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +200,7 @@ final class GradeCommand implements Callable<Integer> {
                 failed = failures.size();
             }
             if (temp != null) {
-                move(temp, out);
+                AtomicFiles.replace(temp, out);
                 temp = null;
             }
         } finally {
@@ -300,15 +299,6 @@ final class GradeCommand implements Callable<Integer> {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Replaces {@code target} by {@code temp} at once where the file system can, else as quickly as it can. */
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
