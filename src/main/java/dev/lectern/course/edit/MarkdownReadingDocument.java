@@ -316,30 +316,9 @@ final class MarkdownReadingDocument extends ReadingDocument {
         boolean plain = !s.isEmpty() && s.equals(s.strip()) && !LOOKS_TYPED.matcher(s).matches()
                 && "-?:,[]{}#&*!|>'\"%@`".indexOf(s.charAt(0)) < 0
                 && !s.contains(": ") && !s.contains(" #") && !s.endsWith(":")
-                && s.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != 0x85 && c != 0xfeff && c != 0x2028 && c != 0x2029)
+                && s.chars().allMatch(QuotedStrings::printableInYaml)
                 && !(inFlow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0));
-        if (plain) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0xfeff || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return plain ? s : QuotedStrings.yaml(s);
     }
 
     private String frontMatter(boolean canonical) {

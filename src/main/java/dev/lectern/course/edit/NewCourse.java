@@ -86,6 +86,6 @@ public final class NewCourse {
     }
 
     private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return QuotedStrings.yaml(text);
     }
 }
