@@ -54,18 +54,11 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ProgressStore store = StoreCli.open(spec)) {
+            return StoreCli.withStore(spec, (store, stdout) -> {
                 int count = store.exportCsv(out);
                 stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
-                stdout.flush();
                 return 0;
-            } catch (IOException e) {
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 
