@@ -73,6 +73,37 @@ final class ExportCommand implements Runnable {
         return loaded.course();
     }
 
+    /** An export that writes its file; null when it has already said why it wrote nothing. */
+    @FunctionalInterface
+    interface Export<R> {
+        R write() throws IOException;
+    }
+
+    /**
+     * Runs {@code export}; a reading, week, set or exam that does not exist, or a file that cannot be written, is
+     * said on {@code err} and gives nothing.
+     */
+    static <R> Optional<R> write(Path out, PrintWriter err, Export<R> export) {
+        try {
+            return Optional.ofNullable(export.write());
+        } catch (NoSuchElementException e) {
+            err.println("lectern: " + e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            err.println("lectern: " + out + " could not be written: " + e.getMessage());
+            return Optional.empty();
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** Says what was written where, and exits 0. */
+    private static int wrote(PrintWriter stdout, String what, long bytes, Path out) {
+        stdout.println("Wrote " + what + " (" + size(bytes) + ") to " + out + ".");
+        stdout.flush();
+        return 0;
+    }
+
     private static String size(long bytes) {
         return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
@@ -126,35 +157,23 @@ final class ExportCommand implements Runnable {
             }
             Course c = loadCourse(course, err);
             PdfExporter exporter = new PdfExporter(c);
-            PdfExporter.Result result;
-            try {
+            Optional<PdfExporter.Result> written = write(out, err, () -> {
                 if (what.reading != null) {
-                    result = exporter.exportReading(what.reading, hideAnswers, out);
-                } else if (what.week != null) {
-                    result = exporter.exportWeek(what.week, hideAnswers, out);
-                } else {
-                    Optional<Exam> exam = findExam(err);
-                    if (exam.isEmpty()) {
-                        err.flush();
-                        return 1;
-                    }
-                    result = exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
+                    return exporter.exportReading(what.reading, hideAnswers, out);
                 }
-            } catch (NoSuchElementException e) {
-                err.println("lectern: " + e.getMessage());
-                err.flush();
-                return 1;
-            } catch (IOException e) {
-                err.println("lectern: " + out + " could not be written: " + e.getMessage());
-                err.flush();
+                if (what.week != null) {
+                    return exporter.exportWeek(what.week, hideAnswers, out);
+                }
+                Optional<Exam> exam = findExam(err);
+                return exam.isEmpty() ? null : exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
+            });
+            if (written.isEmpty()) {
                 return 1;
             }
+            PdfExporter.Result result = written.get();
             result.notes().forEach(n -> err.println("note: " + n));
             err.flush();
-            stdout.println("Wrote " + Summary.plural(result.pages(), "page") + " (" + size(result.bytes()) + ") to "
-                    + out + ".");
-            stdout.flush();
-            return 0;
+            return wrote(stdout, Summary.plural(result.pages(), "page"), result.bytes(), out);
         }
 
         private Optional<Exam> findExam(PrintWriter err) {
@@ -208,23 +227,10 @@ final class ExportCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Course c = loadCourse(course, err);
             AnkiExporter exporter = new AnkiExporter(c);
-            AnkiExporter.Result result;
-            try {
-                result = which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out);
-            } catch (NoSuchElementException e) {
-                err.println("lectern: " + e.getMessage());
-                err.flush();
-                return 1;
-            } catch (IOException e) {
-                err.println("lectern: " + out + " could not be written: " + e.getMessage());
-                err.flush();
-                return 1;
-            }
-            err.flush();
-            stdout.println("Wrote " + Summary.plural(result.notes(), "note") + " (" + size(result.bytes()) + ") to "
-                    + out + ".");
-            stdout.flush();
-            return 0;
+            Optional<AnkiExporter.Result> written = write(out, err,
+                    () -> which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out));
+            return written.isEmpty() ? 1 : wrote(stdout, Summary.plural(written.get().notes(), "note"),
+                    written.get().bytes(), out);
         }
     }
 }
