@@ -21,12 +21,8 @@ final class CourseFileParser {
     }
 
     Parsed parse(Path file, String text, Problems problems) {
-        Node tree = new NodeParser(file, NodeParser.Syntax.YAML, 0, problems).parse(text);
-        if (tree == null) {
-            return Parsed.NONE;
-        }
         Fields fields = new Fields(file, problems);
-        Optional<Node.ObjectNode> object = fields.asObject(tree, "The course file");
+        Optional<Node.ObjectNode> object = fields.parseObject(NodeParser.Syntax.YAML, text, "The course file");
         if (object.isEmpty()) {
             return Parsed.NONE;
         }
