@@ -81,7 +81,7 @@ final class BenchGradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--answers must be at least 1, --warm-up at least 0.");
         }
-        if (data != null && course.isGiven()) {
+        if (data != null && course.given().isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give --data or --course, not both.");
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.lectern.cli;
 import dev.lectern.files.DefaultCourse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,15 +16,15 @@ public final class CourseOption {
     @Option(names = "--course", paramLabel = "COURSE_DIR", descriptionKey = "course",
             description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
                     + " else the bundled course.")
-    Path given;
+    Path folder;
 
-    /** Whether {@code --course} was given. */
-    public boolean isGiven() {
-        return given != null;
+    /** The folder of {@code --course}, if it was given. */
+    public Optional<Path> given() {
+        return Optional.ofNullable(folder);
     }
 
     /** The folder of {@code --course}, else $LECTERN_COURSE, the current folder if it is a course, or the bundled one. */
     public Path dir() throws IOException {
-        return given != null ? given : DefaultCourse.locate();
+        return folder != null ? folder : DefaultCourse.locate();
     }
 }

@@ -232,8 +232,8 @@ final class GradeCommand implements Callable<Integer> {
             Path dir = course.dir();
             return new CourseKeys(CourseLoader.load(dir).course());
         } catch (IOException | RuntimeException e) {
-            if (course != null) {
-                err.println("lectern: The course " + course + " could not be read (" + e.getMessage()
+            if (course.given().isPresent()) {
+                err.println("lectern: The course " + course.given().get() + " could not be read (" + e.getMessage()
                         + "); rows are graded against their own columns.");
             }
             return CourseKeys.none();
