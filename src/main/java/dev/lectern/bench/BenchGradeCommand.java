@@ -9,7 +9,7 @@ import dev.lectern.course.Problem;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.load.CourseLoader;
-import dev.lectern.files.DefaultCourse;
+import dev.lectern.cli.CourseOption;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,9 +59,8 @@ final class BenchGradeCommand implements Callable<Integer> {
             description = "Grade the rows of this CSV (as for `lectern grade --batch`) instead of the course's.")
     Path data;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "Take the answers from this course (default: as for `lectern drill`).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Spec
     CommandSpec spec;
@@ -81,7 +81,7 @@ final class BenchGradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--answers must be at least 1, --warm-up at least 0.");
         }
-        if (data != null && course != null) {
+        if (data != null && course.given().isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give --data or --course, not both.");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +118,7 @@ final class BenchGradeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "answers: %d, cycling through the %s of %s (each text once: repeats are reworded)%n", answers,
                     Summary.plural(samples.size(), "row"), data);
         } else {
-            Path dir = course != null ? course : DefaultCourse.locate();
+            Path dir = course.dir();
             Course c = CourseLoader.load(dir).course();
             samples = courseSamples(c);
             if (samples.isEmpty()) {

@@ -1,8 +1,5 @@
 package dev.lectern.cli;
 
-import dev.lectern.store.ProgressStore;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,20 +24,13 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ProgressStore store = StoreCli.open(spec)) {
+        return StoreCli.withStore(spec, (store, stdout) -> {
             Path target = out != null ? out.toAbsolutePath() : store.dataDir().resolve("backups").resolve(
                     "progress-manual-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
                             Locale.ROOT)) + ".db");
             store.backupTo(target);
             stdout.println("Backed up " + store.databaseFile() + " to " + target + ".");
-            stdout.flush();
             return 0;
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        }
+        });
     }
 }

@@ -1,14 +1,13 @@
 package dev.lectern.cli;
 
 import dev.lectern.course.Problem;
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Calibration;
 import dev.lectern.grading.StandardGrader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +69,7 @@ final class CalibrateCommand implements Callable<Integer> {
         report.byDataset().forEach((d, f) -> print(out, "  " + d, f));
         report.acrossDatasets().forEach((d, f) -> print(out, "fitted without " + d + ", graded on it", f));
         if (modelOut != null) {
-            Path tmp = modelOut.resolveSibling(modelOut.getFileName() + ".tmp");
-            Files.writeString(tmp, report.modelJson(), StandardCharsets.UTF_8);
-            Files.move(tmp, modelOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(modelOut, report.modelJson().getBytes(StandardCharsets.UTF_8));
             out.println("model written to " + modelOut);
         }
         out.flush();

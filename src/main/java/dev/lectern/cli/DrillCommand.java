@@ -6,7 +6,6 @@ import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
@@ -32,6 +31,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,18 +46,7 @@ import picocli.CommandLine.Spec;
 final class DrillCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
-    Scope scope;
-
-    static final class Scope {
-        @Option(names = "--set", paramLabel = "ID", description = "The questions of this set.")
-        String set;
-
-        @Option(names = "--reading", paramLabel = "ID", description = "The questions of this reading's sets.")
-        String reading;
-
-        @Option(names = "--week", paramLabel = "N", description = "The questions of this week's readings.")
-        Integer week;
-    }
+    ScopeOptions.SetReadingOrWeek scope;
 
     @Option(names = "--exam", paramLabel = "N",
             description = "An exam: N questions drawn at random, no feedback until the end, then the results per"
@@ -70,10 +59,8 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Draw the exam's questions reproducibly from this seed.")
     Long seed;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                    + " else the bundled course.")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Spec
     CommandSpec spec;
@@ -110,7 +97,7 @@ final class DrillCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         marks = AnswerFeedback.Marks.of(context.unicode());
 
-        Path dir = course != null ? course : DefaultCourse.locate();
+        Path dir = course.dir();
         LoadedCourse loaded = CourseLoader.load(dir);
         Course c = loaded.course();
         if (c.questionSets().isEmpty()) {
@@ -192,16 +179,7 @@ final class DrillCommand implements Callable<Integer> {
     }
 
     DrillScope chosenScope() {
-        if (scope == null) {
-            return new DrillScope.WholeCourse();
-        }
-        if (scope.set != null) {
-            return new DrillScope.OfSet(scope.set);
-        }
-        if (scope.reading != null) {
-            return new DrillScope.OfReading(scope.reading);
-        }
-        return new DrillScope.OfWeek(scope.week);
+        return ScopeOptions.chosen(scope);
     }
 
     /** Why the scope names nothing in the course, or null if it exists. */

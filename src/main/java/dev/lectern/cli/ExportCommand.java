@@ -3,7 +3,6 @@ package dev.lectern.cli;
 import dev.lectern.course.Course;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.interchange.anki.AnkiExporter;
 import dev.lectern.pdf.PdfExporter;
 import dev.lectern.store.ProgressStore;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,30 +54,54 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ProgressStore store = StoreCli.open(spec)) {
+            return StoreCli.withStore(spec, (store, stdout) -> {
                 int count = store.exportCsv(out);
                 stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
-                stdout.flush();
                 return 0;
-            } catch (IOException e) {
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 
     /** The course of {@code --course}, else the default one; errors in it are mentioned, not fatal. */
-    static Course loadCourse(Path course, PrintWriter err) throws IOException {
-        Path dir = course != null ? course : DefaultCourse.locate();
+    static Course loadCourse(CourseOption course, PrintWriter err) throws IOException {
+        Path dir = course.dir();
         LoadedCourse loaded = CourseLoader.load(dir);
         if (loaded.hasErrors()) {
             err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it out"
                     + " (`lectern validate` lists them).");
         }
         return loaded.course();
+    }
+
+    /** An export that writes its file; null when it has already said why it wrote nothing. */
+    @FunctionalInterface
+    interface Export<R> {
+        R write() throws IOException;
+    }
+
+    /**
+     * Runs {@code export}; a reading, week, set or exam that does not exist, or a file that cannot be written, is
+     * said on {@code err} and gives nothing.
+     */
+    static <R> Optional<R> write(Path out, PrintWriter err, Export<R> export) {
+        try {
+            return Optional.ofNullable(export.write());
+        } catch (NoSuchElementException e) {
+            err.println("lectern: " + e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            err.println("lectern: " + out + " could not be written: " + e.getMessage());
+            return Optional.empty();
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** Says what was written where, and exits 0. */
+    private static int wrote(PrintWriter stdout, String what, long bytes, Path out) {
+        stdout.println("Wrote " + what + " (" + size(bytes) + ") to " + out + ".");
+        stdout.flush();
+        return 0;
     }
 
     private static String size(long bytes) {
@@ -117,10 +141,8 @@ final class ExportCommand implements Runnable {
                         + " on instead, for testing yourself.")
         boolean hideAnswers;
 
-        @Option(names = "--course", paramLabel = "COURSE_DIR",
-                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                        + " else the bundled course.")
-        Path course;
+        @Mixin
+        CourseOption course;
 
         @Spec
         CommandSpec spec;
@@ -135,35 +157,23 @@ final class ExportCommand implements Runnable {
             }
             Course c = loadCourse(course, err);
             PdfExporter exporter = new PdfExporter(c);
-            PdfExporter.Result result;
-            try {
+            Optional<PdfExporter.Result> written = write(out, err, () -> {
                 if (what.reading != null) {
-                    result = exporter.exportReading(what.reading, hideAnswers, out);
-                } else if (what.week != null) {
-                    result = exporter.exportWeek(what.week, hideAnswers, out);
-                } else {
-                    Optional<Exam> exam = findExam(err);
-                    if (exam.isEmpty()) {
-                        err.flush();
-                        return 1;
-                    }
-                    result = exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
+                    return exporter.exportReading(what.reading, hideAnswers, out);
                 }
-            } catch (NoSuchElementException e) {
-                err.println("lectern: " + e.getMessage());
-                err.flush();
-                return 1;
-            } catch (IOException e) {
-                err.println("lectern: " + out + " could not be written: " + e.getMessage());
-                err.flush();
+                if (what.week != null) {
+                    return exporter.exportWeek(what.week, hideAnswers, out);
+                }
+                Optional<Exam> exam = findExam(err);
+                return exam.isEmpty() ? null : exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
+            });
+            if (written.isEmpty()) {
                 return 1;
             }
+            PdfExporter.Result result = written.get();
             result.notes().forEach(n -> err.println("note: " + n));
             err.flush();
-            stdout.println("Wrote " + Summary.plural(result.pages(), "page") + " (" + size(result.bytes()) + ") to "
-                    + out + ".");
-            stdout.flush();
-            return 0;
+            return wrote(stdout, Summary.plural(result.pages(), "page"), result.bytes(), out);
         }
 
         private Optional<Exam> findExam(PrintWriter err) {
@@ -205,10 +215,8 @@ final class ExportCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE.txt", description = "The file to write.")
         Path out;
 
-        @Option(names = "--course", paramLabel = "COURSE_DIR",
-                description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                        + " else the bundled course.")
-        Path course;
+        @Mixin
+        CourseOption course;
 
         @Spec
         CommandSpec spec;
@@ -219,23 +227,10 @@ final class ExportCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Course c = loadCourse(course, err);
             AnkiExporter exporter = new AnkiExporter(c);
-            AnkiExporter.Result result;
-            try {
-                result = which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out);
-            } catch (NoSuchElementException e) {
-                err.println("lectern: " + e.getMessage());
-                err.flush();
-                return 1;
-            } catch (IOException e) {
-                err.println("lectern: " + out + " could not be written: " + e.getMessage());
-                err.flush();
-                return 1;
-            }
-            err.flush();
-            stdout.println("Wrote " + Summary.plural(result.notes(), "note") + " (" + size(result.bytes()) + ") to "
-                    + out + ".");
-            stdout.flush();
-            return 0;
+            Optional<AnkiExporter.Result> written = write(out, err,
+                    () -> which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out));
+            return written.isEmpty() ? 1 : wrote(stdout, Summary.plural(written.get().notes(), "note"),
+                    written.get().bytes(), out);
         }
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.course.load.CourseLoader;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.course.Problem;
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
 import dev.lectern.grading.KeyPointResult;
@@ -17,10 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +29,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,12 +87,8 @@ final class GradeCommand implements Callable<Integer> {
                     + " contradictory / incorrect.")
     String labelColumn = GOLD_LABEL;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "The course whose questions rows may name by set_id and question_id (then question and"
-                    + " reference_answer may be left out), and whose key points complete rows that ask one of its"
-                    + " questions word for word. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                    + " else the bundled course.")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Answers graded at once (default: the number of processors).")
@@ -205,7 +200,7 @@ final class GradeCommand implements Callable<Integer> {
                 failed = failures.size();
             }
             if (temp != null) {
-                move(temp, out);
+                AtomicFiles.replace(temp, out);
                 temp = null;
             }
         } finally {
@@ -234,11 +229,11 @@ final class GradeCommand implements Callable<Integer> {
 
     private CourseKeys courseKeys(PrintWriter err) {
         try {
-            Path dir = course != null ? course : DefaultCourse.locate();
+            Path dir = course.dir();
             return new CourseKeys(CourseLoader.load(dir).course());
         } catch (IOException | RuntimeException e) {
-            if (course != null) {
-                err.println("lectern: The course " + course + " could not be read (" + e.getMessage()
+            if (course.given().isPresent()) {
+                err.println("lectern: The course " + course.given().get() + " could not be read (" + e.getMessage()
                         + "); rows are graded against their own columns.");
             }
             return CourseKeys.none();
@@ -304,15 +299,6 @@ final class GradeCommand implements Callable<Integer> {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Replaces {@code target} by {@code temp} at once where the file system can, else as quickly as it can. */
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
  * application gives it, so this package stays free of any UI.
  */
 @Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        resourceBundle = "dev.lectern.cli.Options",
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,

@@ -3,7 +3,6 @@ package dev.lectern.cli;
 import dev.lectern.course.Course;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Grader;
@@ -46,6 +45,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,23 +67,13 @@ import picocli.CommandLine.Spec;
 final class ReviewCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
-    Scope scope;
-
-    static final class Scope {
-        @Option(names = "--reading", paramLabel = "ID", description = "The questions of this reading's sets.")
-        String reading;
-
-        @Option(names = "--week", paramLabel = "N", description = "The questions of this week's readings.")
-        Integer week;
-    }
+    ScopeOptions.ReadingOrWeek scope;
 
     @Option(names = "--limit", paramLabel = "N", description = "Review at most N questions.")
     Integer limit;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "The course folder. Default: $LECTERN_COURSE, else the current folder if it is a course,"
-                    + " else the bundled course.")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Spec
     CommandSpec spec;
@@ -102,11 +92,10 @@ final class ReviewCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        Path dir = course != null ? course : DefaultCourse.locate();
+        Path dir = course.dir();
         LoadedCourse loaded = CourseLoader.load(dir);
         Course c = loaded.course();
-        DrillScope chosen = scope == null ? new DrillScope.WholeCourse()
-                : scope.reading != null ? new DrillScope.OfReading(scope.reading) : new DrillScope.OfWeek(scope.week);
+        DrillScope chosen = ScopeOptions.chosen(scope);
         String unknown = DrillCommand.unknown(c, chosen);
         if (unknown != null) {
             err.println("lectern: " + unknown);

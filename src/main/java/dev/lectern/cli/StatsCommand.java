@@ -2,13 +2,11 @@ package dev.lectern.cli;
 
 import dev.lectern.course.Course;
 import dev.lectern.course.load.CourseLoader;
-import dev.lectern.files.DefaultCourse;
 import dev.lectern.store.Progress;
 import dev.lectern.study.DrillPlans;
 import dev.lectern.study.Exam;
 import dev.lectern.study.StudyStatistics;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +31,8 @@ final class StatsCommand implements Callable<Integer> {
             description = "How many days of reviews per day to list (default ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--course", paramLabel = "COURSE_DIR",
-            description = "The course folder, for mastery per reading. Default: $LECTERN_COURSE, else the current"
-                    + " folder if it is a course, else the bundled course.")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Spec
     CommandSpec spec;
@@ -54,7 +51,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        Course c = CourseLoader.load(course != null ? course : DefaultCourse.locate()).course();
+        Course c = CourseLoader.load(course.dir()).course();
         Instant now = context.clock().instant();
         ZoneId zone = context.clock().getZone();
         try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {

@@ -2,6 +2,7 @@ package dev.lectern.cli;
 
 import dev.lectern.files.UserDirs;
 import dev.lectern.store.ProgressStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,5 +30,29 @@ final class StoreCli {
         store.notices().forEach(err::println);
         err.flush();
         return store;
+    }
+
+    /** What a command does with the open store, printing to standard output; returns the exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(ProgressStore store, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Opens the store, does {@code work} with it and closes it; a failure to read or write is printed as its
+     * message on standard error and exits 1.
+     */
+    static int withStore(CommandSpec spec, Work work) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ProgressStore store = open(spec)) {
+            int code = work.run(store, out);
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
     }
 }

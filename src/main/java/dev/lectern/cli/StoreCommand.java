@@ -1,8 +1,6 @@
 package dev.lectern.cli;
 
 import dev.lectern.store.ProgressStore;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,9 +33,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ProgressStore store = StoreCli.open(spec)) {
+            return StoreCli.withStore(spec, (store, out) -> {
                 ProgressStore.Check check = store.check();
                 out.printf(Locale.ROOT, "%s: schema version %d, %d reviews, %d cards, %d exams, %.1f MB, %d backups%n",
                         check.file(), check.schemaVersion(), check.reviews(), check.cards(), check.exams(),
@@ -51,13 +47,8 @@ final class StoreCommand implements Runnable {
                 out.println(check.staleCards() == 0 ? "card states: they match the review log"
                         : "card states: " + check.staleCards() + " cards differ from the review log;"
                                 + " `lectern store rebuild` recomputes them.");
-                out.flush();
                 return check.ok() ? 0 : 1;
-            } catch (IOException e) {
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 
@@ -71,21 +62,14 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (ProgressStore store = StoreCli.open(spec)) {
+            return StoreCli.withStore(spec, (store, out) -> {
                 long start = System.nanoTime();
                 int changed = store.rebuild();
                 out.printf(Locale.ROOT, "Rebuilt the card states of %s from its review log in %d ms: %d %s.%n",
                         store.databaseFile(), (System.nanoTime() - start) / 1_000_000, changed,
                         changed == 1 ? "card changed" : "cards changed");
-                out.flush();
                 return 0;
-            } catch (IOException e) {
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
+            });
         }
     }
 }

@@ -9,9 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Replaces a file whole or not at all: the new content goes to a temporary file in the same folder, is flushed to
- * disk, and is renamed over the target. A process killed on the way leaves the old file or the new one, never half
- * of one; a failure deletes the temporary file and leaves the old file alone.
+ * The one atomic write of Lectern: the new content goes to a temporary file in the same folder, is flushed to disk,
+ * is renamed over the target, and the folder is flushed so the rename survives a power cut. A process killed on the
+ * way leaves the old file or the new one, never half of one; a failure deletes the temporary file and leaves the old
+ * file alone. Writers that need more between writing and renaming (a database backup, a kept copy of the old file)
+ * write their temporary file themselves and finish with {@link #replace} or {@link #moveAtomically}.
  */
 public final class AtomicFiles {
 
@@ -36,17 +38,57 @@ public final class AtomicFiles {
         Path temporary = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             content.writeTo(temporary);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            force(temporary);
+            replace(temporary, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        }
+    }
+
+    /**
+     * Renames a finished (flushed) temporary file over {@code target}: atomically where the file system can, else
+     * as a plain replacing move; then flushes the folder.
+     */
+    public static void replace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        flushFolderOf(target);
+    }
+
+    /**
+     * Renames {@code from} to {@code to} atomically or not at all (it throws
+     * {@link AtomicMoveNotSupportedException} where the file system cannot), then flushes the folder. For a file
+     * or folder that must appear whole, where a plain move is no fallback.
+     */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        flushFolderOf(to);
+    }
+
+    /** Forces a file's content to disk. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Flushes a folder's entries (renames in it) to disk, where the platform allows it. */
+    public static void flushFolder(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // Not every platform can open a folder as a file (Windows cannot); its renames are durable anyway.
+        }
+    }
+
+    private static void flushFolderOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            flushFolder(dir);
         }
     }
 }

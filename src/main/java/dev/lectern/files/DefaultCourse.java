@@ -96,7 +96,7 @@ public final class DefaultCourse {
             }
             Files.writeString(fresh.resolve(MARKER), stamp);
             deleteTree(target);
-            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveAtomically(fresh, target);
         }
         return target;
     }

@@ -185,29 +185,6 @@ public final class ImportText {
         }
     }
 
-    /** Escapes a string as a double-quoted YAML (and JSON) scalar. */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
     /** The first web address in a text, without trailing punctuation. */
     public static java.util.Optional<String> firstUrl(String text) {
         Matcher m = URL.matcher(text);

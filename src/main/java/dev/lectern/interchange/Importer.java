@@ -3,6 +3,7 @@ package dev.lectern.interchange;
 import dev.lectern.course.Problem;
 import dev.lectern.course.load.Problems;
 import dev.lectern.course.load.SourceFile;
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.interchange.anki.AnkiImporter;
 import dev.lectern.interchange.posts.PostImporter;
 import dev.lectern.interchange.qa.QaImporter;
@@ -10,12 +11,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -180,26 +179,15 @@ public final class Importer {
                     if (Files.exists(target)) {
                         throw new FileAlreadyExistsException(target.toString());
                     }
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.moveAtomically(tmp, target);
                 }
             } else {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.replace(tmp, target);
             }
-            syncDirectory(dir);
+            AtomicFiles.flushFolder(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            // Not every platform can open a folder to flush it; the file itself is already on disk.
-        }
-    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.course.Reading;
+import dev.lectern.course.edit.QuotedStrings;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.Words;
 import java.io.IOException;
@@ -271,29 +272,29 @@ public final class PlanBuilder {
     static String readingMarkdown(String id, ReadingDraft d, int week) {
         StringBuilder md = new StringBuilder("---\n");
         md.append("id: ").append(id).append('\n');
-        md.append("title: ").append(ImportText.quote(d.title)).append('\n');
+        md.append("title: ").append(QuotedStrings.yaml(d.title)).append('\n');
         if (!d.shortTitle.isBlank() && !d.shortTitle.equals(d.title)) {
-            md.append("shortTitle: ").append(ImportText.quote(d.shortTitle)).append('\n');
+            md.append("shortTitle: ").append(QuotedStrings.yaml(d.shortTitle)).append('\n');
         }
         md.append("kind: ").append(d.kind.name().toLowerCase(Locale.ROOT)).append('\n');
         if (!d.authors.isEmpty()) {
             md.append("authors:\n");
             for (String a : d.authors) {
-                md.append("  - ").append(ImportText.quote(a)).append('\n');
+                md.append("  - ").append(QuotedStrings.yaml(a)).append('\n');
             }
         }
         if (!d.links.isEmpty()) {
             md.append("links:\n");
             d.links.forEach((k, url) -> md.append("  ").append(k.name().toLowerCase(Locale.ROOT)).append(": ")
-                    .append(ImportText.quote(url)).append('\n'));
+                    .append(QuotedStrings.yaml(url)).append('\n'));
         }
         md.append("week: ").append(week).append('\n');
         if (!d.sessionLabel.isBlank()) {
             md.append("session:\n  number: ").append(d.sessionNumber).append("\n  label: ")
-                    .append(ImportText.quote(d.sessionLabel)).append('\n');
+                    .append(QuotedStrings.yaml(d.sessionLabel)).append('\n');
         }
         if (!d.tags.isEmpty()) {
-            md.append("tags: [").append(String.join(", ", d.tags.stream().map(ImportText::quote).toList())).append("]\n");
+            md.append("tags: [").append(String.join(", ", d.tags.stream().map(QuotedStrings::yaml).toList())).append("]\n");
         }
         md.append("---\n");
         if (!d.abstractMarkdown.isBlank()) {

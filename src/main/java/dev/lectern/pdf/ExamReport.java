@@ -1,6 +1,6 @@
 package dev.lectern.pdf;
 
-import dev.lectern.course.SourceRef;
+import dev.lectern.course.load.ImagePaths;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.pdf.PdfFonts.Face;
@@ -108,11 +108,6 @@ final class ExamReport {
     }
 
     private Path baseDir(DrillItem item) {
-        SourceRef source = item.question().source() != null ? item.question().source() : item.set().source();
-        if (source == null || source.file() == null) {
-            return courseRoot.resolve("questions");
-        }
-        Path parent = courseRoot.resolve(source.file()).normalize().getParent();
-        return parent == null ? courseRoot : parent;
+        return ImagePaths.questionFolder(courseRoot, item.set(), item.question());
     }
 }

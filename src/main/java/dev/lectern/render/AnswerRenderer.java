@@ -1,6 +1,6 @@
 package dev.lectern.render;
 
-import dev.lectern.course.SourceRef;
+import dev.lectern.course.load.ImagePaths;
 import dev.lectern.grading.Grade;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.Exam;
@@ -127,12 +127,7 @@ public final class AnswerRenderer {
     }
 
     private Path baseDir(DrillItem item) {
-        SourceRef source = item.question().source() != null ? item.question().source() : item.set().source();
-        if (source == null || source.file() == null) {
-            return courseRoot.resolve("questions");
-        }
-        Path parent = courseRoot.resolve(source.file()).normalize().getParent();
-        return parent == null ? courseRoot : parent;
+        return ImagePaths.questionFolder(courseRoot, item.set(), item.question());
     }
 
     private static String capitalised(String word) {

@@ -3,6 +3,7 @@ package dev.lectern.store;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Verdict;
 import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.sqlite.Sqlite;
@@ -92,8 +93,8 @@ final class ReviewCsv {
                 throw new IOException(db + ": the reviews could not be read: "
                         + Sqlite.reason(e, dataDir), e);
             }
-            Sqlite.force(tmp);
-            Sqlite.moveReplacing(tmp, target);
+            AtomicFiles.force(tmp);
+            AtomicFiles.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -6,9 +6,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,5 +91,63 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat(resideInAnyPackage(base + ".store.sqlite..", base + ".store.backup..")
                         .or(resideInAPackage(base + ".store.exams..").and(not(simpleName("ExamStore")))))
                 .because("the rest of Lectern reaches the store through ProgressStore, Progress and ExamStore");
+    }
+
+    /**
+     * The layers, top to bottom: the app's start-up; the command line (with the benchmarks) and the window; the
+     * services (interchange, render, store, search, pdf); then, side by side, the course's files (load, edit,
+     * files) and the pure study logic (grading, scheduling, study); at the bottom the course records, which
+     * everyone may use. A layer is used only by the layers above it, and an empty layer fails the rule, so a
+     * renamed package cannot make it pass.
+     */
+    static ArchRule layersAreUsedOnlyFromAbove(String base) {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy(base + ".app..")
+                .layer("Command line").definedBy(base + ".cli..", base + ".bench..")
+                .layer("Window").definedBy(base + ".ui..")
+                .layer("Services").definedBy(base + ".interchange..", base + ".render..", base + ".store..",
+                        base + ".search..", base + ".pdf..")
+                .layer("Course files").definedBy(base + ".course.load..", base + ".course.edit..",
+                        base + ".course.internal..", base + ".files..")
+                .layer("Study logic").definedBy(base + ".grading..", base + ".scheduling..", base + ".study..")
+                .layer("Course records").definedBy(base + ".course")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Command line").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Window").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("App", "Command line", "Window")
+                .whereLayer("Course files").mayOnlyBeAccessedByLayers("App", "Command line", "Window", "Services")
+                .whereLayer("Study logic").mayOnlyBeAccessedByLayers("App", "Command line", "Window", "Services")
+                .because("dependencies point down: ui, cli and app on top, the course records at the bottom");
+    }
+
+    /** View models hold state and logic that tests drive without a window: no JavaFX controls, nodes or scenes. */
+    static ArchRule viewModelsUseNoJavaFxScene(String base) {
+        return noClasses().that().resideInAPackage(base + ".ui..").and().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .because("a view model exposes properties; its view builds the scene");
+    }
+
+    /**
+     * A package named {@code internal} holds members public only so its parent's sub-packages can share them
+     * ({@code course.internal}: what {@code course.load} and {@code course.edit} agree on); only classes under
+     * that parent use it.
+     */
+    static ArchRule internalPackagesAreUsedOnlyUnderTheirParent(String base) {
+        return classes().that().resideInAPackage(base + "..internal..")
+                .should(new ArchCondition<JavaClass>("be used only by classes under the package holding the"
+                        + " internal package") {
+                    @Override
+                    public void check(JavaClass internal, ConditionEvents events) {
+                        String pkg = internal.getPackageName();
+                        String parent = pkg.substring(0, pkg.lastIndexOf(".internal"));
+                        for (Dependency d : internal.getDirectDependenciesToSelf()) {
+                            String from = d.getOriginClass().getPackageName();
+                            if (!from.equals(parent) && !from.startsWith(parent + ".")) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("an internal package is its parent's business");
     }
 }

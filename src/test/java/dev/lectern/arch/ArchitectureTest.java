@@ -56,6 +56,21 @@ class ArchitectureTest {
         ArchitectureRules.storeInternalsAreUsedOnlyByTheStore(BASE).check(lectern);
     }
 
+    @Test
+    void layersAreUsedOnlyFromAbove() {
+        ArchitectureRules.layersAreUsedOnlyFromAbove(BASE).check(lectern);
+    }
+
+    @Test
+    void viewModelsUseNoJavaFxScene() {
+        ArchitectureRules.viewModelsUseNoJavaFxScene(BASE).check(lectern);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyUnderTheirParent() {
+        ArchitectureRules.internalPackagesAreUsedOnlyUnderTheirParent(BASE).check(lectern);
+    }
+
     /** Each rule, run on classes that break it on purpose, must fail: a rule that cannot fail checks nothing. */
     @Test
     void everyRuleCatchesItsViolation() {
@@ -74,6 +89,25 @@ class ArchitectureTest {
                 .hasMessageContaining("ImpureScheduler");
         assertThatThrownBy(() -> ArchitectureRules.onlyCliAndAppPrintToTheConsole(fixtures).check(broken))
                 .hasMessageContaining("CourseUsingJavaFx");
+        assertThatThrownBy(() -> ArchitectureRules.layersAreUsedOnlyFromAbove(fixtures).check(broken))
+                .hasMessageContaining("ReadingThatSchedules")
+                .hasMessageContaining("StoreUsingUi");
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsUseNoJavaFxScene(fixtures).check(broken))
+                .hasMessageContaining("ReadingViewModel");
+        assertThatThrownBy(() -> ArchitectureRules.internalPackagesAreUsedOnlyUnderTheirParent(fixtures).check(broken))
+                .hasMessageContaining("ViewUsingCourseInternals")
+                .hasMessageNotContaining("DocumentUsingCourseInternals");
+    }
+
+    /** A rule over a package with no classes fails (archunit.properties), so renaming a package cannot hide it. */
+    @Test
+    void aRuleOverAMissingPackageFails() {
+        JavaClasses broken = new ClassFileImporter().importPackages("dev.lectern.arch.violations");
+
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsUseNoJavaFxScene("dev.lectern.arch.nowhere")
+                .check(broken)).hasMessageContaining("failed to check any classes");
+        assertThatThrownBy(() -> ArchitectureRules.layersAreUsedOnlyFromAbove("dev.lectern.arch.violations")
+                .check(broken)).hasMessageContaining("Layer 'App' is empty");
     }
 
     @Test

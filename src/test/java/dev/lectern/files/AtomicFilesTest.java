@@ -44,4 +44,32 @@ class AtomicFilesTest {
         assertThat(file).hasContent("the old sheet");
         assertThat(filesIn(dir)).isEqualTo(1);
     }
+
+    @Test
+    void replaceRenamesAFinishedTemporaryFileOverTheTarget() throws IOException {
+        Path file = Files.writeString(dir.resolve("reviews.csv"), "old");
+        Path temporary = Files.writeString(dir.resolve(".reviews.csv.1.tmp"), "new");
+
+        AtomicFiles.force(temporary);
+        AtomicFiles.replace(temporary, file);
+
+        assertThat(file).hasContent("new");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void moveAtomicallyPutsAFolderInPlaceWhole() throws IOException {
+        Path fresh = Files.createDirectories(dir.resolve(".course.fresh"));
+        Files.writeString(fresh.resolve("course.yaml"), "title: T");
+
+        AtomicFiles.moveAtomically(fresh, dir.resolve("course"));
+
+        assertThat(dir.resolve("course/course.yaml")).hasContent("title: T");
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void flushingAFolderThatCannotBeOpenedIsNoError() {
+        AtomicFiles.flushFolder(dir.resolve("missing"));
+    }
 }

@@ -1,10 +1,10 @@
 package dev.lectern.course.edit;
 
 import dev.lectern.course.load.CourseLoader;
+import dev.lectern.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -160,12 +160,7 @@ public final class CourseFileStore {
             }
             copyPermissions(target, temp);
             Optional<Path> backup = existed ? backup(target) : Optional.empty();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
+            AtomicFiles.replace(temp, target);
             return new Saved(file, stampOf(target, bytes), backup);
         } finally {
             Files.deleteIfExists(temp);
@@ -207,14 +202,6 @@ public final class CourseFileStore {
     }
 
     /** Flushes the folder, so the rename itself survives a power cut (possible on Linux and macOS, not Windows). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every platform can open a folder; the rename is still atomic there.
-        }
-    }
-
     /** Where the backups of {@code file} go: under the course's .lectern/backups, or beside a file outside it. */
     Path backupDir(Path file) {
         Path target = file.toAbsolutePath().normalize();
@@ -274,10 +261,8 @@ public final class CourseFileStore {
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, backup, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.force(temp);
+            AtomicFiles.moveAtomically(temp, backup);
         } catch (NoSuchFileException e) {
             return Optional.empty(); // deleted meanwhile: nothing to keep
         } finally {

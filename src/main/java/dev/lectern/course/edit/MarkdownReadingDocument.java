@@ -5,7 +5,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import dev.lectern.course.Section;
 import dev.lectern.course.SlideExcerpt;
-import dev.lectern.course.load.MarkdownReadingParser;
+import dev.lectern.course.internal.CourseSyntax;
 import dev.lectern.course.load.Node;
 import dev.lectern.course.load.NodeParser;
 import dev.lectern.course.load.Problems;
@@ -203,7 +203,7 @@ final class MarkdownReadingDocument extends ReadingDocument {
             }
             Kind kind = !known || heading.getLevel() == 1 ? Kind.OTHER
                     : key.equals("abstract") ? Kind.ABSTRACT : key.equals("notes") ? Kind.NOTES : Kind.SLIDES;
-            String content = MarkdownReadingParser.trimBlankLines(body.substring(contentStart, end));
+            String content = CourseSyntax.trimBlankLines(body.substring(contentStart, end));
             parts.add(new Part(kind, title, body.substring(start, end), content));
             if (kind == Kind.SLIDES) {
                 splitSlides(document, start, contentStart, end);
@@ -222,11 +222,11 @@ final class MarkdownReadingDocument extends ReadingDocument {
         }
         int firstStart = headings.isEmpty() ? end : headings.get(0).getStartOffset();
         slidesHead = body.substring(start, firstStart);
-        slidesIntro = MarkdownReadingParser.trimBlankLines(body.substring(contentStart, firstStart));
+        slidesIntro = CourseSyntax.trimBlankLines(body.substring(contentStart, firstStart));
         for (int i = 0; i < headings.size(); i++) {
             Heading heading = headings.get(i);
             int slideEnd = i + 1 < headings.size() ? headings.get(i + 1).getStartOffset() : end;
-            String content = MarkdownReadingParser.trimBlankLines(
+            String content = CourseSyntax.trimBlankLines(
                     body.substring(Math.min(slideEnd, heading.getEndOffset()), slideEnd));
             slideParts.add(new SlidePart(body.substring(heading.getStartOffset(), slideEnd),
                     slide(heading.getText().toString(), content)));
@@ -235,17 +235,17 @@ final class MarkdownReadingDocument extends ReadingDocument {
 
     /** A slide heading's title and {page=N image=path} attributes, read as the loader reads them. */
     private static SlideExcerpt slide(String headingText, String content) {
-        Matcher attributes = MarkdownReadingParser.ATTRIBUTES.matcher(headingText);
+        Matcher attributes = CourseSyntax.ATTRIBUTES.matcher(headingText);
         if (!attributes.find()) {
             return new SlideExcerpt(headingText.strip(), content, Optional.empty(), OptionalInt.empty());
         }
         Optional<String> image = Optional.empty();
         OptionalInt page = OptionalInt.empty();
-        Matcher attribute = MarkdownReadingParser.ATTRIBUTE.matcher(attributes.group(1));
+        Matcher attribute = CourseSyntax.ATTRIBUTE.matcher(attributes.group(1));
         int consumed = 0;
         while (attribute.find() && attribute.start() == consumed) {
             consumed = attribute.end();
-            String value = MarkdownReadingParser.unquote(attribute.group(2));
+            String value = CourseSyntax.unquote(attribute.group(2));
             if (attribute.group(1).equals("page") && value.matches("\\d{1,6}")) {
                 page = OptionalInt.of(Integer.parseInt(value));
             } else if (attribute.group(1).equals("image") && !value.isBlank()) {
@@ -316,30 +316,9 @@ final class MarkdownReadingDocument extends ReadingDocument {
         boolean plain = !s.isEmpty() && s.equals(s.strip()) && !LOOKS_TYPED.matcher(s).matches()
                 && "-?:,[]{}#&*!|>'\"%@`".indexOf(s.charAt(0)) < 0
                 && !s.contains(": ") && !s.contains(" #") && !s.endsWith(":")
-                && s.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != 0x85 && c != 0xfeff && c != 0x2028 && c != 0x2029)
+                && s.chars().allMatch(QuotedStrings::printableInYaml)
                 && !(inFlow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0));
-        if (plain) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0xfeff || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return plain ? s : QuotedStrings.yaml(s);
     }
 
     private String frontMatter(boolean canonical) {
@@ -404,7 +383,7 @@ final class MarkdownReadingDocument extends ReadingDocument {
     }
 
     private void setSection(Kind kind, String title, String markdown) {
-        String content = MarkdownReadingParser.trimBlankLines(markdown == null ? "" : markdown);
+        String content = CourseSyntax.trimBlankLines(markdown == null ? "" : markdown);
         Optional<Part> existing = part(kind);
         if (existing.map(p -> p.content).orElse("").equals(content)) {
             return;
@@ -498,7 +477,7 @@ final class MarkdownReadingDocument extends ReadingDocument {
         }
         out.append('\n');
         if (!s.markdown().isBlank()) {
-            out.append('\n').append(MarkdownReadingParser.trimBlankLines(s.markdown())).append('\n');
+            out.append('\n').append(CourseSyntax.trimBlankLines(s.markdown())).append('\n');
         }
         return out.toString();
     }
@@ -506,7 +485,7 @@ final class MarkdownReadingDocument extends ReadingDocument {
     @Override
     public List<Section> otherSections() {
         List<Section> out = new ArrayList<>();
-        String pre = MarkdownReadingParser.trimBlankLines(preamble);
+        String pre = CourseSyntax.trimBlankLines(preamble);
         if (!pre.isEmpty()) {
             out.add(new Section("", pre));
         }
@@ -574,7 +553,7 @@ final class MarkdownReadingDocument extends ReadingDocument {
     public byte[] toCanonicalBytes() {
         StringBuilder out = new StringBuilder("---\n").append(frontMatter(true)).append("---\n");
         List<String> pieces = new ArrayList<>();
-        String pre = MarkdownReadingParser.trimBlankLines(preamble);
+        String pre = CourseSyntax.trimBlankLines(preamble);
         if (!pre.isEmpty()) {
             pieces.add(pre + "\n");
         }

@@ -5,7 +5,7 @@ import dev.lectern.course.KeyPoint;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.Session;
 import dev.lectern.course.SlideExcerpt;
-import dev.lectern.course.load.CourseFileParser;
+import dev.lectern.course.internal.CourseSyntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class NewCourse {
                     + " a new course.");
         }
         CourseFileStore store = new CourseFileStore(root);
-        Path courseFile = root.resolve("readings").resolve(CourseFileParser.FILE_NAME);
+        Path courseFile = root.resolve("readings").resolve(CourseSyntax.COURSE_FILE);
         Path readingFile = root.resolve("readings").resolve(SAMPLE_READING + ".md");
         Path setFile = root.resolve("questions").resolve(SAMPLE_SET + ".json");
 
@@ -86,6 +86,6 @@ public final class NewCourse {
     }
 
     private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return QuotedStrings.yaml(text);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.course.load;
 
 import dev.lectern.course.Week;
+import dev.lectern.course.internal.CourseSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,21 +12,17 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /** Reads the optional {@code readings/course.yaml}: course title, term, and week labels. */
-public final class CourseFileParser {
+final class CourseFileParser {
 
-    public static final String FILE_NAME = "course.yaml";
+    static final String FILE_NAME = CourseSyntax.COURSE_FILE;
 
     record Parsed(Optional<String> title, Optional<String> term, List<Week> weeks) {
         static final Parsed NONE = new Parsed(Optional.empty(), Optional.empty(), List.of());
     }
 
     Parsed parse(Path file, String text, Problems problems) {
-        Node tree = new NodeParser(file, NodeParser.Syntax.YAML, 0, problems).parse(text);
-        if (tree == null) {
-            return Parsed.NONE;
-        }
         Fields fields = new Fields(file, problems);
-        Optional<Node.ObjectNode> object = fields.asObject(tree, "The course file");
+        Optional<Node.ObjectNode> object = fields.parseObject(NodeParser.Syntax.YAML, text, "The course file");
         if (object.isEmpty()) {
             return Parsed.NONE;
         }

@@ -34,6 +34,15 @@ final class Fields {
         return problems;
     }
 
+    /**
+     * Parses the whole file's {@code text}, which must be a group of keys ({@code what} names the file in the
+     * problem if not); empty when it is not, after reporting why.
+     */
+    Optional<Node.ObjectNode> parseObject(NodeParser.Syntax syntax, String text, String what) {
+        Node tree = new NodeParser(file, syntax, 0, problems).parse(text);
+        return tree == null ? Optional.empty() : asObject(tree, what);
+    }
+
     /** The root of a file must be a group of keys. */
     Optional<Node.ObjectNode> asObject(Node node, String what) {
         if (node instanceof Node.ObjectNode object) {

@@ -1,5 +1,8 @@
 package dev.lectern.course.load;
 
+import dev.lectern.course.Question;
+import dev.lectern.course.QuestionSet;
+import dev.lectern.course.SourceRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,12 +11,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks image references of a reading: they must be relative paths that stay inside the course folder.
- * Remote images are allowed but never loaded (Lectern works offline); they are shown as links.
+ * Where a course's images are: checks the image references of a reading (relative paths that stay inside the course
+ * folder; remote images are allowed but never loaded, Lectern works offline, they are shown as links) and finds the
+ * folder a question's images resolve against.
  */
-final class ImagePaths {
+public final class ImagePaths {
 
     private ImagePaths() {
+    }
+
+    /**
+     * The folder the relative image paths of {@code question} resolve against: that of the file it (else its set)
+     * was read from, else the course's {@code questions} folder.
+     */
+    public static Path questionFolder(Path courseRoot, QuestionSet set, Question question) {
+        SourceRef source = question.source() != null ? question.source() : set.source();
+        if (source == null || source.file() == null) {
+            return courseRoot.resolve("questions");
+        }
+        Path parent = courseRoot.resolve(source.file()).normalize().getParent();
+        return parent == null ? courseRoot : parent;
     }
 
     /**

@@ -31,12 +31,8 @@ final class JsonReadingParser {
     }
 
     Optional<ReadingFields.ParsedReading> parse(Path file, String text, Problems problems) {
-        Node tree = new NodeParser(file, NodeParser.Syntax.JSON, 0, problems).parse(text);
-        if (tree == null) {
-            return Optional.empty();
-        }
         Fields fields = new Fields(file, problems);
-        Optional<Node.ObjectNode> object = fields.asObject(tree, "A JSON reading");
+        Optional<Node.ObjectNode> object = fields.parseObject(NodeParser.Syntax.JSON, text, "A JSON reading");
         if (object.isEmpty()) {
             return Optional.empty();
         }

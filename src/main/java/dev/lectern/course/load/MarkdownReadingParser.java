@@ -7,6 +7,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.lectern.course.Section;
 import dev.lectern.course.SlideExcerpt;
+import dev.lectern.course.internal.CourseSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +24,9 @@ import java.util.regex.Pattern;
  * Under {@code ## Slides} each {@code ### } heading starts a slide excerpt, whose optional
  * {@code {page=N image=path}} attributes end the heading line.
  */
-public final class MarkdownReadingParser {
+final class MarkdownReadingParser {
 
     private static final Parser MARKDOWN = Parser.builder().build();
-    public static final Pattern ATTRIBUTES = Pattern.compile("\\s*\\{([^{}]*)\\}\\s*$");
-    public static final Pattern ATTRIBUTE = Pattern.compile("\\s*([A-Za-z][\\w-]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
 
     private final Path root;
 
@@ -85,7 +84,7 @@ public final class MarkdownReadingParser {
             }
         }
         int firstStart = sections.isEmpty() ? body.length() : sections.get(0).getStartOffset();
-        String preamble = trimBlankLines(body.substring(0, firstStart));
+        String preamble = CourseSyntax.trimBlankLines(body.substring(0, firstStart));
         if (!preamble.isEmpty()) {
             // Text before the first section is still the author's; keep it as an untitled section.
             out.others.add(new Section("", preamble));
@@ -109,11 +108,11 @@ public final class MarkdownReadingParser {
                 known = false;
             }
             if (!known || heading.getLevel() == 1) {
-                out.others.add(new Section(title, trimBlankLines(content)));
+                out.others.add(new Section(title, CourseSyntax.trimBlankLines(content)));
             } else if (key.equals("abstract")) {
-                out.abstractMarkdown = trimBlankLines(content);
+                out.abstractMarkdown = CourseSyntax.trimBlankLines(content);
             } else if (key.equals("notes")) {
-                out.notes = trimBlankLines(content);
+                out.notes = CourseSyntax.trimBlankLines(content);
             } else {
                 readSlides(file, body, document, contentStart, end, bodyLine, problems, out.slides);
             }
@@ -131,7 +130,7 @@ public final class MarkdownReadingParser {
             }
         }
         int firstStart = headings.isEmpty() ? end : headings.get(0).getStartOffset();
-        String before = trimBlankLines(body.substring(start, firstStart));
+        String before = CourseSyntax.trimBlankLines(body.substring(start, firstStart));
         if (!before.isEmpty()) {
             int line = document.getLineNumber(start) + bodyLine;
             problems.warning(file, line, 1, "Text under \"## Slides\" before the first \"### \" slide heading;"
@@ -141,7 +140,7 @@ public final class MarkdownReadingParser {
         for (int i = 0; i < headings.size(); i++) {
             Heading heading = headings.get(i);
             int slideEnd = i + 1 < headings.size() ? headings.get(i + 1).getStartOffset() : end;
-            String content = trimBlankLines(body.substring(Math.min(slideEnd, heading.getEndOffset()), slideEnd));
+            String content = CourseSyntax.trimBlankLines(body.substring(Math.min(slideEnd, heading.getEndOffset()), slideEnd));
             int line = document.getLineNumber(heading.getStartOffset()) + bodyLine;
             String headingText = heading.getText().toString();
             int textColumn = columnOf(body, heading.getText().getStartOffset());
@@ -150,7 +149,7 @@ public final class MarkdownReadingParser {
     }
 
     private SlideExcerpt slide(Path file, String headingText, String content, int line, int textColumn, Problems problems) {
-        Matcher attributes = ATTRIBUTES.matcher(headingText);
+        Matcher attributes = CourseSyntax.ATTRIBUTES.matcher(headingText);
         if (!attributes.find()) {
             return new SlideExcerpt(headingText.strip(), content, Optional.empty(), OptionalInt.empty());
         }
@@ -159,12 +158,12 @@ public final class MarkdownReadingParser {
         int braceColumn = textColumn + headingText.indexOf('{', attributes.start());
         Optional<String> image = Optional.empty();
         OptionalInt page = OptionalInt.empty();
-        Matcher attribute = ATTRIBUTE.matcher(inside);
+        Matcher attribute = CourseSyntax.ATTRIBUTE.matcher(inside);
         int consumed = 0;
         while (attribute.find() && attribute.start() == consumed) {
             consumed = attribute.end();
             String key = attribute.group(1);
-            String value = unquote(attribute.group(2));
+            String value = CourseSyntax.unquote(attribute.group(2));
             int column = braceColumn + 1 + attribute.start(1);
             switch (key) {
                 case "page" -> {
@@ -202,30 +201,6 @@ public final class MarkdownReadingParser {
     private static int columnOf(String text, int offset) {
         int lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
         return offset - lineStart + 1;
-    }
-
-    public static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
-    }
-
-    /** Drops blank lines at both ends and trailing white space, keeping the first line's indentation. */
-    public static String trimBlankLines(String text) {
-        String[] lines = text.split("\\R", -1);
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
-        }
-        int last = lines.length - 1;
-        while (last >= first && lines[last].isBlank()) {
-            last--;
-        }
-        if (first > last) {
-            return "";
-        }
-        return String.join("\n", java.util.Arrays.asList(lines).subList(first, last + 1)).stripTrailing();
     }
 
     /** A Markdown file cut into its YAML front matter and its body. */

@@ -29,12 +29,8 @@ final class QuestionSetParser {
     }
 
     Optional<Parsed> parse(Path file, String text, Problems problems) {
-        Node tree = new NodeParser(file, NodeParser.Syntax.JSON, 0, problems).parse(text);
-        if (tree == null) {
-            return Optional.empty();
-        }
         Fields fields = new Fields(file, problems);
-        Optional<Node.ObjectNode> root = fields.asObject(tree, "A question set");
+        Optional<Node.ObjectNode> root = fields.parseObject(NodeParser.Syntax.JSON, text, "A question set");
         if (root.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.lectern.store.backup;
 
+import dev.lectern.files.AtomicFiles;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class DamagedFiles {
                 Files.move(from, dataDir.resolve(name + suffix));
             }
         }
-        Sqlite.forceFolder(dataDir);
+        AtomicFiles.flushFolder(dataDir);
         return Files.exists(target) ? target : db;
     }
 }

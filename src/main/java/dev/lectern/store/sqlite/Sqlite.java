@@ -1,12 +1,10 @@
 package dev.lectern.store.sqlite;
 
+import dev.lectern.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -168,8 +166,8 @@ public final class Sqlite {
             if (rc != SQLiteErrorCode.SQLITE_OK.code) {
                 throw new SQLiteException("the backup stopped with code " + rc, SQLiteErrorCode.getErrorCode(rc));
             }
-            force(tmp);
-            moveReplacing(tmp, target);
+            AtomicFiles.force(tmp);
+            AtomicFiles.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -180,37 +178,10 @@ public final class Sqlite {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
         try {
             Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-            force(tmp);
-            moveReplacing(tmp, target);
+            AtomicFiles.force(tmp);
+            AtomicFiles.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    public static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    /** Flushes a folder's entries (renames in it) to disk, where the platform allows it. */
-    public static void forceFolder(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Not every platform can open a folder as a file (Windows cannot); its renames are durable anyway.
-        }
-    }
-
-    public static void moveReplacing(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path dir = to.toAbsolutePath().getParent();
-        if (dir != null) {
-            forceFolder(dir);
         }
     }
 
