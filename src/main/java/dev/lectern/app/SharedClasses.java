@@ -1,12 +1,13 @@
 package dev.lectern.app;
 
+import dev.lectern.files.AtomicFiles;
+
 import dev.lectern.files.UserDirs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +120,7 @@ final class SharedClasses {
             if (!Files.isRegularFile(written)) {
                 return;
             }
-            Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(written, archive);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), "lectern-*.jsa*")) {
                 for (Path p : old) {
                     if (!p.equals(archive)) {

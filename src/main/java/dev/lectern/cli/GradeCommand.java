@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.course.load.CourseLoader;
+import dev.lectern.cli.grade.CourseKeys;
+import dev.lectern.cli.grade.GradeFigures;
 import dev.lectern.course.Problem;
 import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Grade;

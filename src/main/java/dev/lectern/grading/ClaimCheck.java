@@ -1,9 +1,21 @@
 package dev.lectern.grading;
 
+import static dev.lectern.grading.Terms.GENERIC;
+import static dev.lectern.grading.Terms.isNumber;
+import static dev.lectern.grading.Terms.isScaleWord;
+import static dev.lectern.grading.Terms.looksLikeName;
+import static dev.lectern.grading.Terms.number;
+import static dev.lectern.grading.Terms.term;
+
+import dev.lectern.grading.internal.Syntax;
+import dev.lectern.grading.internal.Bindings;
+import dev.lectern.grading.internal.Opposites;
+import dev.lectern.grading.internal.Spelling;
+
 import dev.lectern.course.KeyPoint;
-import dev.lectern.grading.Bindings.Binding;
-import dev.lectern.grading.Syntax.Parsed;
-import dev.lectern.grading.Syntax.Word;
+import dev.lectern.grading.internal.Bindings.Binding;
+import dev.lectern.grading.internal.Syntax.Parsed;
+import dev.lectern.grading.internal.Syntax.Word;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,15 +54,6 @@ final class ClaimCheck {
         }
     }
 
-    /** Acronyms of kinds of things, not names: a key point's "LLM" is met by "Vicuna" as well. */
-    private static final Set<String> GENERIC = Set.of("llm", "llms", "ai", "cnn",
-            "cnns", "rnn", "mlp", "mlps", "vlm", "vlms", "eos", "bos", "api", "fps", "3d", "2d", "id", "ok", "nlp",
-            "cv", "ml", "sota", "fid", "fvd", "ssl", "gan", "gans", "vae", "vaes", "url", "pdf", "rgb", "snr", "ar",
-            "qa", "vqa", "gt", "i", "iou", "flops", "mac", "ui", "dl");
-    private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:\\.\\d+)?)([kmbt])");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
-    private static final Set<String> SCALE_WORDS = Set.of("million", "millions", "billion", "billions", "thousand",
-            "thousands", "hundred", "hundreds", "trillion", "k", "m", "b");
 
     private final Syntax syntax;
     private final Synonyms synonyms;
@@ -65,7 +68,7 @@ final class ClaimCheck {
     }
 
     /** The key's texts as they are parsed once and kept (reference, alternatives, key points, question). */
-    private Parsed keyParse(String s) {
+    Parsed keyParse(String s) {
         if (parsed.size() > 5_000) {
             parsed.clear();
         }
@@ -83,9 +86,10 @@ final class ClaimCheck {
     }
 
     private final UnaryOperator<String> stemmer = this::stem;
+    private final Pairings pairings = new Pairings(this);
 
     /** What the key says: its vocabulary, its names, its numbers and its claims. */
-    private final class Key {
+    final class Key {
         final Set<String> vocabulary = new HashSet<>();
         final Set<String> names = new HashSet<>();
         final Set<String> numbers = new HashSet<>();
@@ -149,7 +153,7 @@ final class ClaimCheck {
     }
 
     /** The answer: its words and claims, with its names and numbers. */
-    private record Answer(Parsed parsed, List<Binding> claims, Set<String> terms) {
+    record Answer(Parsed parsed, List<Binding> claims, Set<String> terms) {
     }
 
     Result check(AnswerKey key, String answerText, List<KeyPointResult> matched) {
@@ -327,7 +331,7 @@ final class ClaimCheck {
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             boolean number = isNumber(w.lower()) || isScaleWord(w.lower());
-            boolean wantsNumber = wanted.stream().anyMatch(ClaimCheck::isNumber);
+            boolean wantsNumber = wanted.stream().anyMatch(Terms::isNumber);
             boolean foreign = number ? wantsNumber && !k.numbers.contains(number(w.lower()))
                     && !k.vocabulary.contains(w.lower())
                     : !wantsNumberOnly(wanted) && isForeignName(words, i, k);
@@ -342,7 +346,7 @@ final class ClaimCheck {
     }
 
     private static boolean wantsNumberOnly(List<String> wanted) {
-        return wanted.stream().allMatch(ClaimCheck::isNumber);
+        return wanted.stream().allMatch(Terms::isNumber);
     }
 
     /** Words that place a key point in the answer: its own ordinary words and those around its names. */
@@ -418,235 +422,13 @@ final class ClaimCheck {
         return Optional.empty();
     }
 
-    /** Each number of a text with the name nearest to it in its clause ("90% over PYOCO"). */
-    private Map<String, Set<String>> numberNames(List<Word> words, Key k) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (!isNumber(words.get(i).lower())) {
-                continue;
-            }
-            int best = -1;
-            if (i + 1 < words.size() && words.get(i + 1).pos().startsWith("NN") && !isNumber(words.get(i + 1).lower())
-                    && !isScaleWord(words.get(i + 1).lower())) {
-                // the unit or thing counted: "16 fps", "4 seconds"
-                out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
-                        .add("unit:" + stem(words.get(i + 1).lower()));
-            }
-            for (int step : new int[] {1, -1}) {
-                best = -1;
-                for (int d = 1; d <= 5 && best < 0; d++) {
-                    int j = i + step * d;
-                    if (j < 0 || j >= words.size() || words.get(j).clause() != words.get(i).clause()
-                            || isNumber(words.get(j).lower()) || Syntax.isBreak(words.get(j).text())
-                            || words.get(j).text().matches("[;:]")) {
-                        break;
-                    }
-                    if (!GENERIC.contains(term(words.get(j).lower()))
-                            && (k.names.contains(term(words.get(j).lower())) || looksLikeName(words, j))) {
-                        best = j;
-                    }
-                }
-                if (best >= 0) {
-                    out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
-                            .add(term(words.get(best).lower()));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Numbers of the reference given to the wrong names: "96% against Imagen Video" where it had 81%. */
-    private List<Contradiction> swappedNumbers(Key k, Answer a) {
-        Map<String, Set<String>> ref = new LinkedHashMap<>();
-        for (Parsed p : k.numberSources) {
-            numberNames(p.words(), k).forEach((n, names) -> ref.computeIfAbsent(n, x -> new HashSet<>()).addAll(names));
-        }
-        List<Contradiction> out = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : numberNames(a.parsed.words(), k).entrySet()) {
-            Set<String> refNames = ref.get(e.getKey());
-            if (refNames == null || refNames.isEmpty()) {
-                continue;
-            }
-            for (String name : e.getValue()) {
-                if (refNames.contains(name)) {
-                    continue;
-                }
-                for (Map.Entry<String, Set<String>> r : ref.entrySet()) {
-                    if (!r.getKey().equals(e.getKey()) && r.getValue().contains(name)) {
-                        out.add(new Contradiction("the answer gives " + e.getKey() + " for " + name.replace("unit:", "")
-                                + "; the reference gives " + r.getKey(), List.of(), false,
-                                List.of(e.getKey(), r.getKey())));
-                        return out;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The values of a text's numbers, with their scale ("1.1 billion", "580M", "0.4k"). */
-    static Set<Double> values(List<Word> words) {
-        Set<Double> out = new HashSet<>();
-        for (int i = 0; i < words.size(); i++) {
-            Double v = value(words, i);
-            if (v != null) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    private static Double value(List<Word> words, int i) {
-        String w = words.get(i).lower().replace(",", "").replace("%", "");
-        String n = NUMBER_WORDS.getOrDefault(w, w);
-        double scale = 1;
-        Matcher m = SUFFIXED.matcher(n);
-        if (m.matches()) {
-            n = m.group(1);
-            scale = switch (m.group(2)) {
-                case "k" -> 1e3;
-                case "m" -> 1e6;
-                case "b" -> 1e9;
-                case "t" -> 1e12;
-                default -> 1;
-            };
-        }
-        if (!NUMBER.matcher(n).matches()) {
-            return null;
-        }
-        if (i + 1 < words.size()) {
-            scale *= switch (words.get(i + 1).lower()) {
-                case "thousand" -> 1e3;
-                case "million", "millions" -> 1e6;
-                case "billion", "billions" -> 1e9;
-                case "trillion" -> 1e12;
-                default -> 1;
-            };
-        }
-        return Double.parseDouble(n) * scale;
-    }
-
-    /** A number of the answer with another value than any of the key's, next to a key point's words. */
-    private List<Contradiction> wrongValues(Key k, Answer a) {
-        Set<Double> known = new HashSet<>();
-        for (Parsed p : k.numberSources) {
-            known.addAll(values(p.words()));
-        }
-        known.addAll(values(keyParse(k.question).words()));
-        if (known.isEmpty()) {
-            return List.of();
-        }
-        List<Word> words = a.parsed.words();
-        for (int i = 0; i < words.size(); i++) {
-            Double v = value(words, i);
-            if (v == null || known.stream().anyMatch(x -> Math.abs(x - v) <= 1e-6 * Math.max(1, Math.abs(x)))) {
-                continue;
-            }
-            // the same digits at another scale ("1.64 trillion" for "1.64 billion"), or a number in a place the
-            // key gives one
-            Double plain = value(List.of(words.get(i)), 0);
-            boolean sameDigits = plain != null && known.stream().anyMatch(x -> x / plain >= 999 || plain / x >= 999)
-                    && k.numbers.contains(number(words.get(i).lower()));
-            if (sameDigits) {
-                String scaleWord = i + 1 < words.size() ? " " + words.get(i + 1).text() : "";
-                return List.of(new Contradiction("the answer says \u201C" + words.get(i).text() + scaleWord
-                        + "\u201D; the reference gives it at another scale", List.of(new Span(words.get(i).start(),
-                        words.get(i).end())), false, List.of(number(words.get(i).lower()))));
-            }
-        }
-        return List.of();
-    }
-
-    /** "Imagen Video from Meta" where the reference has it from Google: who made what, swapped. */
-    private List<Contradiction> swappedMakers(Key k, Answer a) {
-        Map<String, Set<String>> ref = new LinkedHashMap<>();
-        for (Parsed p : k.numberSources) {
-            makers(p.words(), k).forEach((x, ys) -> ref.computeIfAbsent(x, z -> new HashSet<>()).addAll(ys));
-        }
-        for (Map.Entry<String, Set<String>> e : makers(a.parsed.words(), k).entrySet()) {
-            Set<String> refMakers = ref.get(e.getKey());
-            if (refMakers == null || refMakers.isEmpty()) {
-                continue;
-            }
-            for (String maker : e.getValue()) {
-                if (!refMakers.contains(maker) && k.names.contains(maker)) {
-                    return List.of(new Contradiction("the answer says " + e.getKey() + " is from " + maker
-                            + "; the reference says " + String.join(" or ", refMakers), List.of(), false,
-                            List.of(e.getKey(), maker)));
-                }
-            }
-        }
-        return List.of();
-    }
-
-    /** Pairs "X from/by Y", "Y's X" and "X (Y)" of a text's names: thing to maker. */
-    private Map<String, Set<String>> makers(List<Word> words, Key k) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (int i = 1; i + 1 < words.size(); i++) {
-            String w = words.get(i).lower();
-            int thing = -1;
-            int maker = -1;
-            if ((w.equals("from") || w.equals("by") || w.equals("(")) && isName(words, i - 1, k)
-                    && isName(words, i + 1, k)) {
-                thing = i - 1;
-                maker = i + 1;
-                // "Imagen Video from Meta": the thing is the first word of the name
-                while (thing > 0 && isName(words, thing - 1, k)) {
-                    thing--;
-                }
-            } else if (words.get(i).text().endsWith("'s") && isName(words, i, k) && isName(words, i + 1, k)) {
-                maker = i;
-                thing = i + 1;
-            }
-            if (thing >= 0) {
-                out.computeIfAbsent(term(words.get(thing).lower()), x -> new HashSet<>())
-                        .add(term(words.get(maker).lower()));
-            }
-        }
-        return out;
-    }
-
-    private static boolean isName(List<Word> words, int i, Key k) {
-        return i >= 0 && i < words.size() && (k.names.contains(term(words.get(i).lower())) || looksLikeName(words, i))
-                && !isNumber(words.get(i).lower());
-    }
-
-    /** A side the whole answer takes that the key takes the other way ("masked" where it says "autoregressive"). */
-    private List<Contradiction> globalSides(Key k, Answer a) {
-        Map<String, Set<Integer>> keySides = new LinkedHashMap<>();
-        for (Parsed p : k.numberSources) {
-            for (Word w : p.words()) {
-                Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated())
-                        .ifPresent(x -> keySides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole()));
-            }
-        }
-        Map<String, Set<Integer>> answerSides = new LinkedHashMap<>();
-        Map<String, Word> said = new LinkedHashMap<>();
-        for (Word w : a.parsed.words()) {
-            Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated()).ifPresent(x -> {
-                answerSides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole());
-                said.putIfAbsent(x.scale(), w);
-            });
-        }
-        for (Map.Entry<String, Set<Integer>> e : answerSides.entrySet()) {
-            Set<Integer> key = keySides.get(e.getKey());
-            if (key != null && key.size() == 1 && e.getValue().size() == 1 && !key.equals(e.getValue())) {
-                Word w = said.get(e.getKey());
-                return List.of(new Contradiction("the answer says \u201C" + w.text()
-                        + "\u201D; the reference says the opposite", List.of(new Span(w.start(), w.end())), false,
-                        List.of()));
-            }
-        }
-        return List.of();
-    }
-
     /** Claims of the answer that oppose what the reference says of the same thing. */
     private List<Contradiction> referenceContradictions(Key k, Answer a) {
         Map<Integer, Contradiction> out = new LinkedHashMap<>();
-        List<Contradiction> swapped = new ArrayList<>(swappedNumbers(k, a));
-        swapped.addAll(wrongValues(k, a));
-        swapped.addAll(swappedMakers(k, a));
-        swapped.addAll(globalSides(k, a));
+        List<Contradiction> swapped = new ArrayList<>(pairings.swappedNumbers(k, a));
+        swapped.addAll(pairings.wrongValues(k, a));
+        swapped.addAll(pairings.swappedMakers(k, a));
+        swapped.addAll(pairings.globalSides(k, a));
         for (int i = 0; i < swapped.size(); i++) {
             out.put(-1 - i, swapped.get(i));
         }
@@ -783,52 +565,4 @@ final class ClaimCheck {
         return true;
     }
 
-    /** Capitalised inside a sentence, or with inner capitals or digits (CLIP, ViT-L/14, SA-1B, GPT-4). */
-    private static boolean looksLikeName(List<Word> words, int i) {
-        String s = words.get(i).text();
-        if (s.length() < 2 || !Character.isLetter(s.charAt(0)) && !Character.isDigit(s.charAt(0))) {
-            return false;
-        }
-        boolean letters = s.chars().anyMatch(Character::isLetter);
-        boolean digits = s.chars().anyMatch(Character::isDigit);
-        if (letters && digits) {
-            return true;
-        }
-        if (s.substring(1).chars().anyMatch(Character::isUpperCase)) {
-            return true;
-        }
-        boolean sentenceStart = i == 0 || words.get(i - 1).text().matches("[.!?:;\"(\\[]");
-        return Character.isUpperCase(s.charAt(0)) && !sentenceStart && !s.equals("I");
-    }
-
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("one", "1"),
-            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
-            Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"),
-            Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("sixteen", "16"),
-            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("hundred", "100"));
-
-    static boolean isNumber(String lower) {
-        if (NUMBER_WORDS.containsKey(lower) && !lower.equals("one")) {
-            return true;
-        }
-        return NUMBER.matcher(lower.replace("%", "")).matches() || lower.matches("\\d+(?:\\.\\d+)?[kmb]");
-    }
-
-    static String number(String lower) {
-        String word = NUMBER_WORDS.get(lower);
-        if (word != null) {
-            return word;
-        }
-        return lower.replace(",", "");
-    }
-
-    /** A name reduced for comparison: lower case, without hyphens, slashes and apostrophes. */
-    static String term(String lower) {
-        String t = lower.replaceAll("['\u2019]s$", "").replaceAll("[-/'\u2019]", "");
-        return t.isEmpty() ? lower : t;
-    }
-
-    static boolean isScaleWord(String lower) {
-        return SCALE_WORDS.contains(lower);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.lectern.grading;
 
+import dev.lectern.grading.internal.Spelling;
+
 import dev.lectern.course.KeyPoint;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.lectern.grading;
 
+import dev.lectern.grading.internal.Syntax;
+
 import dev.lectern.course.KeyPoint;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;

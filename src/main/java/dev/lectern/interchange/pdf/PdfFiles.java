@@ -1,17 +1,17 @@
 package dev.lectern.interchange.pdf;
 
+import dev.lectern.files.AtomicFiles;
+
 import dev.lectern.interchange.pdf.PdfImportResult.Outcome;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -150,11 +150,7 @@ final class PdfFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
             for (Path f : files) {
                 Path to = imagesDir.resolve(f.getFileName().toString());
-                try {
-                    Files.move(f, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(f, to, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.replace(f, to);
             }
         }
     }

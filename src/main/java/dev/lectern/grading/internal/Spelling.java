@@ -1,13 +1,13 @@
-package dev.lectern.grading;
+package dev.lectern.grading.internal;
 
 /** Edit distance for telling an ordinary typo ("refrence", "initilizer") from a different word. */
-final class Spelling {
+public final class Spelling {
 
     private Spelling() {
     }
 
     /** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 2) {
             return 3;
         }
@@ -34,7 +34,7 @@ final class Spelling {
      * Whether {@code typed} is a typo of {@code meant}: both ordinary words of five letters or more, one edit apart
      * (two for words of nine or more), with the same first letter and no digits (names and numbers must match).
      */
-    static boolean isTypo(String typed, String meant) {
+    public static boolean isTypo(String typed, String meant) {
         if (typed.equals(meant) || typed.length() < 5 || meant.length() < 5 || typed.charAt(0) != meant.charAt(0)) {
             return false;
         }

@@ -1,4 +1,4 @@
-package dev.lectern.grading;
+package dev.lectern.grading.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,30 +20,32 @@ import opennlp.tools.postag.POSTaggerME;
  * Apache OpenNLP's stock English models, clauses, and which words stand inside the scope of a negation. The
  * tagger and chunker are not thread-safe, so each thread gets its own over the shared models.
  */
-final class Syntax {
+public final class Syntax {
 
     /** Only this many words of an answer are parsed, so that a huge answer is checked in bounded time. */
-    static final int MAX_WORDS = 400;
+    public static final int MAX_WORDS = 400;
+    /** Only this much of a text is parsed (as much as the grader analyses). */
+    public static final int MAX_CHARS = 6_000;
 
     /** A word as written (names like "ViT-L/14", "SA-1B" or "88.1%" stay one word) and its grammar. */
-    record Word(String text, String lower, int start, int end, String pos, String chunk, int clause,
+    public record Word(String text, String lower, int start, int end, String pos, String chunk, int clause,
                 boolean negated) {
 
-        boolean isNoun() {
+        public boolean isNoun() {
             return pos.startsWith("NN") || pos.equals("CD") && !lower.chars().allMatch(Character::isDigit);
         }
 
-        boolean isAdjective() {
+        public boolean isAdjective() {
             return pos.startsWith("JJ") || pos.equals("VBN") || pos.equals("RBR");
         }
 
-        boolean isVerb() {
+        public boolean isVerb() {
             return pos.startsWith("VB") || pos.equals("MD");
         }
     }
 
     /** A parsed text: its words in order, each knowing its clause and chunk. */
-    record Parsed(String text, List<Word> words) {
+    public record Parsed(String text, List<Word> words) {
     }
 
     private static final Pattern TOKEN = Pattern.compile(
@@ -69,7 +71,7 @@ final class Syntax {
         this.chunker = ThreadLocal.withInitial(() -> new ChunkerME(this.chunkModel));
     }
 
-    static Syntax load() {
+    public static Syntax load() {
         try (InputStream pos = resource("/en-pos-maxent.bin"); InputStream chunk = resource("/en-chunker.bin")) {
             return new Syntax(new POSModel(pos), new ChunkerModel(chunk));
         } catch (IOException e) {
@@ -85,8 +87,8 @@ final class Syntax {
         return in;
     }
 
-    Parsed parse(String text) {
-        String s = text.length() > TextAnalysis.MAX_CHARS ? text.substring(0, TextAnalysis.MAX_CHARS) : text;
+    public Parsed parse(String text) {
+        String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         List<String> tokens = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         Matcher m = TOKEN.matcher(s);
@@ -158,7 +160,7 @@ final class Syntax {
         }
     }
 
-    static boolean isNegator(String lower) {
+    public static boolean isNegator(String lower) {
         return NEGATORS.contains(lower);
     }
 
@@ -217,7 +219,7 @@ final class Syntax {
         return out;
     }
 
-    static boolean isBreak(String word) {
+    public static boolean isBreak(String word) {
         return word.equals(",") || word.equals("(") || word.equals(")") || word.equals("-") || word.equals("\u2014");
     }
 }

@@ -1,6 +1,6 @@
-package dev.lectern.grading;
+package dev.lectern.grading.internal;
 
-import dev.lectern.grading.Syntax.Word;
+import dev.lectern.grading.internal.Syntax.Word;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,22 +13,22 @@ import java.util.function.UnaryOperator;
  * ("lightweight mask decoder", "the decoder is huge", "we freeze the encoder", "NFNets match ViTs", "X is faster
  * than Y"), with the negation that applies to it.
  */
-final class Bindings {
+public final class Bindings {
 
     /**
      * One claim: {@code pole} is said of the thing named by {@code head} (a stem) and its noun modifiers (stems);
      * {@code negated} when the text denies it. {@code word} and {@code headWord} are the indexes of the words.
      */
-    record Binding(String head, Set<String> modifiers, Opposites.Pole pole, boolean negated, int word,
+    public record Binding(String head, Set<String> modifiers, Opposites.Pole pole, boolean negated, int word,
                    int headWord, String attribute, String headText, String phrase) {
 
         /** The pole actually claimed: a denied side of a two-sided scale is the other side. */
-        Optional<Opposites.Pole> claimed() {
+        public Optional<Opposites.Pole> claimed() {
             return negated ? pole.flipped() : Optional.of(pole);
         }
 
         /** Whether two bindings may speak of the same thing: same head, and their modifiers do not differ. */
-        boolean sameThing(Binding other) {
+        public boolean sameThing(Binding other) {
             if (!head.equals(other.head)) {
                 // "CLIP is frozen" speaks of the "CLIP encoder"
                 return modifiers.isEmpty() && other.modifiers.contains(head)
@@ -46,7 +46,7 @@ final class Bindings {
         }
 
         /** Whether this claim and the other say opposite things of the same thing. */
-        boolean contradicts(Binding other) {
+        public boolean contradicts(Binding other) {
             if (!sameThing(other)) {
                 return false;
             }
@@ -59,7 +59,7 @@ final class Bindings {
             return pole.equals(other.pole) && negated != other.negated;
         }
 
-        boolean agrees(Binding other) {
+        public boolean agrees(Binding other) {
             return sameThing(other) && claimed().isPresent() && claimed().equals(other.claimed());
         }
     }
@@ -83,7 +83,7 @@ final class Bindings {
     }
 
     /** The claims of a parsed text; {@code stem} reduces a lower-case word to its stem. */
-    static List<Binding> of(List<Word> words, UnaryOperator<String> stem) {
+    public static List<Binding> of(List<Word> words, UnaryOperator<String> stem) {
         List<Binding> out = new ArrayList<>();
         int n = words.size();
         for (int i = 0; i < n; i++) {

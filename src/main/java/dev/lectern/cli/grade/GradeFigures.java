@@ -1,4 +1,4 @@
-package dev.lectern.cli;
+package dev.lectern.cli.grade;
 
 import dev.lectern.grading.Agreement;
 import dev.lectern.grading.Grade;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * partial, incorrect; or correct, contradictory, incorrect for SemEval's labels). For a {@code score} column:
  * Pearson r.
  */
-final class GradeFigures {
+public final class GradeFigures {
 
     private static final List<String> THREE_WAY = List.of("correct", "partial", "incorrect");
     private static final List<String> SEMEVAL_THREE_WAY = List.of("correct", "contradictory", "incorrect");
@@ -34,7 +34,7 @@ final class GradeFigures {
      * @param labels the gold label of each row, lower case (null where the row has none)
      * @param scores the gold score of each row (NaN where it has none)
      */
-    GradeFigures(String[] labels, double[] scores, List<Grade> grades) {
+    public GradeFigures(String[] labels, double[] scores, List<Grade> grades) {
         this.labels = labels;
         this.scores = scores;
         this.grades = grades;
@@ -64,7 +64,7 @@ final class GradeFigures {
         return label;
     }
 
-    void print(PrintWriter out, boolean hasLabels, boolean hasScores, Map<String, List<Integer>> groups) {
+    public void print(PrintWriter out, boolean hasLabels, boolean hasScores, Map<String, List<Integer>> groups) {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (Grade g : grades) {
             if (g != null) {

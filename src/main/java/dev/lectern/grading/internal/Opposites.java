@@ -1,4 +1,4 @@
-package dev.lectern.grading;
+package dev.lectern.grading.internal;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +11,16 @@ import java.util.Optional;
  * the same thing, contradict each other. The scales are the ones course answers about models turn on; WordNet
  * antonyms add the rest.
  */
-final class Opposites {
+public final class Opposites {
 
     /** Where a word stands: its scale and its pole on it. */
-    record Pole(String scale, int pole) {
-        boolean opposes(Pole other) {
+    public record Pole(String scale, int pole) {
+        public boolean opposes(Pole other) {
             return scale.equals(other.scale) && pole != other.pole;
         }
 
         /** The other side of a two-sided scale (what "not X" says); empty for scales with more sides. */
-        Optional<Pole> flipped() {
+        public Optional<Pole> flipped() {
             Integer sides = SIDES.get(scale);
             return sides != null && sides == 2 ? Optional.of(new Pole(scale, 1 - pole)) : Optional.empty();
         }
@@ -90,17 +90,17 @@ final class Opposites {
     }
 
     /** Scales on which a whole answer takes one side, whatever it says it of ("autoregressive" vs "masked"). */
-    static boolean isGlobal(String scale) {
+    public static boolean isGlobal(String scale) {
         return scale.equals("sequence") || scale.equals("openness") || scale.equals("continuity")
                 || scale.equals("explicitness");
     }
 
-    static Optional<Pole> of(String lowerWord) {
+    public static Optional<Pole> of(String lowerWord) {
         return Optional.ofNullable(POLES.get(lowerWord));
     }
 
     /** Whether the word names a kind of part or modality ("encoder", "video") rather than a quality. */
-    static boolean isRole(String lowerWord) {
+    public static boolean isRole(String lowerWord) {
         Pole p = POLES.get(lowerWord);
         return p != null && (p.scale.equals("coding") || p.scale.equals("direction"));
     }

@@ -1,4 +1,4 @@
-package dev.lectern.cli;
+package dev.lectern.cli.grade;
 
 import dev.lectern.course.Course;
 import dev.lectern.course.Question;
@@ -15,12 +15,12 @@ import java.util.Optional;
  * {@code question_id}, or that ask one of the course's questions word for word: those are graded with the key
  * points and accepted phrasings the course gives them.
  */
-final class CourseKeys {
+public final class CourseKeys {
 
     private final Map<String, Question> byId = new HashMap<>();
     private final Map<String, Question> byText = new HashMap<>();
 
-    CourseKeys(Course course) {
+    public CourseKeys(Course course) {
         for (QuestionSet set : course.questionSets()) {
             for (Question q : set.questions()) {
                 byId.put(set.id() + "/" + q.id(), q);
@@ -29,12 +29,12 @@ final class CourseKeys {
         }
     }
 
-    static CourseKeys none() {
+    public static CourseKeys none() {
         return new CourseKeys(new Course(null, null, List.of(), List.of()));
     }
 
     /** The question named by its set and id. */
-    Optional<AnswerKey> byId(String setId, String questionId) {
+    public Optional<AnswerKey> byId(String setId, String questionId) {
         Question q = byId.get(setId.strip() + "/" + questionId.strip());
         return q == null ? Optional.empty() : Optional.of(AnswerKey.of(q));
     }
@@ -43,7 +43,7 @@ final class CourseKeys {
      * A row's key completed from the course: when the row asks a course question word for word and brings no key
      * points of its own, the course's key points and accepted answers are added to the row's reference.
      */
-    AnswerKey complete(AnswerKey row) {
+    public AnswerKey complete(AnswerKey row) {
         if (!row.keyPoints().isEmpty()) {
             return row;
         }
@@ -57,7 +57,7 @@ final class CourseKeys {
                 : row.alternativeAnswers(), q.keyPoints());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byId.isEmpty();
     }
 

@@ -1,0 +1,222 @@
+package dev.lectern.grading;
+
+import static dev.lectern.grading.Terms.GENERIC;
+import static dev.lectern.grading.Terms.isNumber;
+import static dev.lectern.grading.Terms.isScaleWord;
+import static dev.lectern.grading.Terms.looksLikeName;
+import static dev.lectern.grading.Terms.number;
+import static dev.lectern.grading.Terms.term;
+import static dev.lectern.grading.Terms.value;
+import static dev.lectern.grading.Terms.values;
+
+import dev.lectern.grading.internal.Opposites;
+import dev.lectern.grading.internal.Syntax;
+import dev.lectern.grading.internal.Syntax.Parsed;
+import dev.lectern.grading.internal.Syntax.Word;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Claims of the reference that pair things up, checked against the answer's pairs: numbers with the names and
+ * units next to them ("81% over Imagen Video", "16 fps"), numbers at another scale, who made what ("Imagen Video
+ * from Google"), and the side a whole answer takes on a scale ("autoregressive" against "masked").
+ */
+final class Pairings {
+
+    private final ClaimCheck check;
+
+    Pairings(ClaimCheck check) {
+        this.check = check;
+    }
+
+
+    /** Each number of a text with the name nearest to it in its clause ("90% over PYOCO"). */
+    private Map<String, Set<String>> numberNames(List<Word> words, ClaimCheck.Key k) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!isNumber(words.get(i).lower())) {
+                continue;
+            }
+            int best = -1;
+            if (i + 1 < words.size() && words.get(i + 1).pos().startsWith("NN") && !isNumber(words.get(i + 1).lower())
+                    && !isScaleWord(words.get(i + 1).lower())) {
+                // the unit or thing counted: "16 fps", "4 seconds"
+                out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
+                        .add("unit:" + check.stem(words.get(i + 1).lower()));
+            }
+            for (int step : new int[] {1, -1}) {
+                best = -1;
+                for (int d = 1; d <= 5 && best < 0; d++) {
+                    int j = i + step * d;
+                    if (j < 0 || j >= words.size() || words.get(j).clause() != words.get(i).clause()
+                            || isNumber(words.get(j).lower()) || Syntax.isBreak(words.get(j).text())
+                            || words.get(j).text().matches("[;:]")) {
+                        break;
+                    }
+                    if (!GENERIC.contains(term(words.get(j).lower()))
+                            && (k.names.contains(term(words.get(j).lower())) || looksLikeName(words, j))) {
+                        best = j;
+                    }
+                }
+                if (best >= 0) {
+                    out.computeIfAbsent(number(words.get(i).lower()), x -> new HashSet<>())
+                            .add(term(words.get(best).lower()));
+                }
+            }
+        }
+        return out;
+    }
+
+
+    /** Numbers of the reference given to the wrong names: "96% against Imagen Video" where it had 81%. */
+    List<ClaimCheck.Contradiction> swappedNumbers(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Set<String>> ref = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            numberNames(p.words(), k).forEach((n, names) -> ref.computeIfAbsent(n, x -> new HashSet<>()).addAll(names));
+        }
+        List<ClaimCheck.Contradiction> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : numberNames(a.parsed().words(), k).entrySet()) {
+            Set<String> refNames = ref.get(e.getKey());
+            if (refNames == null || refNames.isEmpty()) {
+                continue;
+            }
+            for (String name : e.getValue()) {
+                if (refNames.contains(name)) {
+                    continue;
+                }
+                for (Map.Entry<String, Set<String>> r : ref.entrySet()) {
+                    if (!r.getKey().equals(e.getKey()) && r.getValue().contains(name)) {
+                        out.add(new ClaimCheck.Contradiction("the answer gives " + e.getKey() + " for " + name.replace("unit:", "")
+                                + "; the reference gives " + r.getKey(), List.of(), false,
+                                List.of(e.getKey(), r.getKey())));
+                        return out;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+
+    /** A number of the answer with another value than any of the key's, next to a key point's words. */
+    List<ClaimCheck.Contradiction> wrongValues(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Set<Double> known = new HashSet<>();
+        for (Parsed p : k.numberSources) {
+            known.addAll(values(p.words()));
+        }
+        known.addAll(values(check.keyParse(k.question).words()));
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        List<Word> words = a.parsed().words();
+        for (int i = 0; i < words.size(); i++) {
+            Double v = value(words, i);
+            if (v == null || known.stream().anyMatch(x -> Math.abs(x - v) <= 1e-6 * Math.max(1, Math.abs(x)))) {
+                continue;
+            }
+            // the same digits at another scale ("1.64 trillion" for "1.64 billion"), or a number in a place the
+            // key gives one
+            Double plain = value(List.of(words.get(i)), 0);
+            boolean sameDigits = plain != null && known.stream().anyMatch(x -> x / plain >= 999 || plain / x >= 999)
+                    && k.numbers.contains(number(words.get(i).lower()));
+            if (sameDigits) {
+                String scaleWord = i + 1 < words.size() ? " " + words.get(i + 1).text() : "";
+                return List.of(new ClaimCheck.Contradiction("the answer says \u201C" + words.get(i).text() + scaleWord
+                        + "\u201D; the reference gives it at another scale", List.of(new Span(words.get(i).start(),
+                        words.get(i).end())), false, List.of(number(words.get(i).lower()))));
+            }
+        }
+        return List.of();
+    }
+
+
+    /** "Imagen Video from Meta" where the reference has it from Google: who made what, swapped. */
+    List<ClaimCheck.Contradiction> swappedMakers(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Set<String>> ref = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            makers(p.words(), k).forEach((x, ys) -> ref.computeIfAbsent(x, z -> new HashSet<>()).addAll(ys));
+        }
+        for (Map.Entry<String, Set<String>> e : makers(a.parsed().words(), k).entrySet()) {
+            Set<String> refMakers = ref.get(e.getKey());
+            if (refMakers == null || refMakers.isEmpty()) {
+                continue;
+            }
+            for (String maker : e.getValue()) {
+                if (!refMakers.contains(maker) && k.names.contains(maker)) {
+                    return List.of(new ClaimCheck.Contradiction("the answer says " + e.getKey() + " is from " + maker
+                            + "; the reference says " + String.join(" or ", refMakers), List.of(), false,
+                            List.of(e.getKey(), maker)));
+                }
+            }
+        }
+        return List.of();
+    }
+
+
+    /** Pairs "X from/by Y", "Y's X" and "X (Y)" of a text's names: thing to maker. */
+    private Map<String, Set<String>> makers(List<Word> words, ClaimCheck.Key k) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < words.size(); i++) {
+            String w = words.get(i).lower();
+            int thing = -1;
+            int maker = -1;
+            if ((w.equals("from") || w.equals("by") || w.equals("(")) && isName(words, i - 1, k)
+                    && isName(words, i + 1, k)) {
+                thing = i - 1;
+                maker = i + 1;
+                // "Imagen Video from Meta": the thing is the first word of the name
+                while (thing > 0 && isName(words, thing - 1, k)) {
+                    thing--;
+                }
+            } else if (words.get(i).text().endsWith("'s") && isName(words, i, k) && isName(words, i + 1, k)) {
+                maker = i;
+                thing = i + 1;
+            }
+            if (thing >= 0) {
+                out.computeIfAbsent(term(words.get(thing).lower()), x -> new HashSet<>())
+                        .add(term(words.get(maker).lower()));
+            }
+        }
+        return out;
+    }
+
+
+    private static boolean isName(List<Word> words, int i, ClaimCheck.Key k) {
+        return i >= 0 && i < words.size() && (k.names.contains(term(words.get(i).lower())) || looksLikeName(words, i))
+                && !isNumber(words.get(i).lower());
+    }
+
+
+    /** A side the whole answer takes that the key takes the other way ("masked" where it says "autoregressive"). */
+    List<ClaimCheck.Contradiction> globalSides(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Set<Integer>> keySides = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            for (Word w : p.words()) {
+                Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated())
+                        .ifPresent(x -> keySides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole()));
+            }
+        }
+        Map<String, Set<Integer>> answerSides = new LinkedHashMap<>();
+        Map<String, Word> said = new LinkedHashMap<>();
+        for (Word w : a.parsed().words()) {
+            Opposites.of(w.lower()).filter(x -> Opposites.isGlobal(x.scale()) && !w.negated()).ifPresent(x -> {
+                answerSides.computeIfAbsent(x.scale(), z -> new HashSet<>()).add(x.pole());
+                said.putIfAbsent(x.scale(), w);
+            });
+        }
+        for (Map.Entry<String, Set<Integer>> e : answerSides.entrySet()) {
+            Set<Integer> key = keySides.get(e.getKey());
+            if (key != null && key.size() == 1 && e.getValue().size() == 1 && !key.equals(e.getValue())) {
+                Word w = said.get(e.getKey());
+                return List.of(new ClaimCheck.Contradiction("the answer says \u201C" + w.text()
+                        + "\u201D; the reference says the opposite", List.of(new Span(w.start(), w.end())), false,
+                        List.of()));
+            }
+        }
+        return List.of();
+    }
+}
