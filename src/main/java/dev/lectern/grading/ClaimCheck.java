@@ -425,13 +425,6 @@ final class ClaimCheck {
     /** Claims of the answer that oppose what the reference says of the same thing. */
     private List<Contradiction> referenceContradictions(Key k, Answer a) {
         Map<Integer, Contradiction> out = new LinkedHashMap<>();
-        List<Contradiction> swapped = new ArrayList<>(pairings.swappedNumbers(k, a));
-        swapped.addAll(pairings.wrongValues(k, a));
-        swapped.addAll(pairings.swappedMakers(k, a));
-        swapped.addAll(pairings.globalSides(k, a));
-        for (int i = 0; i < swapped.size(); i++) {
-            out.put(-1 - i, swapped.get(i));
-        }
         for (Binding c : a.claims) {
             if (ambiguous(c, k)) {
                 continue;
@@ -443,6 +436,16 @@ final class ClaimCheck {
                     break;
                 }
             }
+        }
+        // what is said of what comes first: it names both sides; the pairings follow
+        List<Contradiction> paired = new ArrayList<>(pairings.swappedNumbers(k, a));
+        paired.addAll(pairings.wrongValues(k, a));
+        paired.addAll(pairings.swappedMakers(k, a));
+        if (out.isEmpty()) {
+            paired.addAll(pairings.globalSides(k, a));
+        }
+        for (int i = 0; i < paired.size(); i++) {
+            out.put(-1 - i, paired.get(i));
         }
         return new ArrayList<>(out.values());
     }
