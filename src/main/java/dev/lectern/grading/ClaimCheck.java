@@ -440,6 +440,7 @@ final class ClaimCheck {
         // what is said of what comes first: it names both sides; the pairings follow
         List<Contradiction> paired = new ArrayList<>(pairings.swappedNumbers(k, a));
         paired.addAll(pairings.wrongValues(k, a));
+        paired.addAll(pairings.wrongScale(k, a));
         paired.addAll(pairings.swappedMakers(k, a));
         if (out.isEmpty()) {
             paired.addAll(pairings.globalSides(k, a));

@@ -26,10 +26,20 @@ final class Embeddings {
         this.model = model;
     }
 
+    /** One model (one ONNX Runtime session) per process, however many graders are loaded. */
+    private static EmbeddingModel shared;
+
     static Embeddings load() {
-        Embeddings e = new Embeddings(new BgeSmallEnV15QuantizedEmbeddingModel());
+        Embeddings e = new Embeddings(sharedModel());
         e.vector("warm up");
         return e;
+    }
+
+    private static synchronized EmbeddingModel sharedModel() {
+        if (shared == null) {
+            shared = new BgeSmallEnV15QuantizedEmbeddingModel();
+        }
+        return shared;
     }
 
     /** The unit-length vector of a text (the model reads at most its first 512 word pieces). */

@@ -134,6 +134,53 @@ final class Pairings {
     }
 
 
+    /** Counts of the same thing at scales far apart: "1.1 million masks" where the reference has "a billion masks". */
+    List<ClaimCheck.Contradiction> wrongScale(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Double> ref = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            ref.putAll(counts(p.words()));
+        }
+        for (Map.Entry<String, Double> e : counts(a.parsed().words()).entrySet()) {
+            Double r = ref.get(e.getKey());
+            if (r != null && (r / e.getValue() >= 100 || e.getValue() / r >= 100)) {
+                return List.of(new ClaimCheck.Contradiction("the answer counts the " + e.getKey() + " in "
+                        + scaleName(e.getValue()) + "; the reference in " + scaleName(r), List.of(), false,
+                        List.of(e.getKey())));
+            }
+        }
+        return List.of();
+    }
+
+    /** Counts given with a scale word, by the thing counted: "1.1 billion masks", "over a billion masks". */
+    private Map<String, Double> counts(List<Word> words) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            double scale = switch (words.get(i).lower()) {
+                case "thousand" -> 1e3;
+                case "million", "millions" -> 1e6;
+                case "billion", "billions" -> 1e9;
+                case "trillion" -> 1e12;
+                default -> 0;
+            };
+            if (scale == 0 || !words.get(i + 1).pos().startsWith("NN")) {
+                continue;
+            }
+            double n = 1;
+            if (i > 0 && isNumber(words.get(i - 1).lower())) {
+                Double v = value(List.of(words.get(i - 1)), 0);
+                n = v == null ? 1 : v;
+            } else if (i == 0 || !words.get(i - 1).lower().matches("a|one|over|about|around|nearly|some")) {
+                continue;
+            }
+            out.put(check.stem(words.get(i + 1).lower()), n * scale);
+        }
+        return out;
+    }
+
+    private static String scaleName(double v) {
+        return v >= 1e12 ? "trillions" : v >= 1e9 ? "billions" : v >= 1e6 ? "millions" : "thousands";
+    }
+
     /** "Imagen Video from Meta" where the reference has it from Google: who made what, swapped. */
     List<ClaimCheck.Contradiction> swappedMakers(ClaimCheck.Key k, ClaimCheck.Answer a) {
         Map<String, Set<String>> ref = new LinkedHashMap<>();

@@ -123,6 +123,20 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aCountAtAnotherScaleAndADeniedPhraseAreBothCaught() {
+        Grade g = grade("segment-anything", "task-model-data", "It defines a promptable segmentation task, the SAM"
+                + " model, and the SA-1B dataset of about 1.1 million masks, all drawn by hand without any model in"
+                + " the loop.");
+        assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(point(g, "data collected with model in the loop").contradicted()).isTrue();
+        AnswerKey key = new AnswerKey("How large is the dataset?", "It has over a billion masks on 11M images.",
+                List.of(), List.of());
+        assertThat(grader.grade(key, "It has about 1.1 million masks on 11M images.").explanation())
+                .contains("millions").contains("billions");
+        assertThat(grader.grade(key, "Roughly 1.1 billion masks over 11M images.").verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
     void aReversedComparisonContradictsTheReference() {
         AnswerKey key = new AnswerKey("How do NFNets compare with ViTs at scale?",
                 "With comparable compute, NFNets match ViTs.", List.of(), List.of());

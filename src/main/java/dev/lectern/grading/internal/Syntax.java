@@ -206,6 +206,17 @@ public final class Syntax {
                     inPhrase = inPhrase || tags[j].startsWith("NN");
                     j++;
                 }
+                // "without any model in the loop": the phrase's own prepositional phrase
+                if (j + 1 < words.length && clause[j] == clause[i] && tags[j].equals("IN")
+                        && !words[j].equalsIgnoreCase("than") && chunks[j + 1].endsWith("NP")) {
+                    out[j] = true;
+                    j++;
+                    while (j < words.length && clause[j] == clause[i] && !isBreak(words[j])
+                            && (chunks[j].equals("I-NP") || chunks[j].equals("B-NP") && out[j - 1] && tags[j - 1].equals("IN"))) {
+                        out[j] = true;
+                        j++;
+                    }
+                }
                 // "no projection is used", "no retraining is needed"
                 if (w.equals("no") || w.equals("none")) {
                     while (j < words.length && clause[j] == clause[i] && !isBreak(words[j])
