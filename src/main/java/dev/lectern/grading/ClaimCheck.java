@@ -85,6 +85,11 @@ final class ClaimCheck {
         });
     }
 
+    /** Whether WordNet knows the word. */
+    boolean isEnglishWord(String lower) {
+        return synonyms.isWord(lower);
+    }
+
     private final UnaryOperator<String> stemmer = this::stem;
     private final Pairings pairings = new Pairings(this);
 
@@ -441,6 +446,7 @@ final class ClaimCheck {
         List<Contradiction> paired = new ArrayList<>(pairings.swappedNumbers(k, a));
         paired.addAll(pairings.wrongValues(k, a));
         paired.addAll(pairings.wrongScale(k, a));
+        paired.addAll(pairings.swappedProfiles(k, a));
         paired.addAll(pairings.swappedMakers(k, a));
         if (out.isEmpty()) {
             paired.addAll(pairings.globalSides(k, a));

@@ -181,6 +181,83 @@ final class Pairings {
         return v >= 1e12 ? "trillions" : v >= 1e9 ? "billions" : v >= 1e6 ? "millions" : "thousands";
     }
 
+    /**
+     * What the reference says of one name said of another: "DINOv2 is the promptable segmentation model" where the
+     * reference says that of SAM. Each name's profile is the words of the key's clauses that name it alone (words
+     * that two names share are left out); an answer's clause that names one of them alone and matches another's
+     * profile in two words or more, and its own in none, swaps them.
+     */
+    List<ClaimCheck.Contradiction> swappedProfiles(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Set<String>> profiles = new LinkedHashMap<>();
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        for (Parsed p : k.numberSources) {
+            for (Map.Entry<String, Set<String>> e : clausesNamingOne(p.words(), k).entrySet()) {
+                profiles.computeIfAbsent(e.getKey(), x -> new HashSet<>()).addAll(e.getValue());
+            }
+        }
+        for (Set<String> words : profiles.values()) {
+            words.forEach(w -> owners.merge(w, 1, Integer::sum));
+        }
+        profiles.values().forEach(words -> words.removeIf(w -> owners.get(w) > 1));
+        if (profiles.size() < 2) {
+            return List.of();
+        }
+        for (Map.Entry<String, Set<String>> clause : clausesNamingOne(a.parsed().words(), k).entrySet()) {
+            Set<String> own = profiles.get(clause.getKey());
+            if (own == null || own.size() < 2) {
+                continue;
+            }
+            long ownHits = clause.getValue().stream().filter(own::contains).count();
+            for (Map.Entry<String, Set<String>> other : profiles.entrySet()) {
+                if (other.getKey().equals(clause.getKey())) {
+                    continue;
+                }
+                long hits = clause.getValue().stream().filter(other.getValue()::contains).count();
+                if (hits >= 2 && ownHits == 0) {
+                    return List.of(new ClaimCheck.Contradiction("the answer says of " + clause.getKey()
+                            + " what the reference says of " + other.getKey(), List.of(), false,
+                            List.of(clause.getKey(), other.getKey())));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** For each clause that names exactly one of the key's names, the name and the clause's other content words. */
+    private Map<String, Set<String>> clausesNamingOne(List<Word> words, ClaimCheck.Key k) {
+        Map<Integer, Set<String>> names = new LinkedHashMap<>();
+        Map<Integer, Set<String>> content = new LinkedHashMap<>();
+        Map<Integer, Integer> clauseStart = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            clauseStart.putIfAbsent(w.clause(), i);
+            String t = term(w.lower());
+            if (t.endsWith("s") && t.length() > 3 && k.names.contains(t.substring(0, t.length() - 1))) {
+                t = t.substring(0, t.length() - 1);
+            }
+            // a name, not an English word that a name also uses ("Diffusion", "Emu")
+            boolean name = k.names.contains(t) && !GENERIC.contains(t) && !isNumber(w.lower())
+                    && !check.isEnglishWord(w.lower())
+                    && (i == 0 || !k.names.contains(term(words.get(i - 1).lower())));
+            if (name) {
+                // only a name the clause is about: among its first words ("DINOv2 is …"), not a passing mention
+                names.computeIfAbsent(w.clause(), x -> new HashSet<>()).add(i - clauseStart.get(w.clause()) <= 2
+                        ? t : "\u0000" + t);
+            } else if (!k.names.contains(t) && (w.isNoun() || w.pos().startsWith("JJ") || w.pos().startsWith("VB"))
+                    && w.lower().length() > 2 && !k.questionWords.contains(check.stem(w.lower()))) {
+                content.computeIfAbsent(w.clause(), x -> new HashSet<>()).add(check.stem(w.lower()));
+            }
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Set<String>> e : names.entrySet()) {
+            if (e.getValue().size() == 1 && !e.getValue().iterator().next().startsWith("\u0000")) {
+                out.computeIfAbsent(e.getValue().iterator().next(), x -> new HashSet<>())
+                        .addAll(content.getOrDefault(e.getKey(), Set.of()));
+            }
+        }
+        return out;
+    }
+
     /** "Imagen Video from Meta" where the reference has it from Google: who made what, swapped. */
     List<ClaimCheck.Contradiction> swappedMakers(ClaimCheck.Key k, ClaimCheck.Answer a) {
         Map<String, Set<String>> ref = new LinkedHashMap<>();
