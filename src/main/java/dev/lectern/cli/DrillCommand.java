@@ -133,7 +133,7 @@ final class DrillCommand implements Callable<Integer> {
 
         err.println("Loading the grader" + marks.ellipsis());
         err.flush();
-        CompletableFuture<Grader> grader = loadInBackground();
+        CompletableFuture<Grader> grader = context.graderInBackground();
 
         out.printf(Locale.ROOT, "%s %s: %s.%s Type one answer per line; an empty line skips; end of input"
                 + " (Ctrl+D) ends the %s.%n", isExam ? "Exam on" : "Drill on", chosen.describe(),
@@ -199,21 +199,6 @@ final class DrillCommand implements Callable<Integer> {
                     + weeks.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
         }
         return null;
-    }
-
-    /** Loads the grader on a thread of its own, so the first question shows while it loads. */
-    private CompletableFuture<Grader> loadInBackground() {
-        CompletableFuture<Grader> future = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                future.complete(context.grader().get());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "lectern-grader-load");
-        t.setDaemon(true);
-        t.start();
-        return future;
     }
 
     /** The grader could not be loaded; the message says why. */

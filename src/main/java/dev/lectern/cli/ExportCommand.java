@@ -44,21 +44,16 @@ final class ExportCommand implements Runnable {
     @Command(name = "reviews", mixinStandardHelpOptions = true,
             description = "Writes the whole review log to a CSV file: id, set_id, question_id, at (ISO-8601, UTC),"
                     + " rating (1-4), score, verdict, answer, taken_ms, mode; oldest first.")
-    static final class Reviews implements Callable<Integer> {
+    static final class Reviews extends StoreCli.StoreWork {
 
         @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
         Path out;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return StoreCli.withStore(spec, (store, stdout) -> {
-                int count = store.exportCsv(out);
-                stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
-                return 0;
-            });
+        public int run(ProgressStore store, PrintWriter stdout) throws IOException {
+            int count = store.exportCsv(out);
+            stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
+            return 0;
         }
     }
 

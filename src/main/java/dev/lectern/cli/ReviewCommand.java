@@ -140,7 +140,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         AnswerFeedback.Marks marks = AnswerFeedback.Marks.of(context.unicode());
         String dot = marks.dot();
-        CompletableFuture<Grader> grader = loadInBackground();
+        CompletableFuture<Grader> grader = context.graderInBackground();
         out.printf(Locale.ROOT, "Review of %s: %s due. Type an answer (an empty line shows the reference answer),"
                 + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one. End of"
                 + " input (Ctrl+D) stops.%n", chosen.describe(), Summary.plural(queue.size(), "question"));
@@ -261,20 +261,6 @@ final class ReviewCommand implements Callable<Integer> {
             }
         }
         return Optional.empty();
-    }
-
-    private CompletableFuture<Grader> loadInBackground() {
-        CompletableFuture<Grader> future = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                future.complete(context.grader().get());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "lectern-grader-load");
-        t.setDaemon(true);
-        t.start();
-        return future;
     }
 
     /** The grade, or null when the grader could not load or failed on this answer (the student rates alone). */
