@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -32,9 +31,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern drill}: questions on standard output, answers from standard input, graded feedback. */
 @Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "Type one answer per line; an empty line skips the question; end of input (Ctrl+D) ends the drill."
                         + " Works with piped input too.",
                 "Exit code: 0, 1 if the set, reading or week does not exist, 2 on a usage error."})
-final class DrillCommand implements Callable<Integer> {
+final class DrillCommand extends ContextCommand {
 
     @ArgGroup(exclusive = true)
     ScopeOptions.SetReadingOrWeek scope;
@@ -62,14 +59,10 @@ final class DrillCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
     private AnswerFeedback.Marks marks;
 
     DrillCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** One question asked: the answer given (null when skipped) and its grade once graded. */

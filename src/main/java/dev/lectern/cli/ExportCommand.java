@@ -57,15 +57,35 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    /** The course of {@code --course}, else the default one; errors in it are mentioned, not fatal. */
-    static Course loadCourse(CourseOption course, PrintWriter err) throws IOException {
-        Path dir = course.dir();
-        LoadedCourse loaded = CourseLoader.load(dir);
-        if (loaded.hasErrors()) {
-            err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it out"
-                    + " (`lectern validate` lists them).");
+    /**
+     * An export of the course of {@code --course}, else the default one; errors in it are mentioned, not fatal.
+     */
+    abstract static class FromCourse implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            checkOptions();
+            LoadedCourse loaded = CourseLoader.load(course().dir());
+            if (loaded.hasErrors()) {
+                err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it"
+                        + " out (`lectern validate` lists them).");
+            }
+            return export(loaded.course(), spec.commandLine().getOut(), err);
         }
-        return loaded.course();
+
+        /** The {@code --course} mixin, declared by each export after its own options, where its help shows it. */
+        abstract CourseOption course();
+
+        /** Throws a usage error when the options do not go together. */
+        void checkOptions() {
+        }
+
+        /** Writes the export of {@code course}; returns the exit code. */
+        abstract int export(Course course, PrintWriter stdout, PrintWriter err) throws IOException;
     }
 
     /** An export that writes its file; null when it has already said why it wrote nothing. */
@@ -110,7 +130,7 @@ final class ExportCommand implements Runnable {
                     "The text is real, selectable text in embedded DejaVu fonts. The file is written atomically.",
                     "Exit code: 0, 1 if the reading, week or exam does not exist or the file cannot be written, 2 on a"
                             + " usage error."})
-    static final class Pdf implements Callable<Integer> {
+    static final class Pdf extends FromCourse {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -139,18 +159,21 @@ final class ExportCommand implements Runnable {
         @Mixin
         CourseOption course;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        CourseOption course() {
+            return course;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        void checkOptions() {
             if (hideAnswers && what.exam != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--hide-answers goes with --reading or"
                         + " --week, not --exam.");
             }
-            Course c = loadCourse(course, err);
+        }
+
+        @Override
+        int export(Course c, PrintWriter stdout, PrintWriter err) {
             PdfExporter exporter = new PdfExporter(c);
             Optional<PdfExporter.Result> written = write(out, err, () -> {
                 if (what.reading != null) {
@@ -194,7 +217,7 @@ final class ExportCommand implements Runnable {
                     + " so importing a later export again updates the notes instead of duplicating them. Decks are"
                     + " named Lectern::<course>::<set>. The file is written atomically.",
                     "Exit code: 0, 1 if the set does not exist or the file cannot be written, 2 on a usage error."})
-    static final class Anki implements Callable<Integer> {
+    static final class Anki extends FromCourse {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
@@ -213,14 +236,13 @@ final class ExportCommand implements Runnable {
         @Mixin
         CourseOption course;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        CourseOption course() {
+            return course;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Course c = loadCourse(course, err);
+        int export(Course c, PrintWriter stdout, PrintWriter err) {
             AnkiExporter exporter = new AnkiExporter(c);
             Optional<AnkiExporter.Result> written = write(out, err,
                     () -> which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out));

@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -46,9 +45,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern review}: the questions that are due (then new ones up to the day's limit) on standard output, answers
@@ -64,7 +61,7 @@ import picocli.CommandLine.Spec;
                         + " input too.",
                 "Exit code: 0, 1 if the reading or week does not exist or progress cannot be saved, 2 on a usage"
                         + " error."})
-final class ReviewCommand implements Callable<Integer> {
+final class ReviewCommand extends ContextCommand {
 
     @ArgGroup(exclusive = true)
     ScopeOptions.ReadingOrWeek scope;
@@ -75,13 +72,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
-
     ReviewCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
