@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,11 +52,8 @@ public final class BenchCommand implements Runnable {
                     + " time (first load in this JVM, and the best of the repeats) and the retained heap after a GC.")
     static final class Load implements Callable<Integer> {
 
-        @Option(names = "--readings", defaultValue = "2000", description = "Readings to generate (default ${DEFAULT-VALUE}).")
-        int readings;
-
-        @Option(names = "--questions", defaultValue = "20000", description = "Questions to generate (default ${DEFAULT-VALUE}).")
-        int questions;
+        @Mixin
+        SyntheticCourse.Size size;
 
         @Option(names = "--repeat", defaultValue = "5", description = "Loads after the first, for the warm figure (default ${DEFAULT-VALUE}).")
         int repeat;
@@ -68,11 +66,11 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (readings < 1 || questions < 0 || repeat < 0) {
+            if (size.readings < 1 || size.questions < 0 || repeat < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--readings must be at least 1, --questions and --repeat at least 0.");
             }
             PrintWriter out = spec.commandLine().getOut();
-            return SyntheticCourse.inTemporaryFolder(out, readings, questions, keep, dir -> {
+            return size.inTemporaryFolder(out, keep, dir -> {
                 long baseline = usedHeapAfterGc();
                 long start = System.nanoTime();
                 LoadedCourse loaded = CourseLoader.load(dir);

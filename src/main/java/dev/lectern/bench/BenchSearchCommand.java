@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,11 +33,8 @@ final class BenchSearchCommand implements Callable<Integer> {
     /** Hits per kind asked for by each search, about what the search box shows. */
     static final int HITS_PER_KIND = 10;
 
-    @Option(names = "--readings", defaultValue = "2000", description = "Readings to generate (default ${DEFAULT-VALUE}).")
-    int readings;
-
-    @Option(names = "--questions", defaultValue = "20000", description = "Questions to generate (default ${DEFAULT-VALUE}).")
-    int questions;
+    @Mixin
+    SyntheticCourse.Size size;
 
     @Option(names = "--queries", defaultValue = "1000", description = "Searches to time (default ${DEFAULT-VALUE}).")
     int queries;
@@ -46,12 +44,12 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (readings < 1 || questions < 0 || queries < 1) {
+        if (size.readings < 1 || size.questions < 0 || queries < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--readings and --queries must be at least 1, --questions at least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        return SyntheticCourse.inTemporaryFolder(out, readings, questions, false, dir -> {
+        return size.inTemporaryFolder(out, false, dir -> {
             LoadedCourse loaded = CourseLoader.load(dir);
             out.printf(Locale.ROOT, "loaded %s%n", Summary.of(loaded));
             Course course = loaded.course();

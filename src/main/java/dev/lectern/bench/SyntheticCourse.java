@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import picocli.CommandLine.Option;
 
 /**
  * Writes a synthetic course of a given size: readings (seven in ten Markdown, the rest JSON) with abstracts,
@@ -26,6 +27,21 @@ public final class SyntheticCourse {
     /** What a bench does with the synthetic course folder; returns the exit code. */
     interface Bench {
         int run(Path dir) throws IOException;
+    }
+
+    /** {@code --readings} and {@code --questions}: the size of the synthetic course, as a picocli mixin. */
+    static final class Size {
+
+        @Option(names = "--readings", defaultValue = "2000", description = "Readings to generate (default ${DEFAULT-VALUE}).")
+        int readings;
+
+        @Option(names = "--questions", defaultValue = "20000", description = "Questions to generate (default ${DEFAULT-VALUE}).")
+        int questions;
+
+        /** Writes a course of this size and runs {@code bench} on it, as {@link #inTemporaryFolder} does. */
+        int inTemporaryFolder(PrintWriter out, boolean keep, Bench bench) throws IOException {
+            return SyntheticCourse.inTemporaryFolder(out, readings, questions, keep, bench);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,6 +36,21 @@ public record CliContext(Supplier<Grader> grader, Supplier<BufferedReader> stdin
     /** The progress store in {@code dataDir} ({@code lectern --data-dir}, else the user's data folder). */
     private static Progress openProgress(Path dataDir) {
         return ProgressStore.open(dataDir, Clock.systemDefaultZone());
+    }
+
+    /** Loads the grader on a thread of its own, so the first question shows while it loads. */
+    CompletableFuture<Grader> graderInBackground() {
+        CompletableFuture<Grader> future = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(grader.get());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "lectern-grader-load");
+        t.setDaemon(true);
+        t.start();
+        return future;
     }
 
     /** Whether standard output can show ✓, ✗ and …; otherwise plain ASCII stands in for them. */

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -32,9 +31,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern drill}: questions on standard output, answers from standard input, graded feedback. */
 @Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "Type one answer per line; an empty line skips the question; end of input (Ctrl+D) ends the drill."
                         + " Works with piped input too.",
                 "Exit code: 0, 1 if the set, reading or week does not exist, 2 on a usage error."})
-final class DrillCommand implements Callable<Integer> {
+final class DrillCommand extends ContextCommand {
 
     @ArgGroup(exclusive = true)
     ScopeOptions.SetReadingOrWeek scope;
@@ -62,14 +59,10 @@ final class DrillCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
     private AnswerFeedback.Marks marks;
 
     DrillCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** One question asked: the answer given (null when skipped) and its grade once graded. */
@@ -133,7 +126,7 @@ final class DrillCommand implements Callable<Integer> {
 
         err.println("Loading the grader" + marks.ellipsis());
         err.flush();
-        CompletableFuture<Grader> grader = loadInBackground();
+        CompletableFuture<Grader> grader = context.graderInBackground();
 
         out.printf(Locale.ROOT, "%s %s: %s.%s Type one answer per line; an empty line skips; end of input"
                 + " (Ctrl+D) ends the %s.%n", isExam ? "Exam on" : "Drill on", chosen.describe(),
@@ -199,21 +192,6 @@ final class DrillCommand implements Callable<Integer> {
                     + weeks.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
         }
         return null;
-    }
-
-    /** Loads the grader on a thread of its own, so the first question shows while it loads. */
-    private CompletableFuture<Grader> loadInBackground() {
-        CompletableFuture<Grader> future = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                future.complete(context.grader().get());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "lectern-grader-load");
-        t.setDaemon(true);
-        t.start();
-        return future;
     }
 
     /** The grader could not be loaded; the message says why. */

@@ -44,33 +44,48 @@ final class ExportCommand implements Runnable {
     @Command(name = "reviews", mixinStandardHelpOptions = true,
             description = "Writes the whole review log to a CSV file: id, set_id, question_id, at (ISO-8601, UTC),"
                     + " rating (1-4), score, verdict, answer, taken_ms, mode; oldest first.")
-    static final class Reviews implements Callable<Integer> {
+    static final class Reviews extends StoreCli.StoreWork {
 
         @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
         Path out;
+
+        @Override
+        public int run(ProgressStore store, PrintWriter stdout) throws IOException {
+            int count = store.exportCsv(out);
+            stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
+            return 0;
+        }
+    }
+
+    /**
+     * An export of the course of {@code --course}, else the default one; errors in it are mentioned, not fatal.
+     */
+    abstract static class FromCourse implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return StoreCli.withStore(spec, (store, stdout) -> {
-                int count = store.exportCsv(out);
-                stdout.println("Wrote " + count + (count == 1 ? " review" : " reviews") + " to " + out + ".");
-                return 0;
-            });
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            checkOptions();
+            LoadedCourse loaded = CourseLoader.load(course().dir());
+            if (loaded.hasErrors()) {
+                err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it"
+                        + " out (`lectern validate` lists them).");
+            }
+            return export(loaded.course(), spec.commandLine().getOut(), err);
         }
-    }
 
-    /** The course of {@code --course}, else the default one; errors in it are mentioned, not fatal. */
-    static Course loadCourse(CourseOption course, PrintWriter err) throws IOException {
-        Path dir = course.dir();
-        LoadedCourse loaded = CourseLoader.load(dir);
-        if (loaded.hasErrors()) {
-            err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it out"
-                    + " (`lectern validate` lists them).");
+        /** The {@code --course} mixin, declared by each export after its own options, where its help shows it. */
+        abstract CourseOption course();
+
+        /** Throws a usage error when the options do not go together. */
+        void checkOptions() {
         }
-        return loaded.course();
+
+        /** Writes the export of {@code course}; returns the exit code. */
+        abstract int export(Course course, PrintWriter stdout, PrintWriter err) throws IOException;
     }
 
     /** An export that writes its file; null when it has already said why it wrote nothing. */
@@ -115,7 +130,7 @@ final class ExportCommand implements Runnable {
                     "The text is real, selectable text in embedded DejaVu fonts. The file is written atomically.",
                     "Exit code: 0, 1 if the reading, week or exam does not exist or the file cannot be written, 2 on a"
                             + " usage error."})
-    static final class Pdf implements Callable<Integer> {
+    static final class Pdf extends FromCourse {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -144,18 +159,21 @@ final class ExportCommand implements Runnable {
         @Mixin
         CourseOption course;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        CourseOption course() {
+            return course;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        void checkOptions() {
             if (hideAnswers && what.exam != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--hide-answers goes with --reading or"
                         + " --week, not --exam.");
             }
-            Course c = loadCourse(course, err);
+        }
+
+        @Override
+        int export(Course c, PrintWriter stdout, PrintWriter err) {
             PdfExporter exporter = new PdfExporter(c);
             Optional<PdfExporter.Result> written = write(out, err, () -> {
                 if (what.reading != null) {
@@ -199,7 +217,7 @@ final class ExportCommand implements Runnable {
                     + " so importing a later export again updates the notes instead of duplicating them. Decks are"
                     + " named Lectern::<course>::<set>. The file is written atomically.",
                     "Exit code: 0, 1 if the set does not exist or the file cannot be written, 2 on a usage error."})
-    static final class Anki implements Callable<Integer> {
+    static final class Anki extends FromCourse {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
@@ -218,14 +236,13 @@ final class ExportCommand implements Runnable {
         @Mixin
         CourseOption course;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        CourseOption course() {
+            return course;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Course c = loadCourse(course, err);
+        int export(Course c, PrintWriter stdout, PrintWriter err) {
             AnkiExporter exporter = new AnkiExporter(c);
             Optional<AnkiExporter.Result> written = write(out, err,
                     () -> which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out));

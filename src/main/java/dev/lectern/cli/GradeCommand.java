@@ -27,14 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern grade --batch IN.csv --out OUT.csv} and {@code lectern grade --eval IN.csv}. */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "Problems in IN.csv are printed as IN.csv:line:column: error: message. A bad row is still graded,"
                         + " without what could not be read. Exit code: 0, 1 if IN.csv had errors, 2 on a usage"
                         + " error."})
-final class GradeCommand implements Callable<Integer> {
+final class GradeCommand extends ContextCommand {
 
     /** The columns of the output, one row per input row. */
     static final List<String> OUTPUT_COLUMNS = List.of("row", "score", "verdict", "covered", "missed", "explanation");
@@ -96,13 +93,8 @@ final class GradeCommand implements Callable<Integer> {
             description = "Answers graded at once (default: the number of processors).")
     Integer threads;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
-
     GradeCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

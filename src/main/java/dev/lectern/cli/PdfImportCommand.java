@@ -9,14 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern import pdf FILE --reading ID}: a slide deck or paper becomes a reading's slide excerpts, one per
@@ -27,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " and footers left out), the first line of its largest text as the title, a PNG thumbnail under"
                 + " readings/images/ID/ and the page number. The excerpts replace the reading's own (a backup is"
                 + " kept), or follow them with --append. Exit code 0 when imported, 1 otherwise.")
-final class PdfImportCommand implements Callable<Integer> {
+final class PdfImportCommand extends ContextCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The PDF.")
     Path pdf;
@@ -60,13 +57,8 @@ final class PdfImportCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", hidden = true, description = "Threads drawing pages (0: up to 2).")
     int threads;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
-
     PdfImportCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

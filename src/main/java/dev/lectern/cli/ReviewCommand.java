@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -46,9 +45,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern review}: the questions that are due (then new ones up to the day's limit) on standard output, answers
@@ -64,7 +61,7 @@ import picocli.CommandLine.Spec;
                         + " input too.",
                 "Exit code: 0, 1 if the reading or week does not exist or progress cannot be saved, 2 on a usage"
                         + " error."})
-final class ReviewCommand implements Callable<Integer> {
+final class ReviewCommand extends ContextCommand {
 
     @ArgGroup(exclusive = true)
     ScopeOptions.ReadingOrWeek scope;
@@ -75,13 +72,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
-
     ReviewCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -140,7 +132,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         AnswerFeedback.Marks marks = AnswerFeedback.Marks.of(context.unicode());
         String dot = marks.dot();
-        CompletableFuture<Grader> grader = loadInBackground();
+        CompletableFuture<Grader> grader = context.graderInBackground();
         out.printf(Locale.ROOT, "Review of %s: %s due. Type an answer (an empty line shows the reference answer),"
                 + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one. End of"
                 + " input (Ctrl+D) stops.%n", chosen.describe(), Summary.plural(queue.size(), "question"));
@@ -261,20 +253,6 @@ final class ReviewCommand implements Callable<Integer> {
             }
         }
         return Optional.empty();
-    }
-
-    private CompletableFuture<Grader> loadInBackground() {
-        CompletableFuture<Grader> future = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                future.complete(context.grader().get());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "lectern-grader-load");
-        t.setDaemon(true);
-        t.start();
-        return future;
     }
 
     /** The grade, or null when the grader could not load or failed on this answer (the student rates alone). */

@@ -12,20 +12,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern stats}: the figures of the Statistics view, as text. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints your study statistics: totals and streaks, reviews per day, the reviews due in the next"
                 + " 30 days, true retention by week, mastery per reading, and your exams.",
                 "Exit code: 0, 2 on a usage error."})
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends ContextCommand {
 
     @Option(names = "--days", paramLabel = "30|90|365", defaultValue = "30",
             description = "How many days of reviews per day to list (default ${DEFAULT-VALUE}).")
@@ -34,13 +31,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CliContext context;
-
     StatsCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

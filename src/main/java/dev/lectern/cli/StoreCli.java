@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment). */
 final class StoreCli {
@@ -53,6 +55,18 @@ final class StoreCli {
             err.println(e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /** A command that is all work with the open store: {@link #withStore} runs it. */
+    abstract static class StoreWork implements Callable<Integer>, Work {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return withStore(spec, this);
         }
     }
 }

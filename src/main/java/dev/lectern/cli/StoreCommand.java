@@ -1,8 +1,9 @@
 package dev.lectern.cli;
 
 import dev.lectern.store.ProgressStore;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,50 +27,40 @@ final class StoreCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Runs SQLite's integrity check, counts reviews, cards and exams, and compares every card's"
                     + " saved state with a replay of its reviews. Exit code 0 when all is well, 1 otherwise.")
-    static final class Check implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Check extends StoreCli.StoreWork {
 
         @Override
-        public Integer call() {
-            return StoreCli.withStore(spec, (store, out) -> {
-                ProgressStore.Check check = store.check();
-                out.printf(Locale.ROOT, "%s: schema version %d, %d reviews, %d cards, %d exams, %.1f MB, %d backups%n",
-                        check.file(), check.schemaVersion(), check.reviews(), check.cards(), check.exams(),
-                        check.bytes() / (1024.0 * 1024.0), check.backups());
-                if (check.integrityProblems().isEmpty()) {
-                    out.println("integrity check: ok");
-                } else {
-                    out.println("integrity check: " + check.integrityProblems().size() + " problems");
-                    check.integrityProblems().stream().limit(20).forEach(p -> out.println("  " + p));
-                }
-                out.println(check.staleCards() == 0 ? "card states: they match the review log"
-                        : "card states: " + check.staleCards() + " cards differ from the review log;"
-                                + " `lectern store rebuild` recomputes them.");
-                return check.ok() ? 0 : 1;
-            });
+        public int run(ProgressStore store, PrintWriter out) throws IOException {
+            ProgressStore.Check check = store.check();
+            out.printf(Locale.ROOT, "%s: schema version %d, %d reviews, %d cards, %d exams, %.1f MB, %d backups%n",
+                    check.file(), check.schemaVersion(), check.reviews(), check.cards(), check.exams(),
+                    check.bytes() / (1024.0 * 1024.0), check.backups());
+            if (check.integrityProblems().isEmpty()) {
+                out.println("integrity check: ok");
+            } else {
+                out.println("integrity check: " + check.integrityProblems().size() + " problems");
+                check.integrityProblems().stream().limit(20).forEach(p -> out.println("  " + p));
+            }
+            out.println(check.staleCards() == 0 ? "card states: they match the review log"
+                    : "card states: " + check.staleCards() + " cards differ from the review log;"
+                            + " `lectern store rebuild` recomputes them.");
+            return check.ok() ? 0 : 1;
         }
     }
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
             description = "Recomputes every card's state from the review log (the log is the truth; card states are a"
                     + " cache of it) and says how many changed.")
-    static final class Rebuild implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Rebuild extends StoreCli.StoreWork {
 
         @Override
-        public Integer call() {
-            return StoreCli.withStore(spec, (store, out) -> {
-                long start = System.nanoTime();
-                int changed = store.rebuild();
-                out.printf(Locale.ROOT, "Rebuilt the card states of %s from its review log in %d ms: %d %s.%n",
-                        store.databaseFile(), (System.nanoTime() - start) / 1_000_000, changed,
-                        changed == 1 ? "card changed" : "cards changed");
-                return 0;
-            });
+        public int run(ProgressStore store, PrintWriter out) throws IOException {
+            long start = System.nanoTime();
+            int changed = store.rebuild();
+            out.printf(Locale.ROOT, "Rebuilt the card states of %s from its review log in %d ms: %d %s.%n",
+                    store.databaseFile(), (System.nanoTime() - start) / 1_000_000, changed,
+                    changed == 1 ? "card changed" : "cards changed");
+            return 0;
         }
     }
 }

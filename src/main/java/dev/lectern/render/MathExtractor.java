@@ -104,7 +104,32 @@ final class MathExtractor {
         if (from >= n || Character.isWhitespace(s.charAt(from)) || s.charAt(from) == '$') {
             return -1;
         }
-        for (int k = from; k < n; k++) {
+        int k = nextDollar(s, from, verbatim);
+        if (k < 0) {
+            return -1;
+        }
+        // TeX has no bare $ inside math, so a $ that cannot close means the opening one was a plain
+        // dollar: "costs $5 and $6 for $x$" keeps both prices and still finds $x$.
+        boolean closes = !Character.isWhitespace(s.charAt(k - 1))
+                && !(k + 1 < n && Character.isDigit(s.charAt(k + 1)));
+        return closes ? k : -1;
+    }
+
+    private static int closingDisplay(String s, int from, TreeMap<Integer, Integer> verbatim) {
+        for (int k = nextDollar(s, from, verbatim); k >= 0; k = nextDollar(s, k + 1, verbatim)) {
+            if (k + 1 < s.length() && s.charAt(k + 1) == '$') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first {@code $} from {@code from} on that no backslash escapes, or -1 when verbatim text, a blank line or
+     * the end comes first.
+     */
+    private static int nextDollar(String s, int from, TreeMap<Integer, Integer> verbatim) {
+        for (int k = from; k < s.length(); k++) {
             if (verbatimEnd(verbatim, k) > k || blankLineAt(s, k)) {
                 return -1;
             }
@@ -112,26 +137,6 @@ final class MathExtractor {
             if (c == '\\') {
                 k++;
             } else if (c == '$') {
-                // TeX has no bare $ inside math, so a $ that cannot close means the opening one was a plain
-                // dollar: "costs $5 and $6 for $x$" keeps both prices and still finds $x$.
-                boolean closes = !Character.isWhitespace(s.charAt(k - 1))
-                        && !(k + 1 < n && Character.isDigit(s.charAt(k + 1)));
-                return closes ? k : -1;
-            }
-        }
-        return -1;
-    }
-
-    private static int closingDisplay(String s, int from, TreeMap<Integer, Integer> verbatim) {
-        int n = s.length();
-        for (int k = from; k < n; k++) {
-            if (verbatimEnd(verbatim, k) > k || blankLineAt(s, k)) {
-                return -1;
-            }
-            char c = s.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '$' && k + 1 < n && s.charAt(k + 1) == '$') {
                 return k;
             }
         }
