@@ -97,9 +97,12 @@ public final class Bindings {
             if (head > i) {
                 // "the positive terminal" names which terminal; it says nothing about one
                 boolean naming = pole.get().scale().equals("sign");
-                // a modifier is denied only by a negation of its own phrase ("no heavy encoder"), not of the verb
-                // before it ("is not connected to the positive terminal")
-                boolean denied = w.negated() && phraseNegated(words, i);
+                // a negation over a noun phrase denies the thing, not its attribute: "no closed path" is not an
+                // open path, and "is no longer in a closed path" says nothing of which paths are closed
+                boolean denied = false;
+                if (w.negated()) {
+                    continue;
+                }
                 if (!naming && (!Opposites.isRole(words.get(head).lower()) || !Opposites.isRole(w.lower())
                         || !pole.get().scale().equals(Opposites.of(words.get(head).lower()).get().scale()))) {
                     out.add(binding(words, head, pole.get(), denied, i, stem));
@@ -134,20 +137,6 @@ public final class Bindings {
             }
         }
         return out;
-    }
-
-    /** Whether a negator stands in, or right before, the noun phrase of word i. */
-    private static boolean phraseNegated(List<Word> words, int i) {
-        int start = i;
-        while (start > 0 && words.get(start).chunk().startsWith("I-")) {
-            start--;
-        }
-        for (int j = Math.max(0, start - 2); j < i; j++) {
-            if (Syntax.isNegator(words.get(j).lower()) && (j >= start || !words.get(j + 1).isVerb())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Binding binding(List<Word> words, int head, Opposites.Pole pole, boolean negated, int word,
