@@ -7,6 +7,7 @@ import dev.lectern.course.edit.FileStamp;
 import dev.lectern.course.load.CourseDocuments;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -93,20 +95,14 @@ public abstract class Editor {
     protected void preview(AnswerRenderer renderer, String markdown, Theme theme) {
         long generation = previewGeneration.incrementAndGet();
         Path base = file().getParent();
-        services.background().execute(() -> {
-            String html;
-            try {
-                html = renderer.preview(markdown, base, theme);
-            } catch (RuntimeException e) {
-                LOG.warn("the preview could not be rendered", e);
-                html = "<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>";
+        Consumer<String> show = html -> {
+            if (generation == previewGeneration.get()) {
+                previewHtml.set(html);
             }
-            String ready = html;
-            services.ui().execute(() -> {
-                if (generation == previewGeneration.get()) {
-                    previewHtml.set(ready);
-                }
-            });
+        };
+        services.tasks().supply(() -> renderer.preview(markdown, base, theme), show, e -> {
+            LOG.warn("the preview could not be rendered", e);
+            show.accept("<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>");
         });
     }
 
@@ -310,32 +306,17 @@ public abstract class Editor {
         return save();
     }
 
-    /** Work for the background that may fail. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run() throws Exception;
-    }
-
     /**
      * Runs {@code work} on the background executor; the future completes on the UI executor, with its result or
      * its failure.
      */
-    protected <T> CompletableFuture<T> inBackground(Work<T> work) {
+    protected <T> CompletableFuture<T> inBackground(Background.Task<T> work) {
         return inBackground(services, work);
     }
 
-    /** As {@link #inBackground(Work)}, for work before an editor exists (reading the file to edit). */
-    protected static <T> CompletableFuture<T> inBackground(DrillServices services, Work<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        services.background().execute(() -> {
-            try {
-                T value = work.run();
-                services.ui().execute(() -> result.complete(value));
-            } catch (Exception e) {
-                services.ui().execute(() -> result.completeExceptionally(e));
-            }
-        });
-        return result;
+    /** As {@link #inBackground(Background.Task)}, for work before an editor exists (reading the file to edit). */
+    protected static <T> CompletableFuture<T> inBackground(DrillServices services, Background.Task<T> work) {
+        return services.tasks().future(work);
     }
 
     /** The failure itself, not the wrapper a chain of futures puts around it. */

@@ -12,6 +12,7 @@ import dev.lectern.search.CourseIndex;
 import dev.lectern.search.HitKind;
 import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import dev.lectern.ui.library.LibraryWeek;
 import dev.lectern.ui.settings.Settings;
@@ -62,7 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Longest the lists and the index of the first course wait for its first reading to be on screen. */
     static final long FIRST_READING_WAIT = 3;
 
-    private final Executor background;
+    private final Background tasks;
     private final Executor ui;
     private final DialogService dialogs;
     private final ObservableList<Path> recentCourses = FXCollections.observableArrayList();
@@ -104,7 +105,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DeckImport deckImport;
 
     public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
-        this.background = background;
+        this.tasks = new Background(background, ui);
         this.ui = ui;
         this.dialogs = dialogs;
         this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
@@ -119,7 +120,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** File > Export of the open course and reading; exams (for their reports) come from {@code finishedExams}. */
     public CourseExport exports(java.util.function.Supplier<java.util.List<dev.lectern.study.Exam>> finishedExams) {
-        return new CourseExport(background, ui, dialogs, course::get, selectedReading::get, finishedExams,
+        return new CourseExport(tasks.work(), ui, dialogs, course::get, selectedReading::get, finishedExams,
                 java.time.ZoneId.systemDefault());
     }
 
@@ -367,17 +368,11 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Runs work in the background; a failure is logged and said in the status line, never lost or thrown. */
     private void inBackground(String what, Runnable work) {
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("{} failed", what, e);
-                ui.execute(() -> {
-                    readingShown();
-                    busy.set(false);
-                    status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                });
-            }
+        tasks.run(work::run, () -> { }, e -> {
+            LOG.warn("{} failed", what, e);
+            readingShown();
+            busy.set(false);
+            status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
     }
 

@@ -159,25 +159,21 @@ public final class StatisticsViewModel implements Drill {
         long mine = ++generation;
         loading.set(true);
         Instant now = services.clock().instant();
-        services.background().execute(() -> {
-            try {
-                StudyStatistics computed = compute(now);
-                List<Exam> finished = services.exams().finished();
-                services.ui().execute(() -> {
-                    if (!closed && mine == generation) {
-                        show(computed, finished);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("computing the statistics failed", e);
-                services.ui().execute(() -> {
-                    if (!closed && mine == generation) {
-                        loading.set(false);
-                        message.set("The statistics could not be computed: " + Messages.reason(e));
-                    }
-                });
+        services.tasks().supply(() -> new Figures(compute(now), services.exams().finished()), figures -> {
+            if (!closed && mine == generation) {
+                show(figures.statistics(), figures.finished());
+            }
+        }, e -> {
+            LOG.warn("computing the statistics failed", e);
+            if (!closed && mine == generation) {
+                loading.set(false);
+                message.set("The statistics could not be computed: " + Messages.reason(e));
             }
         });
+    }
+
+    /** What {@link #refresh()} reads in the background. */
+    private record Figures(StudyStatistics statistics, List<Exam> finished) {
     }
 
     private StudyStatistics compute(Instant now) {
@@ -198,18 +194,11 @@ public final class StatisticsViewModel implements Drill {
     /** Writes the review log to {@code out} as CSV, in the background; the message says how it went. */
     public void exportReviewLog(Path out) {
         message.set("Exporting the review log…");
-        services.background().execute(() -> {
-            String said;
-            try {
-                int rows = services.progress().exportCsv(out);
-                said = Messages.plural(rows, "review") + " exported to " + out + ".";
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("exporting the review log to {} failed", out, e);
-                said = "The review log could not be exported to " + out + ": " + Messages.reason(e);
-            }
-            String result = said;
-            services.ui().execute(() -> message.set(result));
-        });
+        services.tasks().supply(() -> services.progress().exportCsv(out),
+                rows -> message.set(Messages.plural(rows, "review") + " exported to " + out + "."), e -> {
+                    LOG.warn("exporting the review log to {} failed", out, e);
+                    message.set("The review log could not be exported to " + out + ": " + Messages.reason(e));
+                });
     }
 
     @Override
