@@ -10,6 +10,7 @@ import dev.lectern.render.Theme;
 import dev.lectern.ui.Background;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -47,6 +49,8 @@ public abstract class Editor {
     protected final DrillServices services;
     protected final CourseFileStore store;
     protected final EditHistory history = new EditHistory();
+    private final AnswerRenderer renderer;
+    private final ObservableValue<Theme> theme;
     private final Runnable onSaved;
     private Path file;
     private FileStamp stamp;
@@ -64,16 +68,53 @@ public abstract class Editor {
     private CompletableFuture<Boolean> pendingSave;
 
     /**
+     * @param theme   the preview follows it
      * @param onSaved called on the UI thread after each save, so the open course reloads at once
      */
-    public Editor(DrillServices services, CourseFileStore store, Path file, FileStamp stamp, Runnable onSaved) {
+    public Editor(DrillServices services, CourseFileStore store, Path file, FileStamp stamp,
+            ObservableValue<Theme> theme, Runnable onSaved) {
         this.services = services;
         this.store = store;
+        this.renderer = new AnswerRenderer(store.courseDir());
+        this.theme = theme;
         this.file = file.toAbsolutePath().normalize();
         this.stamp = stamp;
         this.onSaved = onSaved;
         this.title = Bindings.createStringBinding(() -> (history.dirtyProperty().get() ? "• " : "") + name.get(),
                 history.dirtyProperty(), name);
+        theme.addListener((obs, old, now) -> renderPreview());
+    }
+
+    /** How one kind of editor opens its file: how the document is read, and the editor's constructor. */
+    public record Opener<D, E extends Editor>(Reader<D> read, Maker<D, E> make) {
+
+        /** Opens {@code file} for editing. */
+        public E open(DrillServices services, Path courseDir, Path file, ObservableValue<Theme> theme,
+                Runnable onSaved) throws IOException, DocumentSyntaxException {
+            CourseFileStore store = new CourseFileStore(courseDir);
+            return make.make(services, store, file, read.read(store, file), theme, onSaved);
+        }
+
+        /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
+        public CompletableFuture<E> opening(DrillServices services, Path courseDir, Path file,
+                ObservableValue<Theme> theme, Runnable onSaved) {
+            CourseFileStore store = new CourseFileStore(courseDir);
+            return inBackground(services, () -> read.read(store, file))
+                    .thenApply(loaded -> make.make(services, store, file, loaded, theme, onSaved));
+        }
+    }
+
+    /** Reads a document of one kind, {@link CourseFileStore#readReading} say. */
+    @FunctionalInterface
+    public interface Reader<D> {
+        CourseFileStore.Loaded<D> read(CourseFileStore store, Path file) throws IOException, DocumentSyntaxException;
+    }
+
+    /** An editor's constructor. */
+    @FunctionalInterface
+    public interface Maker<D, E extends Editor> {
+        E make(DrillServices services, CourseFileStore store, Path file, CourseFileStore.Loaded<D> loaded,
+                ObservableValue<Theme> theme, Runnable onSaved);
     }
 
     // ---- state for the view ----
@@ -88,13 +129,18 @@ public abstract class Editor {
         return previewHtml.getReadOnlyProperty();
     }
 
+    /** The Markdown the preview shows. */
+    protected abstract String previewMarkdown();
+
     /**
-     * Renders {@code markdown} (images relative to the edited file) in the background; a render overtaken by a newer
-     * one is dropped.
+     * Renders {@link #previewMarkdown()} (images relative to the edited file) in the current theme, in the
+     * background; a render overtaken by a newer one is dropped.
      */
-    protected void preview(AnswerRenderer renderer, String markdown, Theme theme) {
+    protected final void renderPreview() {
         long generation = previewGeneration.incrementAndGet();
         Path base = file().getParent();
+        String markdown = previewMarkdown();
+        Theme theme = this.theme.getValue();
         Consumer<String> show = html -> {
             if (generation == previewGeneration.get()) {
                 previewHtml.set(html);

@@ -7,14 +7,12 @@ import dev.lectern.course.edit.QuestionSetDocument;
 import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
-import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.editor.EditHistory;
 import dev.lectern.ui.editor.Editor;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,6 +53,9 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuestionSetEditorViewModel.class);
     static final List<String> CARRY_OVER = List.of("Carry It Over", "Start Afresh", "Cancel");
+    /** Opens question sets for editing. */
+    public static final Opener<QuestionSetDocument, QuestionSetEditorViewModel> OPENER =
+            new Opener<>(CourseFileStore::readQuestionSet, QuestionSetEditorViewModel::new);
 
     /** What "Try an answer" gave: the grade, or why there is none. */
     public record Trial(String answer, Optional<Grade> grade, String message) {
@@ -64,8 +65,6 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     private QuestionSetDocument document;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
     private final ObservableList<EditableQuestion> questions = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final Map<QuestionField, StringProperty> fields = new EnumMap<>(QuestionField.class);
@@ -84,10 +83,8 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     QuestionSetEditorViewModel(DrillServices services, CourseFileStore store, Path file,
             CourseFileStore.Loaded<QuestionSetDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
-        super(services, store, file, loaded.stamp(), onSaved);
+        super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        this.renderer = new AnswerRenderer(store.courseDir());
-        this.theme = theme;
         for (QuestionField f : QuestionField.values()) {
             StringProperty p = new SimpleStringProperty("");
             fields.put(f, p);
@@ -96,25 +93,10 @@ public final class QuestionSetEditorViewModel extends Editor {
         difficulty.addListener((obs, old, now) -> difficultyEdited(old, now));
         setTitle.addListener((obs, old, now) -> titleEdited(old, now));
         fields.get(QuestionField.REFERENCE).addListener((obs, old, now) -> renderPreview());
-        theme.addListener((obs, old, now) -> renderPreview());
         selected.addListener((obs, old, now) -> fillForm());
         documentLoaded();
     }
 
-    /** Opens the question set in {@code file} for editing. */
-    public static QuestionSetEditorViewModel open(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return new QuestionSetEditorViewModel(services, store, file, store.readQuestionSet(file), theme, onSaved);
-    }
-
-    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
-    public static CompletableFuture<QuestionSetEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return inBackground(services, () -> store.readQuestionSet(file))
-                .thenApply(loaded -> new QuestionSetEditorViewModel(services, store, file, loaded, theme, onSaved));
-    }
 
     private void documentLoaded() {
         savedIds.clear();
@@ -408,8 +390,9 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     // ---- preview and try an answer ----
 
-    private void renderPreview() {
-        preview(renderer, fields.get(QuestionField.REFERENCE).get(), theme.getValue());
+    @Override
+    protected String previewMarkdown() {
+        return fields.get(QuestionField.REFERENCE).get();
     }
 
     /** Grades the sample answer with the real grader against the selected question as edited (unsaved). */

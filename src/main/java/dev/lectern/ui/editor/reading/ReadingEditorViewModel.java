@@ -6,7 +6,6 @@ import dev.lectern.course.SlideExcerpt;
 import dev.lectern.course.edit.CourseFileStore;
 import dev.lectern.course.edit.DocumentSyntaxException;
 import dev.lectern.course.edit.ReadingDocument;
-import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
@@ -50,6 +49,9 @@ public final class ReadingEditorViewModel extends Editor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingEditorViewModel.class);
     static final List<String> IMAGE_TYPES = List.of("png", "jpg", "jpeg", "gif", "svg", "webp");
+    /** Opens readings for editing. */
+    public static final Opener<ReadingDocument, ReadingEditorViewModel> OPENER =
+            new Opener<>(CourseFileStore::readReading, ReadingEditorViewModel::new);
 
     /** A front-matter or body field as text. */
     public enum Field {
@@ -70,8 +72,6 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     private ReadingDocument document;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
     private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
     private final ObjectProperty<ReadingKind> kind = new SimpleObjectProperty<>();
     private final ObservableList<SlideExcerpt> slides = FXCollections.observableArrayList();
@@ -81,10 +81,8 @@ public final class ReadingEditorViewModel extends Editor {
 
     ReadingEditorViewModel(DrillServices services, CourseFileStore store, Path file,
             CourseFileStore.Loaded<ReadingDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
-        super(services, store, file, loaded.stamp(), onSaved);
+        super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        this.renderer = new AnswerRenderer(store.courseDir());
-        this.theme = theme;
         for (Field f : Field.values()) {
             StringProperty p = new SimpleStringProperty("");
             fields.put(f, p);
@@ -111,25 +109,10 @@ public final class ReadingEditorViewModel extends Editor {
             }
         });
         selectedSlide.addListener((obs, old, now) -> fillSlide());
-        theme.addListener((obs, old, now) -> renderPreview());
         fill();
         changed();
     }
 
-    /** Opens the reading in {@code file} for editing. */
-    public static ReadingEditorViewModel open(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return new ReadingEditorViewModel(services, store, file, store.readReading(file), theme, onSaved);
-    }
-
-    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
-    public static CompletableFuture<ReadingEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return inBackground(services, () -> store.readReading(file))
-                .thenApply(loaded -> new ReadingEditorViewModel(services, store, file, loaded, theme, onSaved));
-    }
 
     // ---- state ----
 
@@ -396,7 +379,8 @@ public final class ReadingEditorViewModel extends Editor {
         renderPreview();
     }
 
-    private void renderPreview() {
+    @Override
+    protected String previewMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("## Abstract\n\n").append(fields.get(Field.ABSTRACT).get()).append("\n\n");
         int index = selectedSlide.get();
@@ -407,7 +391,7 @@ public final class ReadingEditorViewModel extends Editor {
             md.append(s.markdown()).append("\n\n");
         }
         md.append("## Notes\n\n").append(fields.get(Field.NOTES).get()).append('\n');
-        preview(renderer, md.toString(), theme.getValue());
+        return md.toString();
     }
 
     // ---- saving ----
