@@ -13,7 +13,9 @@ import dev.lectern.ui.drill.DrillServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,8 +26,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -127,6 +132,36 @@ public abstract class Editor {
     /** The editor's Markdown preview, rendered as the reading or the drills show it. */
     public ReadOnlyStringProperty previewHtmlProperty() {
         return previewHtml.getReadOnlyProperty();
+    }
+
+    /**
+     * Selects item {@code index} of {@code items} (none when it is out of range) and ends the burst of typing in the
+     * one before, so undo takes the two apart.
+     */
+    protected final void select(ReadOnlyIntegerWrapper selection, List<?> items, int index) {
+        int wanted = index >= 0 && index < items.size() ? index : -1;
+        if (wanted == selection.get()) {
+            return;
+        }
+        history.endBurst();
+        selection.set(wanted);
+    }
+
+    /** Hears what is typed into one of an editor's text fields. */
+    @FunctionalInterface
+    protected interface FieldEdit<F> {
+        void edited(F field, String old, String now);
+    }
+
+    /** An empty text property for each constant of {@code type}, each telling {@code edit} what is typed into it. */
+    protected static <F extends Enum<F>> Map<F, StringProperty> textFields(Class<F> type, FieldEdit<F> edit) {
+        Map<F, StringProperty> fields = new EnumMap<>(type);
+        for (F f : type.getEnumConstants()) {
+            StringProperty p = new SimpleStringProperty("");
+            fields.put(f, p);
+            p.addListener((obs, old, now) -> edit.edited(f, old, now));
+        }
+        return fields;
     }
 
     /** The Markdown the preview shows. */

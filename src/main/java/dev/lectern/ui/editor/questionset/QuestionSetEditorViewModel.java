@@ -15,7 +15,6 @@ import dev.lectern.ui.editor.EditHistory;
 import dev.lectern.ui.editor.Editor;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     private QuestionSetDocument document;
     private final ObservableList<EditableQuestion> questions = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final Map<QuestionField, StringProperty> fields = new EnumMap<>(QuestionField.class);
+    private final Map<QuestionField, StringProperty> fields;
     private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>();
     private final StringProperty setTitle = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
@@ -85,11 +84,7 @@ public final class QuestionSetEditorViewModel extends Editor {
             CourseFileStore.Loaded<QuestionSetDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
         super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        for (QuestionField f : QuestionField.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            fields.put(f, p);
-            p.addListener((obs, old, now) -> fieldEdited(f, old, now));
-        }
+        this.fields = textFields(QuestionField.class, this::fieldEdited);
         difficulty.addListener((obs, old, now) -> difficultyEdited(old, now));
         setTitle.addListener((obs, old, now) -> titleEdited(old, now));
         fields.get(QuestionField.REFERENCE).addListener((obs, old, now) -> renderPreview());
@@ -139,12 +134,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     public void select(int index) {
-        int wanted = index >= 0 && index < questions.size() ? index : -1;
-        if (wanted == selected.get()) {
-            return;
-        }
-        history.endBurst();
-        selected.set(wanted);
+        select(selected, questions, index);
     }
 
     public StringProperty idProperty() {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -72,37 +70,29 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     private ReadingDocument document;
-    private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
+    private final Map<Field, StringProperty> fields;
     private final ObjectProperty<ReadingKind> kind = new SimpleObjectProperty<>();
     private final ObservableList<SlideExcerpt> slides = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedSlide = new ReadOnlyIntegerWrapper(-1);
-    private final Map<SlideField, StringProperty> slideFields = new EnumMap<>(SlideField.class);
+    private final Map<SlideField, StringProperty> slideFields;
     private boolean filling;
 
     ReadingEditorViewModel(DrillServices services, CourseFileStore store, Path file,
             CourseFileStore.Loaded<ReadingDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
         super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        for (Field f : Field.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            fields.put(f, p);
-            p.addListener((obs, old, now) -> {
-                if (!filling) {
-                    edit("typing in " + f.label, f, () -> write(f, now));
-                }
-            });
-        }
-        for (SlideField f : SlideField.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            slideFields.put(f, p);
-            p.addListener((obs, old, now) -> {
-                int index = selectedSlide.get();
-                if (!filling && index >= 0) {
-                    edit("slide " + f.name().toLowerCase(Locale.ROOT), List.of(f, index),
-                            () -> replaceSlide(index, withField(slides.get(index), f, now)));
-                }
-            });
-        }
+        this.fields = textFields(Field.class, (f, old, now) -> {
+            if (!filling) {
+                edit("typing in " + f.label, f, () -> write(f, now));
+            }
+        });
+        this.slideFields = textFields(SlideField.class, (f, old, now) -> {
+            int index = selectedSlide.get();
+            if (!filling && index >= 0) {
+                edit("slide " + f.name().toLowerCase(Locale.ROOT), List.of(f, index),
+                        () -> replaceSlide(index, withField(slides.get(index), f, now)));
+            }
+        });
         kind.addListener((obs, old, now) -> {
             if (!filling) {
                 edit("kind", null, () -> document.setKind(now));
@@ -134,12 +124,7 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     public void selectSlide(int index) {
-        int wanted = index >= 0 && index < slides.size() ? index : -1;
-        if (wanted == selectedSlide.get()) {
-            return;
-        }
-        history.endBurst();
-        selectedSlide.set(wanted);
+        select(selectedSlide, slides, index);
     }
 
     public StringProperty slideField(SlideField f) {
