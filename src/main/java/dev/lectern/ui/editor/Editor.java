@@ -9,6 +9,7 @@ import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.Background;
 import dev.lectern.ui.Messages;
+import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.drill.DrillServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +61,7 @@ public abstract class Editor {
     private FileStamp stamp;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final StringBinding title;
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyList<String> problems = new ReadOnlyList<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final AtomicLong validation = new AtomicLong();
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
@@ -211,7 +210,7 @@ public abstract class Editor {
 
     /** The loader's problems with the document as edited: "questions/llava.json:12:5: error: …". */
     public ObservableList<String> problems() {
-        return problemsView;
+        return problems.view();
     }
 
     /** What the last save or reload did, for the editor's status line. */

@@ -14,6 +14,7 @@ import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
 import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
+import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.library.LibraryWeek;
 import dev.lectern.ui.settings.Settings;
 import dev.lectern.ui.transfer.CourseExport;
@@ -69,19 +70,13 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<Path> recentCourses = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ReadOnlyList<Problem> problems = new ReadOnlyList<>();
+    private final ReadOnlyList<String> tags = new ReadOnlyList<>();
     private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>();
-    private final ObservableList<LibraryWeek> library = FXCollections.observableArrayList();
+    private final ReadOnlyList<LibraryWeek> library = new ReadOnlyList<>();
     private final ReadOnlyObjectWrapper<Reading> selectedReading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper readingHtml = new ReadOnlyStringWrapper("");
-    private final ObservableList<QuestionSet> questionSets = FXCollections.observableArrayList();
-    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would
-    // lose the listeners views add to it.
-    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
-    private final ObservableList<LibraryWeek> libraryView = FXCollections.unmodifiableObservableList(library);
-    private final ObservableList<QuestionSet> questionSetsView = FXCollections.unmodifiableObservableList(questionSets);
+    private final ReadOnlyList<QuestionSet> questionSets = new ReadOnlyList<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     private final StringProperty query = new SimpleStringProperty("");
@@ -139,11 +134,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<Problem> problems() {
-        return problemsView;
+        return problems.view();
     }
 
     public ObservableList<String> tags() {
-        return tagsView;
+        return tags.view();
     }
 
     /** The tag the library is filtered by; null shows every reading. */
@@ -152,7 +147,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<LibraryWeek> library() {
-        return libraryView;
+        return library.view();
     }
 
     public ReadOnlyObjectProperty<Reading> selectedReadingProperty() {
@@ -164,7 +159,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<QuestionSet> questionSets() {
-        return questionSetsView;
+        return questionSets.view();
     }
 
     public ObjectProperty<Theme> themeProperty() {
