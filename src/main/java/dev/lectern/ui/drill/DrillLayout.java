@@ -6,12 +6,14 @@ import dev.lectern.ui.Styles;
 import dev.lectern.ui.reading.ReadingView;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -21,6 +23,24 @@ import javafx.scene.layout.VBox;
 public final class DrillLayout {
 
     private DrillLayout() {
+    }
+
+    /** Sets up the text area the answer is typed into: {@code rows} high, wrapping, bound both ways to {@code text}. */
+    public static void answer(TextArea answer, String id, int rows, String prompt, StringProperty text) {
+        answer.setId(id);
+        answer.setWrapText(true);
+        answer.setPrefRowCount(rows);
+        answer.setPromptText(prompt);
+        answer.textProperty().bindBidirectional(text);
+    }
+
+    /** The button that checks the typed answer, disabled while {@code disabled} holds. */
+    public static Button check(String id, Runnable check, ObservableBooleanValue disabled) {
+        Button button = new Button("_Check (Ctrl+Enter)");
+        button.setId(id);
+        button.setOnAction(e -> check.run());
+        button.disableProperty().bind(disabled);
+        return button;
     }
 
     /** The question's prompt, wrapped over as many lines as it needs, never cut short when the answer below grows. */

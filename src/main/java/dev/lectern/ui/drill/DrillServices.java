@@ -3,6 +3,7 @@ package dev.lectern.ui.drill;
 import dev.lectern.grading.GradingService;
 import dev.lectern.store.exams.ExamStore;
 import dev.lectern.store.Progress;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import java.time.Clock;
 import java.util.Objects;
@@ -27,6 +28,11 @@ public record DrillServices(GradingService grading, Progress progress, DialogSer
         Objects.requireNonNull(background);
         Objects.requireNonNull(ui);
         Objects.requireNonNull(clock);
+    }
+
+    /** Runs work in the background and hands its result or failure to the UI thread. */
+    public Background tasks() {
+        return new Background(background, ui);
     }
 
     /** Where exams are kept: the progress store's. */

@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -104,13 +105,9 @@ public final class DrillViewModel implements AutoCloseable {
 
     /** Tries again to save the reviews kept in memory. */
     public void retrySaving() {
-        services.background().execute(() -> {
-            try {
-                services.progress().retryPending();
-            } catch (RuntimeException e) {
-                LOG.warn("saving the kept reviews failed", e);
-                services.ui().execute(() -> saveProblem.set("The reviews could not be saved: " + Messages.reason(e)));
-            }
+        services.tasks().run(services.progress()::retryPending, () -> { }, e -> {
+            LOG.warn("saving the kept reviews failed", e);
+            saveProblem.set("The reviews could not be saved: " + Messages.reason(e));
         });
     }
 
@@ -161,30 +158,22 @@ public final class DrillViewModel implements AutoCloseable {
             return;
         }
         services.dialogs().chooseSaveFile("Export Review Log", "lectern-reviews.csv").ifPresent(out ->
-                services.background().execute(() -> {
-                    try {
-                        int rows = services.progress().exportCsv(out);
-                        services.ui().execute(() -> services.dialogs().showInformation("Review log exported",
-                                Messages.plural(rows, "review") + " exported to " + out + "."));
-                    } catch (IOException | RuntimeException e) {
-                        LOG.warn("exporting the review log to {} failed", out, e);
-                        services.ui().execute(() -> services.dialogs().showError("Review log not exported",
-                                "The review log could not be written to " + out + ": " + Messages.reason(e)));
-                    }
-                }));
+                services.tasks().supply(() -> services.progress().exportCsv(out),
+                        rows -> services.dialogs().showInformation("Review log exported",
+                                Messages.plural(rows, "review") + " exported to " + out + "."),
+                        e -> {
+                            LOG.warn("exporting the review log to {} failed", out, e);
+                            services.dialogs().showError("Review log not exported",
+                                    "The review log could not be written to " + out + ": " + Messages.reason(e));
+                        }));
     }
 
     /** Shows the review settings and saves what the student changes; both are read and written in the background. */
     public void editReviewSettings() {
-        services.background().execute(() -> {
-            try {
-                SchedulerSettings now = services.progress().schedulerSettings();
-                services.ui().execute(() -> askReviewSettings(now));
-            } catch (RuntimeException e) {
-                LOG.warn("reading the review settings failed", e);
-                services.ui().execute(() -> services.dialogs().showError("Review Settings",
-                        "The review settings could not be read: " + Messages.reason(e)));
-            }
+        services.tasks().supply(services.progress()::schedulerSettings, this::askReviewSettings, e -> {
+            LOG.warn("reading the review settings failed", e);
+            services.dialogs().showError("Review Settings",
+                    "The review settings could not be read: " + Messages.reason(e));
         });
     }
 
@@ -194,15 +183,10 @@ public final class DrillViewModel implements AutoCloseable {
             return;
         }
         // In the background: new retention, interval or fuzz reschedules every question from the review log.
-        services.background().execute(() -> {
-            try {
-                services.progress().saveSchedulerSettings(changed.get());
-                services.ui().execute(this::refreshDue);
-            } catch (RuntimeException e) {
-                LOG.warn("saving the review settings failed", e);
-                services.ui().execute(() -> services.dialogs().showError("Review Settings",
-                        "The review settings could not be saved: " + Messages.reason(e)));
-            }
+        services.tasks().run(() -> services.progress().saveSchedulerSettings(changed.get()), this::refreshDue, e -> {
+            LOG.warn("saving the review settings failed", e);
+            services.dialogs().showError("Review Settings",
+                    "The review settings could not be saved: " + Messages.reason(e));
         });
     }
 
@@ -215,26 +199,22 @@ public final class DrillViewModel implements AutoCloseable {
             return;
         }
         List<CardKey> cards = DrillPlans.questions(c, new DrillScope.WholeCourse()).stream().map(DrillItem::card).toList();
-        services.background().execute(() -> {
-            String text;
-            try {
-                Instant now = services.clock().instant();
-                Map<CardKey, CardState> states = services.progress().cardStates();
-                SchedulerSettings settings = services.progress().schedulerSettings();
-                int allowance = ReviewViewModel.newAllowance(services, settings, now);
-                long due = cards.stream().filter(k -> states.containsKey(k) && states.get(k).isDue(now)).count();
-                long fresh = DueQueue.build(cards, states, now, allowance).size() - due;
-                text = due + " due" + (fresh > 0 ? " · " + fresh + " new" : "");
-            } catch (RuntimeException e) {
-                LOG.warn("counting the due questions failed", e);
-                text = "";
+        Consumer<String> show = text -> {
+            if (mine == dueGeneration) {
+                dueSummary.set(text);
             }
-            String result = text;
-            services.ui().execute(() -> {
-                if (mine == dueGeneration) {
-                    dueSummary.set(result);
-                }
-            });
+        };
+        services.tasks().supply(() -> {
+            Instant now = services.clock().instant();
+            Map<CardKey, CardState> states = services.progress().cardStates();
+            SchedulerSettings settings = services.progress().schedulerSettings();
+            int allowance = ReviewViewModel.newAllowance(services, settings, now);
+            long due = cards.stream().filter(k -> states.containsKey(k) && states.get(k).isDue(now)).count();
+            long fresh = DueQueue.build(cards, states, now, allowance).size() - due;
+            return due + " due" + (fresh > 0 ? " · " + fresh + " new" : "");
+        }, show, e -> {
+            LOG.warn("counting the due questions failed", e);
+            show.accept("");
         });
     }
 
@@ -312,16 +292,10 @@ public final class DrillViewModel implements AutoCloseable {
 
     /** Lists the finished exams (read in the background); opening one shows its results. */
     public void showPastExams() {
-        services.background().execute(() -> {
-            try {
-                List<Exam> finished = services.exams().finished();
-                services.ui().execute(() -> show(new ExamHistoryViewModel(finished,
-                        exam -> show(new ExamViewModel(services, exam, renderer(), theme)))));
-            } catch (RuntimeException e) {
-                LOG.warn("reading the past exams failed", e);
-                services.ui().execute(() -> services.dialogs().showError("Past Exams",
-                        "The past exams could not be read: " + Messages.reason(e)));
-            }
+        services.tasks().supply(services.exams()::finished, finished -> show(new ExamHistoryViewModel(finished,
+                exam -> show(new ExamViewModel(services, exam, renderer(), theme)))), e -> {
+            LOG.warn("reading the past exams failed", e);
+            services.dialogs().showError("Past Exams", "The past exams could not be read: " + Messages.reason(e));
         });
     }
 

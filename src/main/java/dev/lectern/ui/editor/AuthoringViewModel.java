@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,33 +64,27 @@ public final class AuthoringViewModel {
      * read in the background. Completes on the UI executor once the editor is shown, or was not.
      */
     public CompletableFuture<Void> editQuestionSet(QuestionSet set) {
-        Course c = course.getValue();
-        if (c == null || set == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Path file = fileOf(c, set.source());
-        return open(file, "Cannot edit " + set.title(),
-                () -> QuestionSetEditorViewModel.opening(services, c.root(), file, theme, reloadCourse));
+        return set == null ? CompletableFuture.completedFuture(null)
+                : edit(set.source(), "Cannot edit " + set.title(), QuestionSetEditorViewModel.OPENER);
     }
 
     /** Opens the reading in the editor, as {@link #editQuestionSet} does a question set. */
     public CompletableFuture<Void> editReading(Reading reading) {
-        Course c = course.getValue();
-        if (c == null || reading == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Path file = fileOf(c, reading.source());
-        return open(file, "Cannot edit " + reading.shortTitle(),
-                () -> ReadingEditorViewModel.opening(services, c.root(), file, theme, reloadCourse));
+        return reading == null ? CompletableFuture.completedFuture(null)
+                : edit(reading.source(), "Cannot edit " + reading.shortTitle(), ReadingEditorViewModel.OPENER);
     }
 
-    private CompletableFuture<Void> open(Path file, String failureTitle,
-            Supplier<CompletableFuture<? extends Editor>> opening) {
+    private CompletableFuture<Void> edit(SourceRef source, String failureTitle, Editor.Opener<?, ?> opener) {
+        Course c = course.getValue();
+        if (c == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Path file = fileOf(c, source);
         return closeEditor().thenCompose(closed -> {
             if (!closed) {
                 return CompletableFuture.completedFuture(null);
             }
-            return opening.get().handle((editor, failure) -> {
+            return opener.opening(services, c.root(), file, theme, reloadCourse).handle((editor, failure) -> {
                 if (failure != null) {
                     Throwable cause = Editor.unwrap(failure);
                     LOG.warn("opening {} for editing failed", file, cause);

@@ -7,23 +7,32 @@ import dev.lectern.course.edit.FileStamp;
 import dev.lectern.course.load.CourseDocuments;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.Messages;
+import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.drill.DrillServices;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +54,14 @@ public abstract class Editor {
     protected final DrillServices services;
     protected final CourseFileStore store;
     protected final EditHistory history = new EditHistory();
+    private final AnswerRenderer renderer;
+    private final ObservableValue<Theme> theme;
     private final Runnable onSaved;
     private Path file;
     private FileStamp stamp;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final StringBinding title;
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyList<String> problems = new ReadOnlyList<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final AtomicLong validation = new AtomicLong();
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper("");
@@ -62,16 +72,53 @@ public abstract class Editor {
     private CompletableFuture<Boolean> pendingSave;
 
     /**
+     * @param theme   the preview follows it
      * @param onSaved called on the UI thread after each save, so the open course reloads at once
      */
-    public Editor(DrillServices services, CourseFileStore store, Path file, FileStamp stamp, Runnable onSaved) {
+    public Editor(DrillServices services, CourseFileStore store, Path file, FileStamp stamp,
+            ObservableValue<Theme> theme, Runnable onSaved) {
         this.services = services;
         this.store = store;
+        this.renderer = new AnswerRenderer(store.courseDir());
+        this.theme = theme;
         this.file = file.toAbsolutePath().normalize();
         this.stamp = stamp;
         this.onSaved = onSaved;
         this.title = Bindings.createStringBinding(() -> (history.dirtyProperty().get() ? "• " : "") + name.get(),
                 history.dirtyProperty(), name);
+        theme.addListener((obs, old, now) -> renderPreview());
+    }
+
+    /** How one kind of editor opens its file: how the document is read, and the editor's constructor. */
+    public record Opener<D, E extends Editor>(Reader<D> read, Maker<D, E> make) {
+
+        /** Opens {@code file} for editing. */
+        public E open(DrillServices services, Path courseDir, Path file, ObservableValue<Theme> theme,
+                Runnable onSaved) throws IOException, DocumentSyntaxException {
+            CourseFileStore store = new CourseFileStore(courseDir);
+            return make.make(services, store, file, read.read(store, file), theme, onSaved);
+        }
+
+        /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
+        public CompletableFuture<E> opening(DrillServices services, Path courseDir, Path file,
+                ObservableValue<Theme> theme, Runnable onSaved) {
+            CourseFileStore store = new CourseFileStore(courseDir);
+            return inBackground(services, () -> read.read(store, file))
+                    .thenApply(loaded -> make.make(services, store, file, loaded, theme, onSaved));
+        }
+    }
+
+    /** Reads a document of one kind, {@link CourseFileStore#readReading} say. */
+    @FunctionalInterface
+    public interface Reader<D> {
+        CourseFileStore.Loaded<D> read(CourseFileStore store, Path file) throws IOException, DocumentSyntaxException;
+    }
+
+    /** An editor's constructor. */
+    @FunctionalInterface
+    public interface Maker<D, E extends Editor> {
+        E make(DrillServices services, CourseFileStore store, Path file, CourseFileStore.Loaded<D> loaded,
+                ObservableValue<Theme> theme, Runnable onSaved);
     }
 
     // ---- state for the view ----
@@ -87,26 +134,55 @@ public abstract class Editor {
     }
 
     /**
-     * Renders {@code markdown} (images relative to the edited file) in the background; a render overtaken by a newer
-     * one is dropped.
+     * Selects item {@code index} of {@code items} (none when it is out of range) and ends the burst of typing in the
+     * one before, so undo takes the two apart.
      */
-    protected void preview(AnswerRenderer renderer, String markdown, Theme theme) {
+    protected final void select(ReadOnlyIntegerWrapper selection, List<?> items, int index) {
+        int wanted = index >= 0 && index < items.size() ? index : -1;
+        if (wanted == selection.get()) {
+            return;
+        }
+        history.endBurst();
+        selection.set(wanted);
+    }
+
+    /** Hears what is typed into one of an editor's text fields. */
+    @FunctionalInterface
+    protected interface FieldEdit<F> {
+        void edited(F field, String old, String now);
+    }
+
+    /** An empty text property for each constant of {@code type}, each telling {@code edit} what is typed into it. */
+    protected static <F extends Enum<F>> Map<F, StringProperty> textFields(Class<F> type, FieldEdit<F> edit) {
+        Map<F, StringProperty> fields = new EnumMap<>(type);
+        for (F f : type.getEnumConstants()) {
+            StringProperty p = new SimpleStringProperty("");
+            fields.put(f, p);
+            p.addListener((obs, old, now) -> edit.edited(f, old, now));
+        }
+        return fields;
+    }
+
+    /** The Markdown the preview shows. */
+    protected abstract String previewMarkdown();
+
+    /**
+     * Renders {@link #previewMarkdown()} (images relative to the edited file) in the current theme, in the
+     * background; a render overtaken by a newer one is dropped.
+     */
+    protected final void renderPreview() {
         long generation = previewGeneration.incrementAndGet();
         Path base = file().getParent();
-        services.background().execute(() -> {
-            String html;
-            try {
-                html = renderer.preview(markdown, base, theme);
-            } catch (RuntimeException e) {
-                LOG.warn("the preview could not be rendered", e);
-                html = "<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>";
+        String markdown = previewMarkdown();
+        Theme theme = this.theme.getValue();
+        Consumer<String> show = html -> {
+            if (generation == previewGeneration.get()) {
+                previewHtml.set(html);
             }
-            String ready = html;
-            services.ui().execute(() -> {
-                if (generation == previewGeneration.get()) {
-                    previewHtml.set(ready);
-                }
-            });
+        };
+        services.tasks().supply(() -> renderer.preview(markdown, base, theme), show, e -> {
+            LOG.warn("the preview could not be rendered", e);
+            show.accept("<!DOCTYPE html><html><body><p>The preview could not be shown.</p></body></html>");
         });
     }
 
@@ -134,7 +210,7 @@ public abstract class Editor {
 
     /** The loader's problems with the document as edited: "questions/llava.json:12:5: error: …". */
     public ObservableList<String> problems() {
-        return problemsView;
+        return problems.view();
     }
 
     /** What the last save or reload did, for the editor's status line. */
@@ -310,32 +386,17 @@ public abstract class Editor {
         return save();
     }
 
-    /** Work for the background that may fail. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run() throws Exception;
-    }
-
     /**
      * Runs {@code work} on the background executor; the future completes on the UI executor, with its result or
      * its failure.
      */
-    protected <T> CompletableFuture<T> inBackground(Work<T> work) {
+    protected <T> CompletableFuture<T> inBackground(Background.Task<T> work) {
         return inBackground(services, work);
     }
 
-    /** As {@link #inBackground(Work)}, for work before an editor exists (reading the file to edit). */
-    protected static <T> CompletableFuture<T> inBackground(DrillServices services, Work<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        services.background().execute(() -> {
-            try {
-                T value = work.run();
-                services.ui().execute(() -> result.complete(value));
-            } catch (Exception e) {
-                services.ui().execute(() -> result.completeExceptionally(e));
-            }
-        });
-        return result;
+    /** As {@link #inBackground(Background.Task)}, for work before an editor exists (reading the file to edit). */
+    protected static <T> CompletableFuture<T> inBackground(DrillServices services, Background.Task<T> work) {
+        return services.tasks().future(work);
     }
 
     /** The failure itself, not the wrapper a chain of futures puts around it. */

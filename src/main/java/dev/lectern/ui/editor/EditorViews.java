@@ -1,9 +1,15 @@
 package dev.lectern.ui.editor;
 
 import dev.lectern.ui.Styles;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** What the editor views share: fields bound to the editor, the undo keys, the toolbar and the problems list. */
 public final class EditorViews {
@@ -116,6 +123,75 @@ public final class EditorViews {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return gap;
+    }
+
+    /**
+     * A choice of one of {@code values} or none ({@code unset} says what none means), shown by {@code name} and bound
+     * both ways to {@code value}.
+     */
+    public static <T> ComboBox<T> choice(T[] values, Function<T, String> name, String unset, ObjectProperty<T> value) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? unset : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    /**
+     * Keeps the row selected in {@code list} and the editor's {@code selected} index the same: picking a row calls
+     * {@code select}; a new index (or a change of the items) selects that row and scrolls to it, or clears the
+     * selection for -1. Call once the list has its items.
+     */
+    public static <T> void bindSelection(ListView<T> list, ReadOnlyIntegerProperty selected, IntConsumer select) {
+        new SelectionSync<>(list, selected, select).sync();
+    }
+
+    private static final class SelectionSync<T> {
+        private final ListView<T> list;
+        private final ReadOnlyIntegerProperty selected;
+        /** True while the list is being made to follow the editor, so that is not taken for the user's pick. */
+        private boolean syncing;
+
+        SelectionSync(ListView<T> list, ReadOnlyIntegerProperty selected, IntConsumer select) {
+            this.list = list;
+            this.selected = selected;
+            list.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+                if (!syncing && index.intValue() >= 0) {
+                    select.accept(index.intValue());
+                }
+            });
+            selected.addListener((obs, old, index) -> sync());
+            list.getItems().addListener((ListChangeListener<T>) c -> sync());
+        }
+
+        void sync() {
+            int index = selected.get();
+            if (list.getSelectionModel().getSelectedIndex() == index) {
+                return;
+            }
+            syncing = true;
+            try {
+                if (index < 0) {
+                    list.getSelectionModel().clearSelection();
+                } else {
+                    list.getSelectionModel().select(index);
+                    list.scrollTo(index);
+                }
+            } finally {
+                syncing = false;
+            }
+        }
     }
 
     /** The loader's problems with the document, and the editor's status line. */

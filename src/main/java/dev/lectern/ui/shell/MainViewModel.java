@@ -12,7 +12,9 @@ import dev.lectern.search.CourseIndex;
 import dev.lectern.search.HitKind;
 import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
+import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.library.LibraryWeek;
 import dev.lectern.ui.settings.Settings;
 import dev.lectern.ui.transfer.CourseExport;
@@ -62,25 +64,19 @@ public final class MainViewModel implements AutoCloseable {
     /** Longest the lists and the index of the first course wait for its first reading to be on screen. */
     static final long FIRST_READING_WAIT = 3;
 
-    private final Executor background;
+    private final Background tasks;
     private final Executor ui;
     private final DialogService dialogs;
     private final ObservableList<Path> recentCourses = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ReadOnlyList<Problem> problems = new ReadOnlyList<>();
+    private final ReadOnlyList<String> tags = new ReadOnlyList<>();
     private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>();
-    private final ObservableList<LibraryWeek> library = FXCollections.observableArrayList();
+    private final ReadOnlyList<LibraryWeek> library = new ReadOnlyList<>();
     private final ReadOnlyObjectWrapper<Reading> selectedReading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper readingHtml = new ReadOnlyStringWrapper("");
-    private final ObservableList<QuestionSet> questionSets = FXCollections.observableArrayList();
-    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would
-    // lose the listeners views add to it.
-    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
-    private final ObservableList<LibraryWeek> libraryView = FXCollections.unmodifiableObservableList(library);
-    private final ObservableList<QuestionSet> questionSetsView = FXCollections.unmodifiableObservableList(questionSets);
+    private final ReadOnlyList<QuestionSet> questionSets = new ReadOnlyList<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     private final StringProperty query = new SimpleStringProperty("");
@@ -104,7 +100,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DeckImport deckImport;
 
     public MainViewModel(Executor background, Executor ui, DialogService dialogs) {
-        this.background = background;
+        this.tasks = new Background(background, ui);
         this.ui = ui;
         this.dialogs = dialogs;
         this.imports = new CourseImport(background, ui, dialogs, course::get, this::reload);
@@ -119,7 +115,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** File > Export of the open course and reading; exams (for their reports) come from {@code finishedExams}. */
     public CourseExport exports(java.util.function.Supplier<java.util.List<dev.lectern.study.Exam>> finishedExams) {
-        return new CourseExport(background, ui, dialogs, course::get, selectedReading::get, finishedExams,
+        return new CourseExport(tasks.work(), ui, dialogs, course::get, selectedReading::get, finishedExams,
                 java.time.ZoneId.systemDefault());
     }
 
@@ -138,11 +134,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<Problem> problems() {
-        return problemsView;
+        return problems.view();
     }
 
     public ObservableList<String> tags() {
-        return tagsView;
+        return tags.view();
     }
 
     /** The tag the library is filtered by; null shows every reading. */
@@ -151,7 +147,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<LibraryWeek> library() {
-        return libraryView;
+        return library.view();
     }
 
     public ReadOnlyObjectProperty<Reading> selectedReadingProperty() {
@@ -163,7 +159,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<QuestionSet> questionSets() {
-        return questionSetsView;
+        return questionSets.view();
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -367,17 +363,11 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Runs work in the background; a failure is logged and said in the status line, never lost or thrown. */
     private void inBackground(String what, Runnable work) {
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("{} failed", what, e);
-                ui.execute(() -> {
-                    readingShown();
-                    busy.set(false);
-                    status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                });
-            }
+        tasks.run(work::run, () -> { }, e -> {
+            LOG.warn("{} failed", what, e);
+            readingShown();
+            busy.set(false);
+            status.set(what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
     }
 

@@ -15,6 +15,9 @@ import dev.lectern.ui.transfer.CourseImport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -163,24 +166,12 @@ final class ShellMenus {
     }
 
     private Menu drillMenu() {
-        MenuItem practiceSet = item("_Practice Question Set", new KeyCodeCombination(KeyCode.P, SHORTCUT),
-                () -> side.setScope().ifPresent(drill::startPractice));
-        MenuItem practiceWeek = item("Practice _Week", new KeyCodeCombination(KeyCode.P, SHORTCUT, SHIFT),
-                () -> weekScope().ifPresent(drill::startPractice));
-        MenuItem practiceCourse = item("Practice Whole _Course", new KeyCodeCombination(KeyCode.P, SHORTCUT, ALT),
-                () -> drill.startPractice(new DrillScope.WholeCourse()));
-        MenuItem cardsSet = item("_Flashcards: Question Set", new KeyCodeCombination(KeyCode.L, SHORTCUT),
-                () -> side.setScope().ifPresent(drill::startFlashcards));
-        MenuItem cardsWeek = item("Flashcards: W_eek", new KeyCodeCombination(KeyCode.L, SHORTCUT, SHIFT),
-                () -> weekScope().ifPresent(drill::startFlashcards));
-        MenuItem cardsCourse = item("Flashcards: Whole C_ourse", new KeyCodeCombination(KeyCode.L, SHORTCUT, ALT),
-                () -> drill.startFlashcards(new DrillScope.WholeCourse()));
-        MenuItem examSet = item("E_xam on Question Set…", new KeyCodeCombination(KeyCode.E, SHORTCUT),
-                () -> side.setScope().ifPresent(drill::startExam));
-        MenuItem examWeek = item("Exam on Wee_k…", new KeyCodeCombination(KeyCode.E, SHORTCUT, SHIFT),
-                () -> weekScope().ifPresent(drill::startExam));
-        MenuItem examCourse = item("Exam on W_hole Course…", new KeyCodeCombination(KeyCode.E, SHORTCUT, ALT),
-                () -> drill.startExam(new DrillScope.WholeCourse()));
+        ScopeItems practice = scopeItems(KeyCode.P, drill::startPractice, "_Practice Question Set", "Practice _Week",
+                "Practice Whole _Course");
+        ScopeItems cards = scopeItems(KeyCode.L, drill::startFlashcards, "_Flashcards: Question Set",
+                "Flashcards: W_eek", "Flashcards: Whole C_ourse");
+        ScopeItems exam = scopeItems(KeyCode.E, drill::startExam, "E_xam on Question Set…", "Exam on Wee_k…",
+                "Exam on W_hole Course…");
         MenuItem pastExams = item("P_ast Exams", null, drill::showPastExams);
         MenuItem reviewCourse = item("_Review Due", new KeyCodeCombination(KeyCode.R, SHORTCUT),
                 () -> drill.startReview(new DrillScope.WholeCourse()));
@@ -193,27 +184,45 @@ final class ShellMenus {
         MenuItem close = item("C_lose Drill", new KeyCodeCombination(KeyCode.ESCAPE), drill::closeDrill);
         close.disableProperty().bind(drill.activeProperty().not());
 
-        for (MenuItem needsCourse : List.of(practiceSet, practiceWeek, practiceCourse, cardsSet, cardsWeek, cardsCourse,
-                examSet, examWeek, examCourse, reviewCourse, reviewWeek, reviewReading, statistics)) {
-            needsCourse.disableProperty().bind(model.courseProperty().isNull());
-        }
+        Stream.of(practice.all(), cards.all(), exam.all(), List.of(reviewCourse, reviewWeek, reviewReading, statistics))
+                .flatMap(List::stream)
+                .forEach(needsCourse -> needsCourse.disableProperty().bind(model.courseProperty().isNull()));
         // Name the week the week items are about.
         Runnable weekLabels = () -> {
             Reading shown = model.selectedReadingProperty().get();
             String week = shown == null ? "Week" : "Week " + shown.week();
-            practiceWeek.setText("Practice _" + week);
-            cardsWeek.setText("Flashcards: " + week.replace("Week", "W_eek"));
-            examWeek.setText("Exam on " + week.replace("Week", "Wee_k") + "…");
+            practice.week().setText("Practice _" + week);
+            cards.week().setText("Flashcards: " + week.replace("Week", "W_eek"));
+            exam.week().setText("Exam on " + week.replace("Week", "Wee_k") + "…");
             reviewWeek.setText("Review Due in " + week);
             reviewReading.setText(shown == null ? "Review Due in Rea_ding"
                     : "Review Due in Rea_ding: " + shown.shortTitle().replace("_", "__"));
         };
         model.selectedReadingProperty().addListener((obs, old, now) -> weekLabels.run());
         weekLabels.run();
-        return new Menu("_Drill", null, reviewCourse, reviewWeek, reviewReading, reviewSettings,
-                new SeparatorMenuItem(), practiceSet, practiceWeek, practiceCourse, new SeparatorMenuItem(), cardsSet,
-                cardsWeek, cardsCourse, new SeparatorMenuItem(), examSet, examWeek, examCourse,
-                new SeparatorMenuItem(), pastExams, statistics, close);
+        Menu menu = new Menu("_Drill", null, reviewCourse, reviewWeek, reviewReading, reviewSettings);
+        for (ScopeItems kind : List.of(practice, cards, exam)) {
+            menu.getItems().add(new SeparatorMenuItem());
+            menu.getItems().addAll(kind.all());
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), pastExams, statistics, close);
+        return menu;
+    }
+
+    /** One kind of drill's items: on the selected question set, on the week on show, on the whole course. */
+    private record ScopeItems(MenuItem set, MenuItem week, MenuItem course) {
+        List<MenuItem> all() {
+            return List.of(set, week, course);
+        }
+    }
+
+    /** The items of one kind of drill, on Ctrl+{@code key}, Ctrl+Shift+{@code key} and Ctrl+Alt+{@code key}. */
+    private ScopeItems scopeItems(KeyCode key, Consumer<DrillScope> start, String set, String week, String course) {
+        return new ScopeItems(
+                item(set, new KeyCodeCombination(key, SHORTCUT), () -> side.setScope().ifPresent(start)),
+                item(week, new KeyCodeCombination(key, SHORTCUT, SHIFT), () -> weekScope().ifPresent(start)),
+                item(course, new KeyCodeCombination(key, SHORTCUT, ALT),
+                        () -> start.accept(new DrillScope.WholeCourse())));
     }
 
     private Menu helpMenu() {
@@ -225,21 +234,22 @@ final class ShellMenus {
     }
 
     private Optional<DrillScope> readingScope() {
-        Reading shown = model.selectedReadingProperty().get();
-        if (shown == null) {
-            dialogs.showInformation("No reading", "Select a reading to review first.");
-            return Optional.empty();
-        }
-        return Optional.of(new DrillScope.OfReading(shown.id()));
+        return shownScope("No reading", "Select a reading to review first.", r -> new DrillScope.OfReading(r.id()));
     }
 
     private Optional<DrillScope> weekScope() {
+        return shownScope("No week", "Select a reading of the week to drill first.",
+                r -> new DrillScope.OfWeek(r.week()));
+    }
+
+    /** The scope {@code of} the reading on show; without one, says {@code ask} and gives none. */
+    private Optional<DrillScope> shownScope(String title, String ask, Function<Reading, DrillScope> of) {
         Reading shown = model.selectedReadingProperty().get();
         if (shown == null) {
-            dialogs.showInformation("No week", "Select a reading of the week to drill first.");
+            dialogs.showInformation(title, ask);
             return Optional.empty();
         }
-        return Optional.of(new DrillScope.OfWeek(shown.week()));
+        return Optional.of(of.apply(shown));
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {

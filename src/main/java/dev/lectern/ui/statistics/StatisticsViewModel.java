@@ -5,6 +5,7 @@ import dev.lectern.study.DrillPlans;
 import dev.lectern.study.Exam;
 import dev.lectern.study.StudyStatistics;
 import dev.lectern.ui.Messages;
+import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillServices;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +41,11 @@ public final class StatisticsViewModel implements Drill {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<StudyStatistics> statistics = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty days = new SimpleIntegerProperty(30);
-    // Read-only views made once: a wrapper holds its source's listener weakly, so a fresh one per call would lose
-    // the listeners views add to it (and a chart would stay empty).
-    private final ObservableList<StudyStatistics.DayCount> reviewsPerDay = FXCollections.observableArrayList();
-    private final ObservableList<StudyStatistics.DayCount> reviewsPerDayView =
-            FXCollections.unmodifiableObservableList(reviewsPerDay);
-    private final ObservableList<StudyStatistics.DayCount> dueForecast = FXCollections.observableArrayList();
-    private final ObservableList<StudyStatistics.DayCount> dueForecastView =
-            FXCollections.unmodifiableObservableList(dueForecast);
-    private final ObservableList<StudyStatistics.WeekRetention> retention = FXCollections.observableArrayList();
-    private final ObservableList<StudyStatistics.WeekRetention> retentionView =
-            FXCollections.unmodifiableObservableList(retention);
-    private final ObservableList<StudyStatistics.ReadingMastery> mastery = FXCollections.observableArrayList();
-    private final ObservableList<StudyStatistics.ReadingMastery> masteryView =
-            FXCollections.unmodifiableObservableList(mastery);
-    private final ObservableList<Exam> exams = FXCollections.observableArrayList();
-    private final ObservableList<Exam> examsView =
-            FXCollections.unmodifiableObservableList(exams);
+    private final ReadOnlyList<StudyStatistics.DayCount> reviewsPerDay = new ReadOnlyList<>();
+    private final ReadOnlyList<StudyStatistics.DayCount> dueForecast = new ReadOnlyList<>();
+    private final ReadOnlyList<StudyStatistics.WeekRetention> retention = new ReadOnlyList<>();
+    private final ReadOnlyList<StudyStatistics.ReadingMastery> mastery = new ReadOnlyList<>();
+    private final ReadOnlyList<Exam> exams = new ReadOnlyList<>();
     private final ReadOnlyStringWrapper streaks = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper kept = new ReadOnlyStringWrapper("");
@@ -103,27 +91,27 @@ public final class StatisticsViewModel implements Drill {
 
     /** Reviews per day over the last {@link #daysProperty()} days, oldest first, ending today. */
     public ObservableList<StudyStatistics.DayCount> reviewsPerDay() {
-        return reviewsPerDayView;
+        return reviewsPerDay.view();
     }
 
     /** Reviews falling due on each of the next 30 days (today includes the overdue). */
     public ObservableList<StudyStatistics.DayCount> dueForecast() {
-        return dueForecastView;
+        return dueForecast.view();
     }
 
     /** True retention per week, oldest first. */
     public ObservableList<StudyStatistics.WeekRetention> retentionByWeek() {
-        return retentionView;
+        return retention.view();
     }
 
     /** Mastery per reading, in course order. */
     public ObservableList<StudyStatistics.ReadingMastery> mastery() {
-        return masteryView;
+        return mastery.view();
     }
 
     /** Finished exams, newest first. */
     public ObservableList<Exam> exams() {
-        return examsView;
+        return exams.view();
     }
 
     /** "Streak: 3 days (longest 12 days)". */
@@ -159,25 +147,21 @@ public final class StatisticsViewModel implements Drill {
         long mine = ++generation;
         loading.set(true);
         Instant now = services.clock().instant();
-        services.background().execute(() -> {
-            try {
-                StudyStatistics computed = compute(now);
-                List<Exam> finished = services.exams().finished();
-                services.ui().execute(() -> {
-                    if (!closed && mine == generation) {
-                        show(computed, finished);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("computing the statistics failed", e);
-                services.ui().execute(() -> {
-                    if (!closed && mine == generation) {
-                        loading.set(false);
-                        message.set("The statistics could not be computed: " + Messages.reason(e));
-                    }
-                });
+        services.tasks().supply(() -> new Figures(compute(now), services.exams().finished()), figures -> {
+            if (!closed && mine == generation) {
+                show(figures.statistics(), figures.finished());
+            }
+        }, e -> {
+            LOG.warn("computing the statistics failed", e);
+            if (!closed && mine == generation) {
+                loading.set(false);
+                message.set("The statistics could not be computed: " + Messages.reason(e));
             }
         });
+    }
+
+    /** What {@link #refresh()} reads in the background. */
+    private record Figures(StudyStatistics statistics, List<Exam> finished) {
     }
 
     private StudyStatistics compute(Instant now) {
@@ -198,18 +182,11 @@ public final class StatisticsViewModel implements Drill {
     /** Writes the review log to {@code out} as CSV, in the background; the message says how it went. */
     public void exportReviewLog(Path out) {
         message.set("Exporting the review log…");
-        services.background().execute(() -> {
-            String said;
-            try {
-                int rows = services.progress().exportCsv(out);
-                said = Messages.plural(rows, "review") + " exported to " + out + ".";
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("exporting the review log to {} failed", out, e);
-                said = "The review log could not be exported to " + out + ": " + Messages.reason(e);
-            }
-            String result = said;
-            services.ui().execute(() -> message.set(result));
-        });
+        services.tasks().supply(() -> services.progress().exportCsv(out),
+                rows -> message.set(Messages.plural(rows, "review") + " exported to " + out + "."), e -> {
+                    LOG.warn("exporting the review log to {} failed", out, e);
+                    message.set("The review log could not be exported to " + out + ": " + Messages.reason(e));
+                });
     }
 
     @Override

@@ -6,9 +6,9 @@ import dev.lectern.course.Reading;
 import dev.lectern.interchange.anki.AnkiExporter;
 import dev.lectern.pdf.PdfExporter;
 import dev.lectern.study.Exam;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import dev.lectern.ui.Messages;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,8 +30,7 @@ public final class CourseExport {
     private static final Logger LOG = LoggerFactory.getLogger(CourseExport.class);
     static final List<String> ANSWERS = List.of("With Answers", "Answers Hidden", "Cancel");
 
-    private final Executor background;
-    private final Executor ui;
+    private final Background tasks;
     private final DialogService dialogs;
     private final Supplier<Course> course;
     private final Supplier<Reading> reading;
@@ -40,8 +39,7 @@ public final class CourseExport {
 
     public CourseExport(Executor background, Executor ui, DialogService dialogs, Supplier<Course> course,
             Supplier<Reading> reading, Supplier<List<Exam>> finishedExams, ZoneId zone) {
-        this.background = Objects.requireNonNull(background);
-        this.ui = Objects.requireNonNull(ui);
+        this.tasks = new Background(background, ui);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.course = Objects.requireNonNull(course);
         this.reading = Objects.requireNonNull(reading);
@@ -124,12 +122,6 @@ public final class CourseExport {
                 .filter(choice -> !choice.equals(ANSWERS.get(2))).map(choice -> choice.equals(ANSWERS.get(1)));
     }
 
-    /** Work that writes a file and says what it wrote. */
-    @FunctionalInterface
-    private interface Writing {
-        String run() throws IOException;
-    }
-
     private static String pdf(PdfExporter.Result r) {
         return Messages.plural(r.pages(), "page") + " (" + size(r.bytes()) + ") written to " + r.file() + "."
                 + (r.notes().isEmpty() ? "" : "\n" + String.join("\n", r.notes()));
@@ -144,16 +136,11 @@ public final class CourseExport {
         return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%d KB", Math.round(bytes / 1024.0));
     }
 
-    private void write(String what, Path out, Writing work) {
-        background.execute(() -> {
-            try {
-                String said = work.run();
-                ui.execute(() -> dialogs.showInformation(what + " exported", said));
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("exporting {} to {} failed", what, out, e);
-                ui.execute(() -> dialogs.showError("Export", out.getFileName() + ": " + what.toLowerCase(Locale.ROOT)
-                        + " could not be written: " + Messages.reason(e)));
-            }
+    private void write(String what, Path out, Background.Task<String> work) {
+        tasks.supply(work, said -> dialogs.showInformation(what + " exported", said), e -> {
+            LOG.warn("exporting {} to {} failed", what, out, e);
+            dialogs.showError("Export", out.getFileName() + ": " + what.toLowerCase(Locale.ROOT)
+                    + " could not be written: " + Messages.reason(e));
         });
     }
 }

@@ -6,8 +6,8 @@ import dev.lectern.interchange.ImportKind;
 import dev.lectern.interchange.ImportOptions;
 import dev.lectern.interchange.ImportPlan;
 import dev.lectern.interchange.ImportReport;
-import dev.lectern.interchange.ImportResult;
 import dev.lectern.interchange.Importer;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import dev.lectern.ui.Messages;
 import java.nio.file.Path;
@@ -28,16 +28,14 @@ public final class CourseImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CourseImport.class);
 
-    private final Executor background;
-    private final Executor ui;
+    private final Background tasks;
     private final DialogService dialogs;
     private final Supplier<Course> course;
     private final Runnable reload;
 
     public CourseImport(Executor background, Executor ui, DialogService dialogs, Supplier<Course> course,
             Runnable reload) {
-        this.background = Objects.requireNonNull(background);
-        this.ui = Objects.requireNonNull(ui);
+        this.tasks = new Background(background, ui);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.course = Objects.requireNonNull(course);
         this.reload = Objects.requireNonNull(reload);
@@ -79,18 +77,11 @@ public final class CourseImport {
             return;
         }
         Path root = open.root();
-        background.execute(() -> {
-            ImportPlan plan;
-            try {
-                plan = Importer.plan(kind, files, root, ImportOptions.NONE);
-            } catch (RuntimeException e) {
-                LOG.warn("planning the import of {} failed", files, e);
-                ui.execute(() -> dialogs.showError(title, "The files could not be read: " + Messages.reason(e)));
-                return;
-            }
-            ImportPlan ready = plan;
-            ui.execute(() -> confirmAndApply(title, ready));
-        });
+        tasks.supply(() -> Importer.plan(kind, files, root, ImportOptions.NONE), plan -> confirmAndApply(title, plan),
+                e -> {
+                    LOG.warn("planning the import of {} failed", files, e);
+                    dialogs.showError(title, "The files could not be read: " + Messages.reason(e));
+                });
     }
 
     private void confirmAndApply(String title, ImportPlan plan) {
@@ -105,26 +96,18 @@ public final class CourseImport {
         if (!dialogs.confirm(title, message, details, "Import")) {
             return;
         }
-        background.execute(() -> {
-            ImportResult result;
-            try {
-                result = Importer.apply(plan);
-            } catch (RuntimeException e) {
-                LOG.warn("the import into {} failed", plan.courseDir(), e);
-                ui.execute(() -> dialogs.showError(title, "The import failed: " + Messages.reason(e)));
-                return;
+        tasks.supply(() -> Importer.apply(plan), done -> {
+            reload.run();
+            String written = Messages.plural(done.written().size(), "file") + " written.";
+            if (done.succeeded()) {
+                dialogs.showInformation(title, written);
+            } else {
+                dialogs.showError(title, written + " These were not:\n" + done.failures().stream()
+                        .map(ImportReport.Entry::format).collect(Collectors.joining("\n")));
             }
-            ImportResult done = result;
-            ui.execute(() -> {
-                reload.run();
-                String written = Messages.plural(done.written().size(), "file") + " written.";
-                if (done.succeeded()) {
-                    dialogs.showInformation(title, written);
-                } else {
-                    dialogs.showError(title, written + " These were not:\n" + done.failures().stream()
-                            .map(ImportReport.Entry::format).collect(Collectors.joining("\n")));
-                }
-            });
+        }, e -> {
+            LOG.warn("the import into {} failed", plan.courseDir(), e);
+            dialogs.showError(title, "The import failed: " + Messages.reason(e));
         });
     }
 

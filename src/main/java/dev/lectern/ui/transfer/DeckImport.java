@@ -6,6 +6,7 @@ import dev.lectern.interchange.pdf.PdfImportRequest;
 import dev.lectern.interchange.pdf.PdfImportResult;
 import dev.lectern.interchange.pdf.PdfImporter;
 import dev.lectern.interchange.pdf.ProgressListener;
+import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import dev.lectern.ui.Messages;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class DeckImport {
     static final String NEW = "New Reading";
     static final String CANCEL = "Cancel";
 
-    private final Executor background;
+    private final Background tasks;
     private final Executor ui;
     private final DialogService dialogs;
     private final Supplier<Course> course;
@@ -51,8 +52,8 @@ public final class DeckImport {
 
     public DeckImport(Executor background, Executor ui, DialogService dialogs, Supplier<Course> course,
             Supplier<Reading> reading, Runnable reload) {
-        this.background = Objects.requireNonNull(background);
-        this.ui = Objects.requireNonNull(ui);
+        this.tasks = new Background(background, ui);
+        this.ui = ui;
         this.dialogs = Objects.requireNonNull(dialogs);
         this.course = Objects.requireNonNull(course);
         this.reading = Objects.requireNonNull(reading);
@@ -137,23 +138,13 @@ public final class DeckImport {
                 });
             }
         };
-        background.execute(() -> {
-            PdfImportResult result;
-            try {
-                result = new PdfImporter().run(request, listener, stop::get);
-            } catch (RuntimeException e) {
-                LOG.warn("importing {} failed", request.pdf(), e);
-                ui.execute(() -> {
-                    finished();
-                    dialogs.showError("Import PDF", file + ": the import failed: " + Messages.reason(e));
-                });
-                return;
-            }
-            PdfImportResult done = result;
-            ui.execute(() -> {
-                finished();
-                report(request, done);
-            });
+        tasks.supply(() -> new PdfImporter().run(request, listener, stop::get), done -> {
+            finished();
+            report(request, done);
+        }, e -> {
+            LOG.warn("importing {} failed", request.pdf(), e);
+            finished();
+            dialogs.showError("Import PDF", file + ": the import failed: " + Messages.reason(e));
         });
     }
 

@@ -69,11 +69,8 @@ public final class ExamView extends StackPane implements DrillView {
 
         Label prompt = DrillLayout.prompt(model.itemProperty());
 
-        answer.setId(ID_ANSWER);
-        answer.setWrapText(true);
-        answer.setPrefRowCount(8);
-        answer.setPromptText("Type your answer. Ctrl+Enter goes to the next question.");
-        answer.textProperty().bindBidirectional(model.answerProperty());
+        DrillLayout.answer(answer, ID_ANSWER, 8, "Type your answer. Ctrl+Enter goes to the next question.",
+                model.answerProperty());
         VBox.setVgrow(answer, Priority.SOMETIMES);
 
         Button previous = new Button("_Previous");

@@ -57,17 +57,12 @@ public final class PracticeView extends ScrollPane implements DrillView {
         this.reference = new ReadingView(openLink);
         setFitToWidth(true);
 
-        answer.setId(ID_ANSWER);
-        answer.setWrapText(true);
-        answer.setPrefRowCount(6);
-        answer.setPromptText("Type your answer, then Ctrl+Enter to check it.");
-        answer.textProperty().bindBidirectional(model.answerProperty());
+        DrillLayout.answer(answer, ID_ANSWER, 6, "Type your answer, then Ctrl+Enter to check it.",
+                model.answerProperty());
         answer.editableProperty().bind(model.phaseProperty().isEqualTo(PracticeViewModel.Phase.ANSWERING));
 
-        Button check = new Button("_Check (Ctrl+Enter)");
-        check.setId(ID_CHECK);
-        check.setOnAction(e -> model.check());
-        check.disableProperty().bind(model.phaseProperty().isNotEqualTo(PracticeViewModel.Phase.ANSWERING));
+        Button check = DrillLayout.check(ID_CHECK, model::check,
+                model.phaseProperty().isNotEqualTo(PracticeViewModel.Phase.ANSWERING));
         Label message = DrillLayout.message(model.messageProperty());
         message.setId(ID_MESSAGE);
         // Once checked, the answer is shown again with its evidence highlighted, so the text area makes way.

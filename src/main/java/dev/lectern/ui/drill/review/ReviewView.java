@@ -66,23 +66,17 @@ public final class ReviewView extends BorderPane implements DrillView {
         this.reference = new ReadingView(openLink);
         setFocusTraversable(true);
 
-        answer.setId(ID_ANSWER);
-        answer.setWrapText(true);
-        answer.setPrefRowCount(5);
-        answer.setPromptText("Type your answer and press Ctrl+Enter to check it, or leave it empty and press"
-                + " Ctrl+Enter to see the reference answer.");
-        answer.textProperty().bindBidirectional(model.answerProperty());
+        DrillLayout.answer(answer, ID_ANSWER, 5, "Type your answer and press Ctrl+Enter to check it, or leave it"
+                + " empty and press Ctrl+Enter to see the reference answer.", model.answerProperty());
         answer.editableProperty().bind(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.ANSWERING));
-        Button check = new Button("_Check (Ctrl+Enter)");
-        check.setId(ID_CHECK);
-        check.setOnAction(e -> model.check());
+        Button check = DrillLayout.check(ID_CHECK, model::check,
+                model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.ANSWERING));
         Button reveal = new Button("Show _Answer");
         reveal.setId(ID_REVEAL);
         reveal.setOnAction(e -> model.reveal());
         VBox typing = DrillLayout.shownWhen(new VBox(10, answer, new HBox(8, check, reveal)),
                 model.phaseProperty().isEqualTo(ReviewViewModel.Phase.ANSWERING)
                         .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.CHECKING)));
-        check.disableProperty().bind(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.ANSWERING));
         reveal.disableProperty().bind(check.disableProperty());
 
         Label message = DrillLayout.message(model.messageProperty());

@@ -99,26 +99,25 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         }
         scopeItems.forEach(i -> itemsByCard.putIfAbsent(i.card(), i));
         say("Finding what is due…");
-        services.background().execute(this::load);
+        services.tasks().supply(this::load, l -> start(l.settings(), l.read(), l.now(), l.allowance()), e -> {
+            LOG.warn("the review of {} could not start", scopeTitle, e);
+            if (!closed()) {
+                say("");
+                finish("", "The review could not start: " + Messages.reason(e), Phase.NOTHING_DUE);
+            }
+        });
     }
 
-    /** In the background: the settings, card states and today's new questions; then, on the UI thread, the queue. */
-    private void load() {
-        try {
-            SchedulerSettings settings = services.progress().schedulerSettings();
-            Map<CardKey, CardState> read = new HashMap<>(services.progress().cardStates());
-            Instant now = services.clock().instant();
-            int allowance = newAllowance(services, settings, now);
-            services.ui().execute(() -> start(settings, read, now, allowance));
-        } catch (RuntimeException e) {
-            LOG.warn("the review of {} could not start", scopeTitle, e);
-            services.ui().execute(() -> {
-                if (!closed()) {
-                    say("");
-                    finish("", "The review could not start: " + Messages.reason(e), Phase.NOTHING_DUE);
-                }
-            });
-        }
+    /** What the queue is built from, read in the background. */
+    private record Loaded(SchedulerSettings settings, Map<CardKey, CardState> read, Instant now, int allowance) {
+    }
+
+    /** In the background: the settings, card states and today's new questions. */
+    private Loaded load() {
+        SchedulerSettings settings = services.progress().schedulerSettings();
+        Map<CardKey, CardState> read = new HashMap<>(services.progress().cardStates());
+        Instant now = services.clock().instant();
+        return new Loaded(settings, read, now, newAllowance(services, settings, now));
     }
 
     private void start(SchedulerSettings settings, Map<CardKey, CardState> read, Instant now, int allowance) {

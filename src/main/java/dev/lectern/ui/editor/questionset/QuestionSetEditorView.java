@@ -5,11 +5,9 @@ import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
 import dev.lectern.ui.Styles;
-import dev.lectern.ui.editor.EditorView;
+import dev.lectern.ui.editor.EditorPane;
 import dev.lectern.ui.editor.EditorViews;
-import dev.lectern.ui.reading.ReadingView;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,15 +21,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The question-set editor's layout and bindings; the state is {@link QuestionSetEditorViewModel}'s. */
-public final class QuestionSetEditorView extends BorderPane implements EditorView {
+public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorViewModel> {
 
     static final String ID_QUESTIONS = "editorQuestions";
     static final String ID_QUESTION_ID = "editorQuestionId";
@@ -48,15 +44,10 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
     static final String ID_ADD = "editorAdd";
     static final String ID_PROBLEMS = "editorProblems";
 
-    private final QuestionSetEditorViewModel model;
     private final ListView<EditableQuestion> list = new ListView<>();
-    private final ReadingView preview;
-    private boolean syncing;
 
     public QuestionSetEditorView(QuestionSetEditorViewModel model, Consumer<String> openLink) {
-        this.model = model;
-        this.preview = new ReadingView(openLink);
-        EditorViews.handleKeys(this, model);
+        super(model, openLink, ID_PROBLEMS);
 
         TextField title = EditorViews.field(ID_SET_TITLE, model.setTitleProperty(), model);
         title.setPromptText("The set's title");
@@ -67,20 +58,10 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
         SplitPane split = new SplitPane(listPane(), formPane());
         split.setDividerPositions(0.3);
         setCenter(split);
-        setBottom(EditorViews.problems(model, ID_PROBLEMS));
-        model.previewHtmlProperty().addListener((obs, old, html) -> preview.show(html));
-        if (!model.previewHtmlProperty().get().isEmpty()) {
-            preview.show(model.previewHtmlProperty().get());
-        }
     }
 
     private static void grow(Node node) {
         javafx.scene.layout.HBox.setHgrow(node, Priority.ALWAYS);
-    }
-
-    @Override
-    public Node node() {
-        return this;
     }
 
     @Override
@@ -93,14 +74,7 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
         list.setItems(model.questions());
         list.setPlaceholder(new Label("No questions yet: Add makes one."));
         list.setCellFactory(l -> new QuestionCell());
-        list.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
-            if (!syncing && index.intValue() >= 0) {
-                model.select(index.intValue());
-            }
-        });
-        model.selectedIndexProperty().addListener((obs, old, index) -> syncSelection());
-        model.questions().addListener((ListChangeListener<EditableQuestion>) c -> syncSelection());
-        syncSelection();
+        EditorViews.bindSelection(list, model.selectedIndexProperty(), model::select);
         list.setOnKeyPressed(e -> {
             if (e.isAltDown() && e.getCode() == KeyCode.UP) {
                 model.moveUp();
@@ -128,24 +102,6 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
         Label heading = new Label("Questions (drag or Alt+↑/↓ to reorder)");
         heading.getStyleClass().add(Styles.PANEL_TITLE);
         return new VBox(4, heading, list, EditorViews.toolbar(add, duplicate, delete, up, down));
-    }
-
-    private void syncSelection() {
-        int index = model.selectedIndexProperty().get();
-        if (list.getSelectionModel().getSelectedIndex() == index) {
-            return;
-        }
-        syncing = true;
-        try {
-            if (index < 0) {
-                list.getSelectionModel().clearSelection();
-            } else {
-                list.getSelectionModel().select(index);
-                list.scrollTo(index);
-            }
-        } finally {
-            syncing = false;
-        }
     }
 
     /** A question's id and prompt; drag one onto another to move it there. */
@@ -207,22 +163,9 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
                 "One key point per line; other accepted phrasings after |, e.g. uses GPT-4 | GPT-4 | a text-only GPT");
         TextField tags = EditorViews.field(ID_TAGS, model.tagsProperty(), model);
         tags.setPromptText("Separated by commas");
-        ComboBox<Difficulty> difficulty = new ComboBox<>();
+        ComboBox<Difficulty> difficulty = EditorViews.choice(Difficulty.values(), Difficulty::key, "(not set: medium)",
+                model.difficultyProperty());
         difficulty.setId(ID_DIFFICULTY);
-        difficulty.getItems().add(null);
-        difficulty.getItems().addAll(Difficulty.values());
-        difficulty.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Difficulty d) {
-                return d == null ? "(not set: medium)" : d.key();
-            }
-
-            @Override
-            public Difficulty fromString(String s) {
-                return null;
-            }
-        });
-        difficulty.valueProperty().bindBidirectional(model.difficultyProperty());
 
         int row = 0;
         form.addRow(row++, EditorViews.label("_Id", id), id);
@@ -294,11 +237,6 @@ public final class QuestionSetEditorView extends BorderPane implements EditorVie
             explanation.getStyleClass().add(Styles.DETAIL);
             result.getChildren().add(explanation);
         }
-    }
-
-    @Override
-    public void dispose() {
-        model.close();
     }
 
     ListView<EditableQuestion> list() {

@@ -7,17 +7,14 @@ import dev.lectern.course.edit.QuestionSetDocument;
 import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
-import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.editor.EditHistory;
 import dev.lectern.ui.editor.Editor;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,6 +52,9 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuestionSetEditorViewModel.class);
     static final List<String> CARRY_OVER = List.of("Carry It Over", "Start Afresh", "Cancel");
+    /** Opens question sets for editing. */
+    public static final Opener<QuestionSetDocument, QuestionSetEditorViewModel> OPENER =
+            new Opener<>(CourseFileStore::readQuestionSet, QuestionSetEditorViewModel::new);
 
     /** What "Try an answer" gave: the grade, or why there is none. */
     public record Trial(String answer, Optional<Grade> grade, String message) {
@@ -64,11 +64,9 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     private QuestionSetDocument document;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
     private final ObservableList<EditableQuestion> questions = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final Map<QuestionField, StringProperty> fields = new EnumMap<>(QuestionField.class);
+    private final Map<QuestionField, StringProperty> fields;
     private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>();
     private final StringProperty setTitle = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
@@ -84,37 +82,16 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     QuestionSetEditorViewModel(DrillServices services, CourseFileStore store, Path file,
             CourseFileStore.Loaded<QuestionSetDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
-        super(services, store, file, loaded.stamp(), onSaved);
+        super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        this.renderer = new AnswerRenderer(store.courseDir());
-        this.theme = theme;
-        for (QuestionField f : QuestionField.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            fields.put(f, p);
-            p.addListener((obs, old, now) -> fieldEdited(f, old, now));
-        }
+        this.fields = textFields(QuestionField.class, this::fieldEdited);
         difficulty.addListener((obs, old, now) -> difficultyEdited(old, now));
         setTitle.addListener((obs, old, now) -> titleEdited(old, now));
         fields.get(QuestionField.REFERENCE).addListener((obs, old, now) -> renderPreview());
-        theme.addListener((obs, old, now) -> renderPreview());
         selected.addListener((obs, old, now) -> fillForm());
         documentLoaded();
     }
 
-    /** Opens the question set in {@code file} for editing. */
-    public static QuestionSetEditorViewModel open(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return new QuestionSetEditorViewModel(services, store, file, store.readQuestionSet(file), theme, onSaved);
-    }
-
-    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
-    public static CompletableFuture<QuestionSetEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return inBackground(services, () -> store.readQuestionSet(file))
-                .thenApply(loaded -> new QuestionSetEditorViewModel(services, store, file, loaded, theme, onSaved));
-    }
 
     private void documentLoaded() {
         savedIds.clear();
@@ -157,12 +134,7 @@ public final class QuestionSetEditorViewModel extends Editor {
     }
 
     public void select(int index) {
-        int wanted = index >= 0 && index < questions.size() ? index : -1;
-        if (wanted == selected.get()) {
-            return;
-        }
-        history.endBurst();
-        selected.set(wanted);
+        select(selected, questions, index);
     }
 
     public StringProperty idProperty() {
@@ -408,8 +380,9 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     // ---- preview and try an answer ----
 
-    private void renderPreview() {
-        preview(renderer, fields.get(QuestionField.REFERENCE).get(), theme.getValue());
+    @Override
+    protected String previewMarkdown() {
+        return fields.get(QuestionField.REFERENCE).get();
     }
 
     /** Grades the sample answer with the real grader against the selected question as edited (unsaved). */

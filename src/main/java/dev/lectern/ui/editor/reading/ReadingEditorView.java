@@ -3,13 +3,11 @@ package dev.lectern.ui.editor.reading;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.ui.Styles;
-import dev.lectern.ui.editor.EditorView;
+import dev.lectern.ui.editor.EditorPane;
 import dev.lectern.ui.editor.EditorViews;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.Field;
 import dev.lectern.ui.editor.reading.ReadingEditorViewModel.SlideField;
-import dev.lectern.ui.reading.ReadingView;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,30 +18,23 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The reading editor's layout and bindings; the state is {@link ReadingEditorViewModel}'s. */
-public final class ReadingEditorView extends BorderPane implements EditorView {
+public final class ReadingEditorView extends EditorPane<ReadingEditorViewModel> {
 
     static final String ID_TITLE = "readingEditorTitle";
     static final String ID_SLIDES = "readingEditorSlides";
     static final String ID_ABSTRACT = "readingEditorAbstract";
     static final String ID_NOTES = "readingEditorNotes";
 
-    private final ReadingEditorViewModel model;
     private final ListView<SlideExcerpt> slides = new ListView<>();
-    private final ReadingView preview;
-    private boolean syncing;
 
     public ReadingEditorView(ReadingEditorViewModel model, Consumer<String> openLink) {
-        this.model = model;
-        this.preview = new ReadingView(openLink);
-        EditorViews.handleKeys(this, model);
+        super(model, openLink, "readingEditorProblems");
         setTop(EditorViews.toolbar(EditorViews.historyButtons(model), EditorViews.gap(),
                 EditorViews.button("Add Image…", "Copies a picture into the course and shows it on the slide excerpt",
                         model::addImage)));
@@ -54,26 +45,11 @@ public final class ReadingEditorView extends BorderPane implements EditorView {
         SplitPane split = new SplitPane(form, preview);
         split.setDividerPositions(0.62);
         setCenter(split);
-        setBottom(EditorViews.problems(model, "readingEditorProblems"));
-        model.previewHtmlProperty().addListener((obs, old, html) -> preview.show(html));
-        if (!model.previewHtmlProperty().get().isEmpty()) {
-            preview.show(model.previewHtmlProperty().get());
-        }
-    }
-
-    @Override
-    public Node node() {
-        return this;
     }
 
     @Override
     public void focusFirst() {
         lookup("#" + ID_TITLE).requestFocus();
-    }
-
-    @Override
-    public void dispose() {
-        model.close();
     }
 
     private Node frontMatter() {
@@ -84,21 +60,8 @@ public final class ReadingEditorView extends BorderPane implements EditorView {
                     model.field(f), model);
             grid.addRow(row++, new Label(f.label), field);
         }
-        ComboBox<ReadingKind> kind = new ComboBox<>();
-        kind.getItems().add(null);
-        kind.getItems().addAll(ReadingKind.values());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ReadingKind k) {
-                return k == null ? "(not set: paper)" : k.key();
-            }
-
-            @Override
-            public ReadingKind fromString(String s) {
-                return null;
-            }
-        });
-        kind.valueProperty().bindBidirectional(model.kindProperty());
+        ComboBox<ReadingKind> kind = EditorViews.choice(ReadingKind.values(), ReadingKind::key, "(not set: paper)",
+                model.kindProperty());
         grid.addRow(row++, new Label("Kind"), kind);
         grid.addRow(row++, new Label(Field.AUTHORS.label), EditorViews.area("readingEditorAuthors",
                 model.field(Field.AUTHORS), model, 2, "One author per line"));
@@ -136,14 +99,7 @@ public final class ReadingEditorView extends BorderPane implements EditorView {
                 setText(empty || s == null ? null : ReadingEditorViewModel.label(s));
             }
         });
-        slides.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
-            if (!syncing && index.intValue() >= 0) {
-                model.selectSlide(index.intValue());
-            }
-        });
-        model.selectedSlideProperty().addListener((obs, old, index) -> syncSelection());
-        model.slides().addListener((ListChangeListener<SlideExcerpt>) c -> syncSelection());
-        syncSelection();
+        EditorViews.bindSelection(slides, model.selectedSlideProperty(), model::selectSlide);
         slides.setOnKeyPressed(e -> {
             int i = model.selectedSlideProperty().get();
             if (e.isAltDown() && e.getCode() == KeyCode.UP) {
@@ -168,23 +124,6 @@ public final class ReadingEditorView extends BorderPane implements EditorView {
         Button down = EditorViews.button("↓", "Alt+Down", () -> model.moveSlide(model.selectedSlideProperty().get(),
                 model.selectedSlideProperty().get() + 1));
         return new VBox(4, slides, EditorViews.toolbar(add, remove, up, down), slide);
-    }
-
-    private void syncSelection() {
-        int index = model.selectedSlideProperty().get();
-        if (slides.getSelectionModel().getSelectedIndex() == index) {
-            return;
-        }
-        syncing = true;
-        try {
-            if (index < 0) {
-                slides.getSelectionModel().clearSelection();
-            } else {
-                slides.getSelectionModel().select(index);
-            }
-        } finally {
-            syncing = false;
-        }
     }
 
     private static GridPane grid() {

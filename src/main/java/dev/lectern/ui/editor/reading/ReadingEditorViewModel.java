@@ -6,7 +6,6 @@ import dev.lectern.course.SlideExcerpt;
 import dev.lectern.course.edit.CourseFileStore;
 import dev.lectern.course.edit.DocumentSyntaxException;
 import dev.lectern.course.edit.ReadingDocument;
-import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -50,6 +47,9 @@ public final class ReadingEditorViewModel extends Editor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingEditorViewModel.class);
     static final List<String> IMAGE_TYPES = List.of("png", "jpg", "jpeg", "gif", "svg", "webp");
+    /** Opens readings for editing. */
+    public static final Opener<ReadingDocument, ReadingEditorViewModel> OPENER =
+            new Opener<>(CourseFileStore::readReading, ReadingEditorViewModel::new);
 
     /** A front-matter or body field as text. */
     public enum Field {
@@ -70,66 +70,39 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     private ReadingDocument document;
-    private final AnswerRenderer renderer;
-    private final ObservableValue<Theme> theme;
-    private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
+    private final Map<Field, StringProperty> fields;
     private final ObjectProperty<ReadingKind> kind = new SimpleObjectProperty<>();
     private final ObservableList<SlideExcerpt> slides = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedSlide = new ReadOnlyIntegerWrapper(-1);
-    private final Map<SlideField, StringProperty> slideFields = new EnumMap<>(SlideField.class);
+    private final Map<SlideField, StringProperty> slideFields;
     private boolean filling;
 
     ReadingEditorViewModel(DrillServices services, CourseFileStore store, Path file,
             CourseFileStore.Loaded<ReadingDocument> loaded, ObservableValue<Theme> theme, Runnable onSaved) {
-        super(services, store, file, loaded.stamp(), onSaved);
+        super(services, store, file, loaded.stamp(), theme, onSaved);
         this.document = loaded.document();
-        this.renderer = new AnswerRenderer(store.courseDir());
-        this.theme = theme;
-        for (Field f : Field.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            fields.put(f, p);
-            p.addListener((obs, old, now) -> {
-                if (!filling) {
-                    edit("typing in " + f.label, f, () -> write(f, now));
-                }
-            });
-        }
-        for (SlideField f : SlideField.values()) {
-            StringProperty p = new SimpleStringProperty("");
-            slideFields.put(f, p);
-            p.addListener((obs, old, now) -> {
-                int index = selectedSlide.get();
-                if (!filling && index >= 0) {
-                    edit("slide " + f.name().toLowerCase(Locale.ROOT), List.of(f, index),
-                            () -> replaceSlide(index, withField(slides.get(index), f, now)));
-                }
-            });
-        }
+        this.fields = textFields(Field.class, (f, old, now) -> {
+            if (!filling) {
+                edit("typing in " + f.label, f, () -> write(f, now));
+            }
+        });
+        this.slideFields = textFields(SlideField.class, (f, old, now) -> {
+            int index = selectedSlide.get();
+            if (!filling && index >= 0) {
+                edit("slide " + f.name().toLowerCase(Locale.ROOT), List.of(f, index),
+                        () -> replaceSlide(index, withField(slides.get(index), f, now)));
+            }
+        });
         kind.addListener((obs, old, now) -> {
             if (!filling) {
                 edit("kind", null, () -> document.setKind(now));
             }
         });
         selectedSlide.addListener((obs, old, now) -> fillSlide());
-        theme.addListener((obs, old, now) -> renderPreview());
         fill();
         changed();
     }
 
-    /** Opens the reading in {@code file} for editing. */
-    public static ReadingEditorViewModel open(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) throws IOException, DocumentSyntaxException {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return new ReadingEditorViewModel(services, store, file, store.readReading(file), theme, onSaved);
-    }
-
-    /** Opens {@code file} for editing, reading it in the background; completes on the UI executor. */
-    public static CompletableFuture<ReadingEditorViewModel> opening(DrillServices services, Path courseDir, Path file,
-            ObservableValue<Theme> theme, Runnable onSaved) {
-        CourseFileStore store = new CourseFileStore(courseDir);
-        return inBackground(services, () -> store.readReading(file))
-                .thenApply(loaded -> new ReadingEditorViewModel(services, store, file, loaded, theme, onSaved));
-    }
 
     // ---- state ----
 
@@ -151,12 +124,7 @@ public final class ReadingEditorViewModel extends Editor {
     }
 
     public void selectSlide(int index) {
-        int wanted = index >= 0 && index < slides.size() ? index : -1;
-        if (wanted == selectedSlide.get()) {
-            return;
-        }
-        history.endBurst();
-        selectedSlide.set(wanted);
+        select(selectedSlide, slides, index);
     }
 
     public StringProperty slideField(SlideField f) {
@@ -396,7 +364,8 @@ public final class ReadingEditorViewModel extends Editor {
         renderPreview();
     }
 
-    private void renderPreview() {
+    @Override
+    protected String previewMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("## Abstract\n\n").append(fields.get(Field.ABSTRACT).get()).append("\n\n");
         int index = selectedSlide.get();
@@ -407,7 +376,7 @@ public final class ReadingEditorViewModel extends Editor {
             md.append(s.markdown()).append("\n\n");
         }
         md.append("## Notes\n\n").append(fields.get(Field.NOTES).get()).append('\n');
-        preview(renderer, md.toString(), theme.getValue());
+        return md.toString();
     }
 
     // ---- saving ----

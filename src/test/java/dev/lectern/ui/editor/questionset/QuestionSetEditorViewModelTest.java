@@ -55,7 +55,7 @@ class QuestionSetEditorViewModelTest {
         fx = new DrillFixture(dir);
         course = TestCourses.copyOfBundledCourse(dir.resolve("course"));
         file = course.resolve("questions/llava.json");
-        editor = QuestionSetEditorViewModel.open(fx.services(grading), course, file,
+        editor = QuestionSetEditorViewModel.OPENER.open(fx.services(grading), course, file,
                 new SimpleObjectProperty<>(Theme.LIGHT), saves::incrementAndGet);
     }
 

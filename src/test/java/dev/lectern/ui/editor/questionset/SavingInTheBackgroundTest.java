@@ -54,7 +54,7 @@ class SavingInTheBackgroundTest {
         course = TestCourses.copyOfBundledCourse(dir.resolve("course"));
         file = course.resolve("questions/llava.json");
         DrillServices services = new DrillServices(grading, fx.progress, fx.dialogs, background, fx.ui, fx.clock);
-        editor = QuestionSetEditorViewModel.open(services, course, file, new SimpleObjectProperty<>(Theme.LIGHT),
+        editor = QuestionSetEditorViewModel.OPENER.open(services, course, file, new SimpleObjectProperty<>(Theme.LIGHT),
                 saves::incrementAndGet);
     }
 

@@ -51,7 +51,7 @@ class ReadingEditorViewModelTest {
         course = TestCourses.copyOfBundledCourse(dir.resolve("course"));
         file = course.resolve("readings/emu-video.md");
         original = Files.readAllBytes(file);
-        editor = ReadingEditorViewModel.open(fx.services(grading), course, file,
+        editor = ReadingEditorViewModel.OPENER.open(fx.services(grading), course, file,
                 new SimpleObjectProperty<>(Theme.LIGHT), () -> { });
     }
 
