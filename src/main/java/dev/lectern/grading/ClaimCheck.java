@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,31 +57,24 @@ final class ClaimCheck {
     private final Syntax syntax;
     private final Synonyms synonyms;
     private final TextAnalysis text;
-    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
-    private final Map<String, String> stems = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Parsed> parsed;
+    private final BoundedCache<String, String> stems;
 
     ClaimCheck(Syntax syntax, Synonyms synonyms, TextAnalysis text) {
         this.syntax = syntax;
         this.synonyms = synonyms;
         this.text = text;
+        this.parsed = new BoundedCache<>(5_000, syntax::parse);
+        this.stems = new BoundedCache<>(50_000, text::stem);
     }
 
     /** The key's texts as they are parsed once and kept (reference, alternatives, key points, question). */
     Parsed keyParse(String s) {
-        if (parsed.size() > 5_000) {
-            parsed.clear();
-        }
-        return parsed.computeIfAbsent(s, syntax::parse);
+        return parsed.get(s);
     }
 
     String stem(String lower) {
-        if (stems.size() > 50_000) {
-            stems.clear();
-        }
-        return stems.computeIfAbsent(lower, w -> {
-            List<Token> t = text.tokens(w);
-            return t.isEmpty() ? w : t.get(0).stem();
-        });
+        return stems.get(lower);
     }
 
     /** Whether WordNet knows the word. */

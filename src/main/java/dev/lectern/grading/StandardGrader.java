@@ -34,10 +34,7 @@ public final class StandardGrader implements Grader {
     public static StandardGrader load() {
         CompletableFuture<Syntax> syntax = CompletableFuture.supplyAsync(Syntax::load);
         TextAnalysis text = new TextAnalysis();
-        Synonyms synonyms = Synonyms.load(word -> {
-            List<Token> t = text.tokens(word);
-            return t.isEmpty() ? word : t.get(0).stem();
-        });
+        Synonyms synonyms = Synonyms.load(text::stem);
         Features features = new Features(text, synonyms, Embeddings.load());
         return new StandardGrader(features, GradingModel.bundled(), new ClaimCheck(syntax.join(), synonyms, text));
     }

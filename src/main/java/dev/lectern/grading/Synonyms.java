@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.IndexWord;
@@ -25,10 +24,10 @@ final class Synonyms {
 
     private final Dictionary dictionary;
     private final Function<String, String> stemmer;
-    private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> known = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> antonymCache = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> baseCache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Set<String>> cache = new BoundedCache<>(50_000, this::lookup);
+    private final BoundedCache<String, Boolean> known = new BoundedCache<>(50_000, this::isWordLookup);
+    private final BoundedCache<String, Set<String>> antonymCache = new BoundedCache<>(50_000, this::antonymsLookup);
+    private final BoundedCache<String, Set<String>> baseCache = new BoundedCache<>(50_000, this::baseStemsLookup);
 
     private Synonyms(Dictionary dictionary, Function<String, String> stemmer) {
         this.dictionary = dictionary;
@@ -45,26 +44,22 @@ final class Synonyms {
 
     /** Stems of the word's synonyms (not including its own stem); empty for words WordNet does not know. */
     Set<String> of(String word) {
-        if (cache.size() > 50_000) {
-            cache.clear();
-        }
-        return cache.computeIfAbsent(word, this::lookup);
+        return cache.get(word);
     }
 
     /** Whether WordNet knows the word (in any inflection). */
     boolean isWord(String word) {
-        if (known.size() > 50_000) {
-            known.clear();
-        }
-        return known.computeIfAbsent(word, w -> {
-            try {
-                synchronized (dictionary) {
-                    return dictionary.lookupAllIndexWords(w).size() > 0;
-                }
-            } catch (JWNLException | RuntimeException e) {
-                return false;
+        return known.get(word);
+    }
+
+    private boolean isWordLookup(String w) {
+        try {
+            synchronized (dictionary) {
+                return dictionary.lookupAllIndexWords(w).size() > 0;
             }
-        });
+        } catch (JWNLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -72,75 +67,73 @@ final class Synonyms {
      * stem: comparatives are reduced by hand because WordNet lists some ("higher") as words of their own.
      */
     Set<String> baseStems(String word) {
-        if (baseCache.size() > 50_000) {
-            baseCache.clear();
+        return baseCache.get(word);
+    }
+
+    private Set<String> baseStemsLookup(String w) {
+        Set<String> out = new HashSet<>();
+        out.add(stemmer.apply(w));
+        List<String> forms = new java.util.ArrayList<>(List.of(w));
+        if (w.length() > 4 && w.endsWith("er")) {
+            String b = w.substring(0, w.length() - 2);
+            forms.add(b);
+            forms.add(b + "e");
+            forms.add(b.substring(0, b.length() - 1));
+            if (b.endsWith("i")) {
+                forms.add(b.substring(0, b.length() - 1) + "y");
+            }
         }
-        return baseCache.computeIfAbsent(word, w -> {
-            Set<String> out = new HashSet<>();
-            out.add(stemmer.apply(w));
-            List<String> forms = new java.util.ArrayList<>(List.of(w));
-            if (w.length() > 4 && w.endsWith("er")) {
-                String b = w.substring(0, w.length() - 2);
-                forms.add(b);
-                forms.add(b + "e");
-                forms.add(b.substring(0, b.length() - 1));
-                if (b.endsWith("i")) {
-                    forms.add(b.substring(0, b.length() - 1) + "y");
-                }
-            }
-            if (w.length() > 5 && w.endsWith("est")) {
-                String b = w.substring(0, w.length() - 3);
-                forms.add(b);
-                forms.add(b + "e");
-                forms.add(b.substring(0, b.length() - 1));
-            }
-            for (String f : forms) {
-                try {
-                    synchronized (dictionary) {
-                        for (IndexWord iw : dictionary.lookupAllIndexWords(f).getIndexWordArray()) {
-                            if (iw.getLemma().indexOf(' ') < 0) {
-                                out.add(stemmer.apply(iw.getLemma().toLowerCase(java.util.Locale.ROOT)));
-                            }
+        if (w.length() > 5 && w.endsWith("est")) {
+            String b = w.substring(0, w.length() - 3);
+            forms.add(b);
+            forms.add(b + "e");
+            forms.add(b.substring(0, b.length() - 1));
+        }
+        for (String f : forms) {
+            try {
+                synchronized (dictionary) {
+                    for (IndexWord iw : dictionary.lookupAllIndexWords(f).getIndexWordArray()) {
+                        if (iw.getLemma().indexOf(' ') < 0) {
+                            out.add(stemmer.apply(iw.getLemma().toLowerCase(java.util.Locale.ROOT)));
                         }
                     }
-                } catch (JWNLException | RuntimeException e) {
-                    // not a word WordNet knows
                 }
+            } catch (JWNLException | RuntimeException e) {
+                // not a word WordNet knows
             }
-            return Collections.unmodifiableSet(out);
-        });
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     /** Stems of the word's WordNet antonyms ("higher" gives "lower"), over its most common senses. */
     Set<String> antonyms(String word) {
-        if (antonymCache.size() > 50_000) {
-            antonymCache.clear();
+        return antonymCache.get(word);
+    }
+
+    private Set<String> antonymsLookup(String w) {
+        if (w.length() < 3 || !w.chars().allMatch(Character::isLetter)) {
+            return Set.of();
         }
-        return antonymCache.computeIfAbsent(word, w -> {
-            if (w.length() < 3 || !w.chars().allMatch(Character::isLetter)) {
-                return Set.of();
-            }
-            Set<String> out = new HashSet<>();
-            try {
-                synchronized (dictionary) {
-                    for (IndexWord iw : dictionary.lookupAllIndexWords(w).getIndexWordArray()) {
-                        List<Synset> senses = iw.getSenses();
-                        for (int i = 0; i < Math.min(SENSES_PER_POS, senses.size()); i++) {
-                            for (Word sw : senses.get(i).getWords()) {
-                                for (net.sf.extjwnl.data.Pointer p : sw.getPointers(net.sf.extjwnl.data.PointerType.ANTONYM)) {
-                                    if (p.getTarget() instanceof Word aw && aw.getLemma().indexOf(' ') < 0) {
-                                        out.add(stemmer.apply(aw.getLemma().toLowerCase(java.util.Locale.ROOT)));
-                                    }
+        Set<String> out = new HashSet<>();
+        try {
+            synchronized (dictionary) {
+                for (IndexWord iw : dictionary.lookupAllIndexWords(w).getIndexWordArray()) {
+                    List<Synset> senses = iw.getSenses();
+                    for (int i = 0; i < Math.min(SENSES_PER_POS, senses.size()); i++) {
+                        for (Word sw : senses.get(i).getWords()) {
+                            for (net.sf.extjwnl.data.Pointer p : sw.getPointers(net.sf.extjwnl.data.PointerType.ANTONYM)) {
+                                if (p.getTarget() instanceof Word aw && aw.getLemma().indexOf(' ') < 0) {
+                                    out.add(stemmer.apply(aw.getLemma().toLowerCase(java.util.Locale.ROOT)));
                                 }
                             }
                         }
                     }
                 }
-            } catch (JWNLException | RuntimeException e) {
-                return Set.of();
             }
-            return Collections.unmodifiableSet(out);
-        });
+        } catch (JWNLException | RuntimeException e) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     private Set<String> lookup(String word) {

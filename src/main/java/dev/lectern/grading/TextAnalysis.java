@@ -22,6 +22,12 @@ final class TextAnalysis {
 
     private final Analyzer analyzer = new EnglishAnalyzer();
 
+    /** A single word's stem ("encoders" gives "encod"); the word itself if the analysis drops it (a stop word). */
+    String stem(String word) {
+        List<Token> t = tokens(word);
+        return t.isEmpty() ? word : t.get(0).stem();
+    }
+
     List<Token> tokens(String text) {
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         List<Token> out = new ArrayList<>();

@@ -1,30 +1,26 @@
 package dev.lectern.grading;
 
+import java.util.Locale;
+
 /** How an answer is judged overall. */
 public enum Verdict {
-    CORRECT("correct"),
-    PARTIAL("partial"),
-    INCORRECT("incorrect"),
+    CORRECT,
+    PARTIAL,
+    INCORRECT,
     /**
      * The claim checks could not confirm what the words suggest (much in common with the reference, but its key
      * points neither confirmed nor contradicted): the student compares and rates, as with Anki's type-in cards.
      */
-    UNSURE("unsure");
+    UNSURE;
 
-    private final String label;
-
-    Verdict(String label) {
-        this.label = label;
-    }
-
-    /** The lower-case word used in files and on screen: correct, partial or incorrect. */
+    /** The lower-case word used in files and on screen: correct, partial, incorrect or unsure. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Verdict fromLabel(String label) {
         for (Verdict v : values()) {
-            if (v.label.equalsIgnoreCase(label.strip())) {
+            if (v.label().equalsIgnoreCase(label.strip())) {
                 return v;
             }
         }
