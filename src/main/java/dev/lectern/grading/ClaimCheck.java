@@ -59,6 +59,8 @@ final class ClaimCheck {
     private final TextAnalysis text;
     private final BoundedCache<String, Parsed> parsed;
     private final BoundedCache<String, String> stems;
+    /** What each key says, worked out once per key. */
+    private final BoundedCache<AnswerKey, Key> keys;
 
     ClaimCheck(Syntax syntax, Synonyms synonyms, TextAnalysis text) {
         this.syntax = syntax;
@@ -66,6 +68,7 @@ final class ClaimCheck {
         this.text = text;
         this.parsed = new BoundedCache<>(5_000, syntax::parse);
         this.stems = new BoundedCache<>(50_000, text::stem);
+        this.keys = new BoundedCache<>(2_000, Key::new);
     }
 
     /** The key's texts as they are parsed once and kept (reference, alternatives, key points, question). */
@@ -154,7 +157,7 @@ final class ClaimCheck {
     }
 
     Result check(AnswerKey key, String answerText, List<KeyPointResult> matched) {
-        Key k = new Key(key);
+        Key k = keys.get(key);
         Parsed p = syntax.parse(answerText);
         Set<String> terms = new HashSet<>();
         List<Word> words = p.words();

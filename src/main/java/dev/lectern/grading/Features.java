@@ -208,7 +208,7 @@ final class Features {
             for (Token pt : p) {
                 boolean found = false;
                 for (Token wt : w.tokens) {
-                    if (matches(pt, wt)) {
+                    if (matches(pt, wt) || typo(pt.word(), wt.word())) {
                         evidence.add(new Span(wt.start(), wt.end()));
                         found = true;
                     }
@@ -334,16 +334,19 @@ final class Features {
     boolean matches(Token a, Token b) {
         return a.stem().equals(b.stem())
                 || synonyms.of(a.word()).contains(b.stem())
-                || synonyms.of(b.word()).contains(a.stem())
-                || typo(a.word(), b.word());
+                || synonyms.of(b.word()).contains(a.stem());
     }
 
-    /** One of the two is an ordinary typo of the other ("refrence"), not another English word. */
+    /**
+     * One of the two is an ordinary typo of the other ("refrence"), not another English word. Key points forgive
+     * typos; the model's word-overlap measurements do not, as they were calibrated without.
+     */
     private boolean typo(String a, String b) {
-        if (!Spelling.isTypo(a, b)) {
+        if (a.length() < 5 || b.length() < 5 || a.charAt(0) != b.charAt(0) || Math.abs(a.length() - b.length()) > 2
+                || synonyms.isWord(a) && synonyms.isWord(b)) {
             return false;
         }
-        return !synonyms.isWord(a) || !synonyms.isWord(b);
+        return Spelling.isTypo(a, b);
     }
 
     /** Share of the distinct words of {@code wanted} that {@code in} has. */

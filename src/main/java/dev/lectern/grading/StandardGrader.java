@@ -39,6 +39,14 @@ public final class StandardGrader implements Grader {
         return new StandardGrader(features, GradingModel.bundled(), new ClaimCheck(syntax.join(), synonyms, text));
     }
 
+    Features features() {
+        return features;
+    }
+
+    ClaimCheck claims() {
+        return claims;
+    }
+
     /** The raw measurements, in the order of {@link Features#NAMES}: what calibration fits the weights on. */
     double[] measure(AnswerKey key, String answer) {
         return features.analyse(key, answer == null ? "" : answer).features();
