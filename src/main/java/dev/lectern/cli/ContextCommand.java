@@ -1,6 +1,7 @@
 package dev.lectern.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,5 +18,10 @@ abstract class ContextCommand implements Callable<Integer> {
 
     ContextCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** A usage error of this command, to throw: picocli prints it with the usage help and exits 2. */
+    CommandLine.ParameterException usageError(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -41,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,12 +77,11 @@ final class ReviewCommand extends ContextCommand {
 
     @Override
     public Integer call() throws IOException {
-        CommandLine cl = spec.commandLine();
         if (limit != null && limit < 1) {
-            throw new CommandLine.ParameterException(cl, "--limit must be at least 1.");
+            throw usageError("--limit must be at least 1.");
         }
-        PrintWriter out = cl.getOut();
-        PrintWriter err = cl.getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path dir = course.dir();
         LoadedCourse loaded = CourseLoader.load(dir);
         Course c = loaded.course();

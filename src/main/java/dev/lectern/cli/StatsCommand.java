@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,12 +36,11 @@ final class StatsCommand extends ContextCommand {
 
     @Override
     public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
         if (days != 30 && days != 90 && days != 365) {
-            throw new CommandLine.ParameterException(cl, "--days must be 30, 90 or 365, not " + days + ".");
+            throw usageError("--days must be 30, 90 or 365, not " + days + ".");
         }
-        PrintWriter out = cl.getOut();
-        PrintWriter err = cl.getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Course c = CourseLoader.load(course.dir()).course();
         Instant now = context.clock().instant();
         ZoneId zone = context.clock().getZone();

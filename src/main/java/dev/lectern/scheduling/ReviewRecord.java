@@ -3,7 +3,6 @@ package dev.lectern.scheduling;
 import dev.lectern.grading.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,12 +19,7 @@ public record ReviewRecord(CardKey card, Instant at, FlashcardRating rating, Opt
         Optional<Verdict> verdict, String answer, Duration taken, ReviewMode mode) {
 
     public ReviewRecord {
-        Objects.requireNonNull(card);
-        Objects.requireNonNull(at);
-        Objects.requireNonNull(rating);
-        Objects.requireNonNull(score);
-        Objects.requireNonNull(verdict);
-        Objects.requireNonNull(mode);
+        Required.nonNull(card, at, rating, score, verdict, mode);
         answer = answer == null ? "" : answer;
         taken = taken == null || taken.isNegative() ? Duration.ZERO : taken;
     }

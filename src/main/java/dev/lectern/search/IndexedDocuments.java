@@ -59,24 +59,24 @@ final class IndexedDocuments {
         store(doc, IndexFields.NOTES, notes);
         store(doc, IndexFields.SECTIONS, joined(sections));
 
-        index(doc, IndexFields.TITLE, title);
-        index(doc, IndexFields.SHORT_TITLE, shortTitle);
-        index(doc, IndexFields.TITLE_WORDS, title);
-        index(doc, IndexFields.TITLE_WORDS, shortTitle);
+        index(doc, title, IndexFields.TITLE);
+        index(doc, shortTitle, IndexFields.SHORT_TITLE);
+        index(doc, title, IndexFields.TITLE_WORDS);
+        index(doc, shortTitle, IndexFields.TITLE_WORDS);
         List<String> everything = new ArrayList<>(List.of(title, shortTitle));
         for (String author : authors) {
-            index(doc, IndexFields.AUTHORS, author);
+            index(doc, author, IndexFields.AUTHORS);
             everything.add(author);
         }
         List<String> body = new ArrayList<>(List.of(abstractText, notes));
         body.addAll(slides);
         body.addAll(sections);
         for (String text : body) {
-            index(doc, IndexFields.BODY, text);
+            index(doc, text, IndexFields.BODY);
             everything.add(text);
         }
         for (String text : everything) {
-            index(doc, IndexFields.WORDS, text);
+            index(doc, text, IndexFields.WORDS);
         }
         return doc;
     }
@@ -97,14 +97,10 @@ final class IndexedDocuments {
         store(doc, IndexFields.REFERENCE_ANSWER, reference);
         store(doc, IndexFields.ALTERNATIVE_ANSWERS, joined(alternatives));
 
-        index(doc, IndexFields.PROMPT, prompt);
-        index(doc, IndexFields.TITLE_WORDS, prompt);
-        index(doc, IndexFields.WORDS, prompt);
-        index(doc, IndexFields.ANSWER, reference);
-        index(doc, IndexFields.WORDS, reference);
+        index(doc, prompt, IndexFields.PROMPT, IndexFields.TITLE_WORDS, IndexFields.WORDS);
+        index(doc, reference, IndexFields.ANSWER, IndexFields.WORDS);
         for (String alternative : alternatives) {
-            index(doc, IndexFields.ANSWER, alternative);
-            index(doc, IndexFields.WORDS, alternative);
+            index(doc, alternative, IndexFields.ANSWER, IndexFields.WORDS);
         }
         return doc;
     }
@@ -135,9 +131,12 @@ final class IndexedDocuments {
         }
     }
 
-    private static void index(Document doc, String field, String text) {
+    /** Indexes {@code text} under each of {@code fields}, in that order; an empty text is left out. */
+    private static void index(Document doc, String text, String... fields) {
         if (!text.isEmpty()) {
-            doc.add(new Field(field, text, INDEXED));
+            for (String field : fields) {
+                doc.add(new Field(field, text, INDEXED));
+            }
         }
     }
 

@@ -5,10 +5,10 @@ import dev.lectern.grading.Verdict;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.scheduling.FlashcardRating;
 import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.Required;
 import dev.lectern.scheduling.ReviewRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** What a student did with one question in a drill, as the {@link ReviewLog} receives it. */
@@ -26,11 +26,7 @@ public sealed interface ReviewOutcome {
             Duration taken) implements ReviewOutcome {
 
         public Answered {
-            Objects.requireNonNull(item);
-            Objects.requireNonNull(at);
-            Objects.requireNonNull(mode);
-            Objects.requireNonNull(grade);
-            Objects.requireNonNull(verdict);
+            Required.nonNull(item, at, mode, grade, verdict);
             answer = answer == null ? "" : answer;
             taken = taken == null || taken.isNegative() ? Duration.ZERO : taken;
         }
@@ -50,9 +46,7 @@ public sealed interface ReviewOutcome {
     record Rated(DrillItem item, Instant at, FlashcardRating rating, Duration taken) implements ReviewOutcome {
 
         public Rated {
-            Objects.requireNonNull(item);
-            Objects.requireNonNull(at);
-            Objects.requireNonNull(rating);
+            Required.nonNull(item, at, rating);
             taken = taken == null || taken.isNegative() ? Duration.ZERO : taken;
         }
 
@@ -69,11 +63,7 @@ public sealed interface ReviewOutcome {
             Optional<Verdict> verdict, String answer, Duration taken) implements ReviewOutcome {
 
         public Reviewed {
-            Objects.requireNonNull(item);
-            Objects.requireNonNull(at);
-            Objects.requireNonNull(rating);
-            Objects.requireNonNull(grade);
-            Objects.requireNonNull(verdict);
+            Required.nonNull(item, at, rating, grade, verdict);
             answer = answer == null ? "" : answer;
             taken = taken == null || taken.isNegative() ? Duration.ZERO : taken;
         }

@@ -43,23 +43,13 @@ final class JsonReadingDocument extends ReadingDocument {
     }
 
     @Override
-    public String abstractMarkdown() {
-        return JsonDocument.text(json.root, "abstract");
+    String prose(Prose section) {
+        return JsonDocument.text(json.root, section.key);
     }
 
     @Override
-    public void setAbstract(String markdown) {
-        JsonDocument.setText(json.root, "abstract", markdown, false);
-    }
-
-    @Override
-    public String notes() {
-        return JsonDocument.text(json.root, "notes");
-    }
-
-    @Override
-    public void setNotes(String markdown) {
-        JsonDocument.setText(json.root, "notes", markdown, false);
+    void setProse(Prose section, String markdown) {
+        JsonDocument.setText(json.root, section.key, markdown, false);
     }
 
     @Override

@@ -21,6 +21,13 @@ abstract class JsonTree {
 
     abstract JsonTree copy();
 
+    /** Gives {@code copy}, a copy of this value, the source text and depth this value was read with. */
+    <T extends JsonTree> T readAs(T copy) {
+        copy.raw = raw;
+        copy.depth = depth;
+        return copy;
+    }
+
     /** True if this value or anything inside it changed since it was read. */
     abstract boolean changed();
 
@@ -69,13 +76,9 @@ abstract class JsonTree {
 
         @Override
         JObject copy() {
-            JObject c = new JObject();
-            c.raw = raw;
-            c.depth = depth;
+            JObject c = readAs(new JObject());
             c.modified = modified;
-            for (Map.Entry<String, JsonTree> e : entries) {
-                c.entries.add(Map.entry(e.getKey(), e.getValue().copy()));
-            }
+            entries.forEach(e -> c.entries.add(Map.entry(e.getKey(), e.getValue().copy())));
             return c;
         }
 
@@ -91,13 +94,9 @@ abstract class JsonTree {
 
         @Override
         JArray copy() {
-            JArray c = new JArray();
-            c.raw = raw;
-            c.depth = depth;
+            JArray c = readAs(new JArray());
             c.modified = modified;
-            for (JsonTree item : items) {
-                c.items.add(item.copy());
-            }
+            items.forEach(item -> c.items.add(item.copy()));
             return c;
         }
 
@@ -117,10 +116,7 @@ abstract class JsonTree {
 
         @Override
         JScalar copy() {
-            JScalar c = new JScalar(value);
-            c.raw = raw;
-            c.depth = depth;
-            return c;
+            return readAs(new JScalar(value));
         }
 
         @Override
@@ -212,50 +208,20 @@ abstract class JsonTree {
             JsonTree out;
             if (c == '{') {
                 JObject object = new JObject();
-                pos++;
-                skipSpace();
-                if (peek() == '}') {
-                    pos++;
-                } else {
-                    while (true) {
-                        skipSpace();
-                        if (peek() != '"') {
-                            throw error("a key in quotes expected");
-                        }
-                        String key = string();
-                        skipSpace();
-                        expect(':');
-                        skipSpace();
-                        object.entries.add(Map.entry(key, value(depth + 1)));
-                        skipSpace();
-                        if (peek() == ',') {
-                            pos++;
-                        } else {
-                            expect('}');
-                            break;
-                        }
+                elements('}', () -> {
+                    if (peek() != '"') {
+                        throw error("a key in quotes expected");
                     }
-                }
+                    String key = string();
+                    skipSpace();
+                    expect(':');
+                    skipSpace();
+                    object.entries.add(Map.entry(key, value(depth + 1)));
+                });
                 out = object;
             } else if (c == '[') {
                 JArray array = new JArray();
-                pos++;
-                skipSpace();
-                if (peek() == ']') {
-                    pos++;
-                } else {
-                    while (true) {
-                        skipSpace();
-                        array.items.add(value(depth + 1));
-                        skipSpace();
-                        if (peek() == ',') {
-                            pos++;
-                        } else {
-                            expect(']');
-                            break;
-                        }
-                    }
-                }
+                elements(']', () -> array.items.add(value(depth + 1)));
                 out = array;
             } else if (c == '"') {
                 out = new JScalar(string());
@@ -347,6 +313,29 @@ abstract class JsonTree {
 
         void skipSpace() {
             while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+        }
+
+        /**
+         * Reads the elements of an object or array from its opening bracket to {@code close}: none, or
+         * {@code element} after element, with commas between and white space around each.
+         */
+        private void elements(char close, Runnable element) {
+            pos++;
+            skipSpace();
+            if (peek() == close) {
+                pos++;
+                return;
+            }
+            while (true) {
+                skipSpace();
+                element.run();
+                skipSpace();
+                if (peek() != ',') {
+                    expect(close);
+                    return;
+                }
                 pos++;
             }
         }

@@ -363,26 +363,18 @@ final class MarkdownReadingDocument extends ReadingDocument {
     }
 
     @Override
-    public String abstractMarkdown() {
-        return part(Kind.ABSTRACT).map(p -> p.content).orElse("");
+    String prose(Prose section) {
+        return part(kind(section)).map(p -> p.content).orElse("");
+    }
+
+    private static Kind kind(Prose section) {
+        return section == Prose.ABSTRACT ? Kind.ABSTRACT : Kind.NOTES;
     }
 
     @Override
-    public void setAbstract(String markdown) {
-        setSection(Kind.ABSTRACT, "Abstract", markdown);
-    }
-
-    @Override
-    public String notes() {
-        return part(Kind.NOTES).map(p -> p.content).orElse("");
-    }
-
-    @Override
-    public void setNotes(String markdown) {
-        setSection(Kind.NOTES, "Notes", markdown);
-    }
-
-    private void setSection(Kind kind, String title, String markdown) {
+    void setProse(Prose section, String markdown) {
+        Kind kind = kind(section);
+        String title = section.heading;
         String content = CourseSyntax.trimBlankLines(markdown == null ? "" : markdown);
         Optional<Part> existing = part(kind);
         if (existing.map(p -> p.content).orElse("").equals(content)) {

@@ -57,15 +57,42 @@ public abstract sealed class ReadingDocument permits MarkdownReadingDocument, Js
     /** Sets a metadata value (String, Long, List of String, or Map of String to String); null removes the key. */
     abstract void setMetadata(String key, Object value);
 
-    public abstract String abstractMarkdown();
+    /** The sections of free Markdown a reading has by name: its key in JSON, its heading in Markdown. */
+    enum Prose {
+        ABSTRACT("abstract", "Abstract"), NOTES("notes", "Notes");
+
+        final String key;
+        final String heading;
+
+        Prose(String key, String heading) {
+            this.key = key;
+            this.heading = heading;
+        }
+    }
+
+    /** The section's Markdown; empty if there is none. */
+    abstract String prose(Prose section);
+
+    /** Sets the section's Markdown; empty removes the section. */
+    abstract void setProse(Prose section, String markdown);
+
+    public String abstractMarkdown() {
+        return prose(Prose.ABSTRACT);
+    }
 
     /** An empty abstract removes the section. */
-    public abstract void setAbstract(String markdown);
+    public void setAbstract(String markdown) {
+        setProse(Prose.ABSTRACT, markdown);
+    }
 
-    public abstract String notes();
+    public String notes() {
+        return prose(Prose.NOTES);
+    }
 
     /** Empty notes remove the section. */
-    public abstract void setNotes(String markdown);
+    public void setNotes(String markdown) {
+        setProse(Prose.NOTES, markdown);
+    }
 
     /** The slide excerpts, as the loader reads them (an image path as written, unchecked). */
     public abstract List<SlideExcerpt> slides();

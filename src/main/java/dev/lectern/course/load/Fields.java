@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -111,6 +112,25 @@ final class Fields {
             return Optional.empty();
         }
         return text(field.value(), key).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * A text field that names one of a fixed set of values: what {@code fromKey} makes of it, or
+     * {@code fallback} if the field is missing; a text {@code fromKey} does not know is warned of, with the message
+     * {@code unknown} gives for it, and gives {@code fallback}.
+     */
+    <T> T oneOf(Node.ObjectNode object, String key, Function<String, Optional<T>> fromKey, T fallback,
+            Function<String, String> unknown) {
+        Optional<String> written = optionalText(object, key);
+        if (written.isEmpty()) {
+            return fallback;
+        }
+        Optional<T> parsed = fromKey.apply(written.get());
+        if (parsed.isEmpty()) {
+            Node v = object.fields().get(key).value();
+            problems.warning(file, v.line(), v.column(), unknown.apply(written.get()));
+        }
+        return parsed.orElse(fallback);
     }
 
     /** Any scalar but null reads as text (a YAML title of 1984 is the text "1984"). */

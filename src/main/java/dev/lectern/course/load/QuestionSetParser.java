@@ -100,18 +100,9 @@ final class QuestionSetParser {
             keyPoint(item, fields).ifPresent(keyPoints::add);
         }
         List<String> tags = fields.textList(q, "tags");
-        Difficulty difficulty = Difficulty.MEDIUM;
-        Optional<String> difficultyText = fields.optionalText(q, "difficulty");
-        if (difficultyText.isPresent()) {
-            Optional<Difficulty> parsed = Difficulty.fromKey(difficultyText.get());
-            if (parsed.isPresent()) {
-                difficulty = parsed.get();
-            } else {
-                Node v = fields.field(q, "difficulty").orElseThrow().value();
-                problems.warning(file, v.line(), v.column(), "\"difficulty\" should be easy, medium or hard, not \""
-                        + Words.abbreviate(difficultyText.get()) + "\"; using medium.");
-            }
-        }
+        Difficulty difficulty = fields.oneOf(q, "difficulty", Difficulty::fromKey, Difficulty.MEDIUM,
+                written -> "\"difficulty\" should be easy, medium or hard, not \"" + Words.abbreviate(written)
+                        + "\"; using medium.");
         if (problems.errorCount() > errorsBefore || id.isEmpty() || prompt.isEmpty() || reference.isEmpty()) {
             return Optional.empty();
         }

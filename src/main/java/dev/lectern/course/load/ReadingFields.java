@@ -55,19 +55,8 @@ final class ReadingFields {
         id.ifPresent(value -> checkId(value, fields.field(object, "id").orElseThrow(), file, problems, ".md", ".json"));
 
         String shortTitle = fields.optionalText(object, "shortTitle").map(String::strip).orElse(title.orElse(""));
-        ReadingKind kind = ReadingKind.PAPER;
-        Optional<Node.Field> kindField = fields.field(object, "kind");
-        Optional<String> kindText = fields.optionalText(object, "kind");
-        if (kindText.isPresent()) {
-            Optional<ReadingKind> parsed = ReadingKind.fromKey(kindText.get());
-            if (parsed.isPresent()) {
-                kind = parsed.get();
-            } else {
-                Node v = kindField.orElseThrow().value();
-                problems.warning(file, v.line(), v.column(), "\"kind\" should be paper, slides, thesis or other, not \""
-                        + kindText.get() + "\"; using paper.");
-            }
-        }
+        ReadingKind kind = fields.oneOf(object, "kind", ReadingKind::fromKey, ReadingKind.PAPER,
+                written -> "\"kind\" should be paper, slides, thesis or other, not \"" + written + "\"; using paper.");
         List<String> authors = fields.textList(object, "authors");
         OptionalInt year = fields.optionalInt(object, "year", "the year of publication, such as 2023");
         Optional<String> venue = fields.optionalText(object, "venue").map(String::strip);

@@ -1,5 +1,6 @@
 package dev.lectern.course.load;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,36 +60,43 @@ final class SyntaxMessages {
         return "The JSON is not valid here: " + SyntaxMessages.shorten(firstLine);
     }
 
+    /** What the YAML parser's message says (any one of its fragments, in lower case) and what to tell the author. */
+    private record YamlHint(List<String> fragments, String explanation) {
+        YamlHint(String fragment, String explanation) {
+            this(List.of(fragment), explanation);
+        }
+
+        YamlHint(String fragment, String orFragment, String explanation) {
+            this(List.of(fragment, orFragment), explanation);
+        }
+    }
+
+    /** In the order they are tried: the first one whose fragment is in the message explains it. */
+    private static final List<YamlHint> YAML_HINTS = List.of(
+            new YamlHint("mapping values are not allowed here",
+                    "A colon followed by a space appears inside a value; put the whole value in quotes."),
+            new YamlHint("found character '\\t'", "found character '\t'",
+                    "A tab is used for indentation; YAML only allows spaces."),
+            new YamlHint("could not find expected ':'",
+                    "Expected \"key: value\" here; a line of the front matter is missing its colon."),
+            new YamlHint("did not find expected key", "expected <block end>",
+                    "The indentation does not line up with the keys above; check the spaces at the start of the line."),
+            new YamlHint("found undefined alias", "found unknown escape",
+                    "A value starts with * or contains a backslash escape that YAML does not know; put it in quotes."),
+            new YamlHint("while scanning a quoted scalar", "found unexpected end of stream",
+                    "A quoted value is never closed; add the closing quote."),
+            new YamlHint("duplicate key", "A key appears twice; remove one of them."),
+            new YamlHint("nesting depth", "nesting", "The front matter is nested too deeply to be a course file."),
+            new YamlHint("special characters are not allowed", "unacceptable code point",
+                    "The front matter contains a control character YAML does not accept."));
+
     private static String explainYaml(String message, String firstLine) {
         String m = message.toLowerCase(java.util.Locale.ROOT);
-        if (m.contains("mapping values are not allowed here")) {
-            return "A colon followed by a space appears inside a value; put the whole value in quotes.";
-        }
-        if (m.contains("found character '\\t'") || m.contains("found character '\t'")) {
-            return "A tab is used for indentation; YAML only allows spaces.";
-        }
-        if (m.contains("could not find expected ':'")) {
-            return "Expected \"key: value\" here; a line of the front matter is missing its colon.";
-        }
-        if (m.contains("did not find expected key") || m.contains("expected <block end>")) {
-            return "The indentation does not line up with the keys above; check the spaces at the start of the line.";
-        }
-        if (m.contains("found undefined alias") || m.contains("found unknown escape")) {
-            return "A value starts with * or contains a backslash escape that YAML does not know; put it in quotes.";
-        }
-        if (m.contains("while scanning a quoted scalar") || m.contains("found unexpected end of stream")) {
-            return "A quoted value is never closed; add the closing quote.";
-        }
-        if (m.contains("duplicate key")) {
-            return "A key appears twice; remove one of them.";
-        }
-        if (m.contains("nesting depth") || m.contains("nesting")) {
-            return "The front matter is nested too deeply to be a course file.";
-        }
-        if (m.contains("special characters are not allowed") || m.contains("unacceptable code point")) {
-            return "The front matter contains a control character YAML does not accept.";
-        }
-        return "The YAML is not valid here: " + SyntaxMessages.shorten(firstLine);
+        return YAML_HINTS.stream()
+                .filter(hint -> hint.fragments().stream().anyMatch(m::contains))
+                .map(YamlHint::explanation)
+                .findFirst()
+                .orElseGet(() -> "The YAML is not valid here: " + SyntaxMessages.shorten(firstLine));
     }
 
     static String shorten(String s) {

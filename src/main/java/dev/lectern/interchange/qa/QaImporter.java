@@ -41,18 +41,11 @@ public final class QaImporter {
         this.report = builder.report();
     }
 
-    private static final class Paper {
-        final String title;
-        final int line;
-        final OptionalInt week;
-        final String day;
-        final List<SetDraft.QuestionDraft> questions = new ArrayList<>();
-
+    /** A paper heading and the questions under it, gathered as they are read. */
+    private record Paper(String title, int line, OptionalInt week, String day,
+            List<SetDraft.QuestionDraft> questions) {
         Paper(String title, int line, OptionalInt week, String day) {
-            this.title = title;
-            this.line = line;
-            this.week = week;
-            this.day = day;
+            this(title, line, week, day, new ArrayList<>());
         }
     }
 
@@ -102,7 +95,7 @@ public final class QaImporter {
                     paper = new Paper(fileTitle(file), lineNo, OptionalInt.empty(), "");
                     papers.add(paper);
                     report.warning(file, lineNo, "Questions before any paper heading (\"Week 8 Thursday Paper 1:"
-                            + " title\"); they make one set named after the file, \"" + paper.title + "\".");
+                            + " title\"); they make one set named after the file, \"" + paper.title() + "\".");
                 }
                 finish(file, open, paper);
                 open = new Open(Integer.parseInt(question.group(1)), lineNo);
@@ -122,8 +115,8 @@ public final class QaImporter {
                     + " were found, so this file gives no question sets.");
         }
         for (Paper p : papers) {
-            if (p.questions.isEmpty()) {
-                report.skipped(file, p.line, "\"" + Words.abbreviate(p.title) + "\" has no numbered questions with"
+            if (p.questions().isEmpty()) {
+                report.skipped(file, p.line(), "\"" + Words.abbreviate(p.title()) + "\" has no numbered questions with"
                         + " answers, so it gives no question set.");
                 continue;
             }
@@ -180,36 +173,36 @@ public final class QaImporter {
         List<String> keyPoints = KeyPointProposer.propose(prompt, answer);
         List<String> tags = keyPoints.isEmpty() ? List.of() : List.of(PlanBuilder.PROPOSED_TAG);
         String id = String.join("-", ImportText.contentWords(prompt).stream().limit(5).toList());
-        paper.questions.add(new SetDraft.QuestionDraft(ImportText.slug(id, 5), prompt, answer, keyPoints, tags,
+        paper.questions().add(new SetDraft.QuestionDraft(ImportText.slug(id, 5), prompt, answer, keyPoints, tags,
                 open.line));
     }
 
     private void place(Path file, Paper p) {
-        SetDraft set = new SetDraft(file, p.line, "Q&A: " + p.title, p.title, ImportText.slug(p.title, 5));
-        set.questions.addAll(p.questions);
-        Optional<PlanBuilder.Match> match = builder.matchReading(p.title, MATCH_THRESHOLD);
+        SetDraft set = new SetDraft(file, p.line(), "Q&A: " + p.title(), p.title(), ImportText.slug(p.title(), 5));
+        set.questions.addAll(p.questions());
+        Optional<PlanBuilder.Match> match = builder.matchReading(p.title(), MATCH_THRESHOLD);
         String readingId;
         if (match.isPresent()) {
             readingId = match.get().id();
-            report.note(file, p.line, "\"" + Words.abbreviate(p.title) + "\" is matched to the reading " + readingId
+            report.note(file, p.line(), "\"" + Words.abbreviate(p.title()) + "\" is matched to the reading " + readingId
                     + " (\"" + Words.abbreviate(match.get().title()) + "\", similarity "
                     + ImportText.score(match.get().score()) + ").");
         } else {
-            String closest = builder.closestReading(p.title)
+            String closest = builder.closestReading(p.title())
                     .map(m -> " (the closest is " + m.id() + ", similarity " + ImportText.score(m.score()) + ")")
                     .orElse("");
-            ReadingDraft stub = new ReadingDraft(file, p.line, p.title);
-            stub.week = p.week;
-            stub.sessionLabel = p.day;
+            ReadingDraft stub = new ReadingDraft(file, p.line(), p.title());
+            stub.week = p.week();
+            stub.sessionLabel = p.day();
             readingId = builder.addReading(stub);
-            report.warning(file, p.line, "No reading in the course matches \"" + Words.abbreviate(p.title) + "\""
+            report.warning(file, p.line(), "No reading in the course matches \"" + Words.abbreviate(p.title()) + "\""
                     + closest + ", so a stub reading " + readingId + " with just its title"
-                    + (p.week.isPresent() ? " and week" : "") + " is created for the set; fill it in, or point the"
+                    + (p.week().isPresent() ? " and week" : "") + " is created for the set; fill it in, or point the"
                     + " set at the right reading.");
         }
-        int proposed = (int) p.questions.stream().filter(q -> !q.keyPoints().isEmpty()).count();
+        int proposed = (int) p.questions().stream().filter(q -> !q.keyPoints().isEmpty()).count();
         if (proposed > 0) {
-            report.note(file, p.line, "Key points were proposed for " + proposed + " of " + p.questions.size()
+            report.note(file, p.line(), "Key points were proposed for " + proposed + " of " + p.questions().size()
                     + " questions from their answers; check them, then remove the tag \"" + PlanBuilder.PROPOSED_TAG
                     + "\" from each question.");
         }
