@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +50,7 @@ public final class BenchCommand implements Runnable {
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = "Writes a synthetic course to a temporary folder, loads and validates it, and prints the"
                     + " time (first load in this JVM, and the best of the repeats) and the retained heap after a GC.")
-    static final class Load implements Callable<Integer> {
+    static final class Load extends Measurement {
 
         @Mixin
         SyntheticCourse.Size size;
@@ -61,15 +61,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--keep", description = "Keep the generated course folder and print where it is.")
         boolean keep;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        Optional<String> wrongOptions() {
+            return size.wrongOptions().or(() -> unless(repeat >= 0, "--repeat must be at least 0."));
+        }
 
         @Override
-        public Integer call() throws IOException {
-            if (size.readings < 1 || size.questions < 0 || repeat < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--readings must be at least 1, --questions and --repeat at least 0.");
-            }
-            PrintWriter out = spec.commandLine().getOut();
+        int measure(PrintWriter out, PrintWriter err) throws IOException {
             return size.inTemporaryFolder(out, keep, dir -> {
                 long baseline = usedHeapAfterGc();
                 long start = System.nanoTime();

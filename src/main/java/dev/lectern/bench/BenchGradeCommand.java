@@ -24,16 +24,13 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern bench grade}: grader load time, time to the first grade, and the latency of a grade. */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + " p95, max). The answers are the course's questions answered with their reference answer, a"
                 + " shortened one, an alternative (or the key points) and another question's answer, or the rows of"
                 + " --data. Goals: first grade < 2 s after JVM start, p95 < 30 ms.")
-final class BenchGradeCommand implements Callable<Integer> {
+final class BenchGradeCommand extends Measurement {
 
     static final long FIRST_GRADE_GOAL_MS = 2000;
     static final double P95_GOAL_MS = 30;
@@ -62,9 +59,6 @@ final class BenchGradeCommand implements Callable<Integer> {
     @Mixin
     CourseOption course;
 
-    @Spec
-    CommandSpec spec;
-
     private final CliContext context;
 
     BenchGradeCommand(CliContext context) {
@@ -76,16 +70,13 @@ final class BenchGradeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (answers < 1 || warmUp < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--answers must be at least 1, --warm-up at least 0.");
-        }
-        if (data != null && course.given().isPresent()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give --data or --course, not both.");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    Optional<String> wrongOptions() {
+        return unless(answers >= 1 && warmUp >= 0, "--answers must be at least 1, --warm-up at least 0.")
+                .or(() -> unless(data == null || course.given().isEmpty(), "Give --data or --course, not both."));
+    }
+
+    @Override
+    int measure(PrintWriter out, PrintWriter err) throws IOException {
 
         long start = System.nanoTime();
         Grader grader = context.grader().get();

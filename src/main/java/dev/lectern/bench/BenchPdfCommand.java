@@ -13,15 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern bench pdf [FILE]}: importing a PDF (text and thumbnails) against poppler's {@code pdftotext} plus
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + " per-page figures (median, p95, max), then times poppler's pdftotext FILE and pdftoppm -r DPI -png"
                 + " FILE together on the same file and prints the ratio. Goal: Lectern <= poppler. Without"
                 + " poppler-utils installed it says so and skips the comparison.")
-public final class BenchPdfCommand implements Callable<Integer> {
+public final class BenchPdfCommand extends Measurement {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "The PDF (default: a generated lecture deck of --pages pages).")
@@ -52,16 +48,15 @@ public final class BenchPdfCommand implements Callable<Integer> {
             + " most 2).")
     int threads;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Optional<String> wrongOptions() {
+        return unless(runs >= 1 && pages >= 1 && dpi >= PdfImportRequest.MIN_DPI && dpi <= PdfImportRequest.MAX_DPI,
+                "--runs and --pages must be at least 1, --dpi from " + PdfImportRequest.MIN_DPI + " to "
+                        + PdfImportRequest.MAX_DPI + ".");
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (runs < 1 || pages < 1 || dpi < PdfImportRequest.MIN_DPI || dpi > PdfImportRequest.MAX_DPI) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--runs and --pages must be at least 1, --dpi"
-                    + " from " + PdfImportRequest.MIN_DPI + " to " + PdfImportRequest.MAX_DPI + ".");
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    int measure(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("lectern-bench-pdf-");
         try {
             Path pdf = file;
@@ -72,14 +67,14 @@ public final class BenchPdfCommand implements Callable<Integer> {
             } else {
                 out.printf(Locale.ROOT, "file: %s%n", pdf);
             }
-            return run(out, pdf, work);
+            return run(out, err, pdf, work);
         } finally {
             delete(work);
             out.flush();
         }
     }
 
-    private int run(PrintWriter out, Path pdf, Path work) throws IOException, InterruptedException {
+    private int run(PrintWriter out, PrintWriter err, Path pdf, Path work) throws IOException, InterruptedException {
         double[] totals = new double[runs];
         List<PdfImportResult> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -89,7 +84,7 @@ public final class BenchPdfCommand implements Callable<Integer> {
                     .withThreads(threads).withNewReading("Bench", 1));
             totals[i] = (System.nanoTime() - start) / 1e6;
             if (!result.imported()) {
-                spec.commandLine().getErr().println("lectern: " + result.message());
+                err.println("lectern: " + result.message());
                 return 1;
             }
             results.add(result);

@@ -13,14 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern bench search}: index build time and search-as-you-type latency on a synthetic course. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -28,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + " the build time, then types words and titles of the course one character at a time, searching"
                 + " at every keystroke from the second on, and prints the latency (p50, p95, max) of those searches."
                 + " The same searches run once before as a warm-up, reported on their own line.")
-final class BenchSearchCommand implements Callable<Integer> {
+final class BenchSearchCommand extends Measurement {
 
     /** Hits per kind asked for by each search, about what the search box shows. */
     static final int HITS_PER_KIND = 10;
@@ -39,16 +36,13 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "1000", description = "Searches to time (default ${DEFAULT-VALUE}).")
     int queries;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Optional<String> wrongOptions() {
+        return size.wrongOptions().or(() -> unless(queries >= 1, "--queries must be at least 1."));
+    }
 
     @Override
-    public Integer call() throws IOException {
-        if (size.readings < 1 || size.questions < 0 || queries < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--readings and --queries must be at least 1, --questions at least 0.");
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    int measure(PrintWriter out, PrintWriter err) throws IOException {
         return size.inTemporaryFolder(out, false, dir -> {
             LoadedCourse loaded = CourseLoader.load(dir);
             out.printf(Locale.ROOT, "loaded %s%n", Summary.of(loaded));

@@ -28,13 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern bench store}: the progress database's speed on a year of synthetic reviews. */
 @Command(name = "store", mixinStandardHelpOptions = true,
@@ -42,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + " then prints the median of several runs for: opening the store and building today's review queue"
                 + " (goal < 200 ms), computing the statistics from the whole log (goal < 300 ms), and reviews committed"
                 + " per second, one append (one transaction, synced to disk) at a time.")
-final class BenchStoreCommand implements Callable<Integer> {
+final class BenchStoreCommand extends Measurement {
 
     @Option(names = "--reviews", defaultValue = "100000", description = "Reviews in the log (default ${DEFAULT-VALUE}).")
     int reviews;
@@ -59,16 +55,14 @@ final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic reviews (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Optional<String> wrongOptions() {
+        return unless(reviews >= 0 && cards >= 1 && runs >= 1 && appends >= 1,
+                "--cards, --runs and --appends must be at least 1, --reviews at least 0.");
+    }
 
     @Override
-    public Integer call() throws IOException {
-        if (reviews < 0 || cards < 1 || runs < 1 || appends < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--cards, --runs and --appends must be at least 1, --reviews at least 0.");
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    int measure(PrintWriter out, PrintWriter err) throws IOException {
         Path dir = Files.createTempDirectory("lectern-bench-store-");
         try {
             run(out, dir);

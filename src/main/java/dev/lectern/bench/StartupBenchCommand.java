@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern bench startup}: start-up to the first rendered reading, against a bare JavaFX window with a
@@ -28,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Times start-up to a rendered first reading (lectern --ready-exit) against a bare JavaFX"
                 + " window with a WebView, in fresh JVMs, alternating, and prints medians and their ratio; also each"
                 + " with and without class-data sharing (Lectern's own archive; LECTERN_CDS=off).")
-public final class StartupBenchCommand implements Callable<Integer> {
+public final class StartupBenchCommand extends Measurement {
 
     private final String lecternMain;
     private final String bareWindowMain;
@@ -45,15 +42,13 @@ public final class StartupBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "7", description = "Runs of each (default ${DEFAULT-VALUE}); the first of each is a warm-up.")
     int runs;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Optional<String> wrongOptions() {
+        return unless(runs >= 2, "--runs must be at least 2.");
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (runs < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 2.");
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    int measure(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = System.getProperty("java.class.path");
         // The bare window gets the same class-data sharing as Lectern in a column of its own: an archive of its

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,12 @@ public final class SyntheticCourse {
 
         @Option(names = "--questions", defaultValue = "20000", description = "Questions to generate (default ${DEFAULT-VALUE}).")
         int questions;
+
+        /** What is wrong with the size, in words; empty when it is one a course can have. */
+        Optional<String> wrongOptions() {
+            return Measurement.unless(readings >= 1 && questions >= 0,
+                    "--readings must be at least 1, --questions at least 0.");
+        }
 
         /** Writes a course of this size and runs {@code bench} on it, as {@link #inTemporaryFolder} does. */
         int inTemporaryFolder(PrintWriter out, boolean keep, Bench bench) throws IOException {

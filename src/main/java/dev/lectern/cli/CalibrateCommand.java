@@ -11,12 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lectern calibrate DEV.csv}: fits the grader's weights on human-judged answers, cross-validated by
@@ -25,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, hidden = true,
         description = "Fits the grader's weights on human-judged answers (columns dataset, question_id, question,"
                 + " reference_answer, alternative_answers, student_answer, label) and prints held-out-question figures.")
-final class CalibrateCommand implements Callable<Integer> {
+final class CalibrateCommand extends PrintingCommand {
 
     @Parameters(paramLabel = "DEV.csv", description = "Human-judged answers, e.g. shared/grading-dev/semeval2013-train.csv.")
     Path input;
@@ -36,13 +33,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "10", description = "Folds of questions (default ${DEFAULT-VALUE}).")
     int folds;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int run(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         List<Calibration.Example> examples;
         try {
             examples = read(input, err);

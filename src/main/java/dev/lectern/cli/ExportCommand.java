@@ -60,25 +60,21 @@ final class ExportCommand implements Runnable {
     /**
      * An export of the course of {@code --course}, else the default one; errors in it are mentioned, not fatal.
      */
-    abstract static class FromCourse implements Callable<Integer> {
+    abstract static class FromCourse extends PrintingCommand {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CourseOption course;
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
+        protected int run(PrintWriter out, PrintWriter err) throws IOException {
             checkOptions();
-            LoadedCourse loaded = CourseLoader.load(course().dir());
+            LoadedCourse loaded = CourseLoader.load(course.dir());
             if (loaded.hasErrors()) {
                 err.println("note: " + Summary.plural(loaded.errorCount(), "error") + " in the course left some of it"
                         + " out (`lectern validate` lists them).");
             }
-            return export(loaded.course(), spec.commandLine().getOut(), err);
+            return export(loaded.course(), out, err);
         }
-
-        /** The {@code --course} mixin, declared by each export after its own options, where its help shows it. */
-        abstract CourseOption course();
 
         /** Throws a usage error when the options do not go together. */
         void checkOptions() {
@@ -156,18 +152,10 @@ final class ExportCommand implements Runnable {
                         + " on instead, for testing yourself.")
         boolean hideAnswers;
 
-        @Mixin
-        CourseOption course;
-
-        @Override
-        CourseOption course() {
-            return course;
-        }
-
         @Override
         void checkOptions() {
             if (hideAnswers && what.exam != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--hide-answers goes with --reading or"
+                throw usageError("--hide-answers goes with --reading or"
                         + " --week, not --exam.");
             }
         }
@@ -232,14 +220,6 @@ final class ExportCommand implements Runnable {
 
         @Option(names = "--out", required = true, paramLabel = "FILE.txt", description = "The file to write.")
         Path out;
-
-        @Mixin
-        CourseOption course;
-
-        @Override
-        CourseOption course() {
-            return course;
-        }
 
         @Override
         int export(Course c, PrintWriter stdout, PrintWriter err) {

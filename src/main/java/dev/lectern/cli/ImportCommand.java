@@ -10,6 +10,7 @@ import dev.lectern.interchange.ImportPlan;
 import dev.lectern.interchange.ImportReport;
 import dev.lectern.interchange.ImportResult;
 import dev.lectern.interchange.Importer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -17,13 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern import <kind> FILE... --into COURSE_DIR [--dry-run]}: brings posts, Q&A sheets and flashcards in. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -38,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + " silently: an existing reading is kept, an existing question set gets only the new questions.%n"
                 + "Exit code: 0 when the import ran (skipped items are in the report), 1 when a file could not be"
                 + " written, 2 on a usage error.")
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends PrintingCommand {
 
     // Not required to picocli, so that `lectern import pdf …` (a subcommand) is not held to them; call() checks them.
     @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", description = "posts, qa or anki.")
@@ -64,27 +61,23 @@ final class ImportCommand implements Callable<Integer> {
                     + " reading titles, and a stub reading is made if nothing matches).")
     String reading;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
+    protected int run(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         if (kind == null || files == null || files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Say what to import: lectern import"
+            throw usageError("Say what to import: lectern import"
                     + " posts|qa|anki FILE... --into COURSE_DIR (or lectern import pdf FILE --reading ID).");
         }
         if (into == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--into=COURSE_DIR'.");
+            throw usageError("Missing required option: '--into=COURSE_DIR'.");
         }
         Optional<ImportKind> importKind = ImportKind.fromKey(kind);
         if (importKind.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Unknown kind \"" + kind
+            throw usageError("Unknown kind \"" + kind
                     + "\": use posts, qa or anki.");
         }
         if (week != null && week < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--week should be a week number such as 7.");
+            throw usageError("--week should be a week number such as 7.");
         }
-        PrintWriter out = spec.commandLine().getOut();
         ImportOptions options = new ImportOptions(week == null ? OptionalInt.empty() : OptionalInt.of(week),
                 Optional.ofNullable(reading));
         ImportPlan plan = Importer.plan(importKind.get(), files, into, options);

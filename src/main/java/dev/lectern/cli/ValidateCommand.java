@@ -4,32 +4,26 @@ import dev.lectern.course.Problem;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
 import dev.lectern.files.DefaultCourse;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code lectern validate [COURSE_DIR]}: checks a course and reports problems like a compiler. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks every reading and question set of a course and prints each problem as"
                 + " path:line:column: error|warning: message.%n"
                 + "Exit code: 0 without errors, 1 with errors, 2 on a usage error.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends PrintingCommand {
 
     @Parameters(arity = "0..1", paramLabel = "COURSE_DIR",
             description = "The course folder (holding readings/ and questions/). Default: $LECTERN_COURSE, else the"
                     + " current folder if it is a course, else the bundled course.")
     Path courseDir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    protected int run(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Path dir = courseDir != null ? courseDir : DefaultCourse.locate();
         LoadedCourse loaded = CourseLoader.load(dir);
         Path shownRoot = courseDir != null ? courseDir : shownDefault(dir);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * WordNet synonyms (leaving out words the question already contains), coverage of the key points (or, without
  * key points, of the reference answer's clauses), negation and length. Thread-safe.
  */
-final class Features {
+record Features(TextAnalysis text, Synonyms synonyms, Embeddings embeddings) {
 
     /** Feature names, in the order of the vectors and of the model's weights. */
     static final List<String> NAMES = List.of(
@@ -45,16 +45,6 @@ final class Features {
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "none", "nothing", "nobody",
             "neither", "nor", "cannot", "isnt", "arent", "dont", "doesnt", "didnt", "wont",
             "cant", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "hasnt", "havent");
-
-    private final TextAnalysis text;
-    private final Synonyms synonyms;
-    private final Embeddings embeddings;
-
-    Features(TextAnalysis text, Synonyms synonyms, Embeddings embeddings) {
-        this.text = text;
-        this.synonyms = synonyms;
-        this.embeddings = embeddings;
-    }
 
     /** A stretch of the student's answer that key points are matched against. */
     private record Window(String text, int start, int end, List<Token> tokens) {

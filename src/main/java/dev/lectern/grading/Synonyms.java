@@ -110,22 +110,51 @@ final class Synonyms {
         return antonymCache.get(word);
     }
 
-    private Set<String> antonymsLookup(String w) {
-        if (w.length() < 3 || !w.chars().allMatch(Character::isLetter)) {
+    private Set<String> antonymsLookup(String word) {
+        return fromCommonSenses(word, (sense, out) -> {
+            for (net.sf.extjwnl.data.Pointer p : sense.getPointers(net.sf.extjwnl.data.PointerType.ANTONYM)) {
+                if (p.getTarget() instanceof Word antonym && antonym.getLemma().indexOf(' ') < 0) {
+                    out.add(stemmer.apply(antonym.getLemma().toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+        });
+    }
+
+    private Set<String> lookup(String word) {
+        String own = stemmer.apply(word);
+        return fromCommonSenses(word, (sense, out) -> {
+            String lemma = sense.getLemma();
+            if (lemma.indexOf(' ') < 0 && lemma.indexOf('_') < 0 && lemma.indexOf('-') < 0) {
+                String stem = stemmer.apply(lemma.toLowerCase(java.util.Locale.ROOT));
+                if (!stem.isEmpty() && !stem.equals(own)) {
+                    out.add(stem);
+                }
+            }
+        });
+    }
+
+    /** Takes what a lookup wants from one word of a sense. */
+    @FunctionalInterface
+    private interface FromSense {
+        void accept(Word sense, Set<String> out) throws JWNLException;
+    }
+
+    /**
+     * What {@code collect} takes from each word of the most common senses of {@code word}; empty for a word WordNet
+     * cannot hold (short, or not all letters) or one it fails on.
+     */
+    private Set<String> fromCommonSenses(String word, FromSense collect) {
+        if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) {
             return Set.of();
         }
         Set<String> out = new HashSet<>();
         try {
             synchronized (dictionary) {
-                for (IndexWord iw : dictionary.lookupAllIndexWords(w).getIndexWordArray()) {
+                for (IndexWord iw : dictionary.lookupAllIndexWords(word).getIndexWordArray()) {
                     List<Synset> senses = iw.getSenses();
                     for (int i = 0; i < Math.min(SENSES_PER_POS, senses.size()); i++) {
-                        for (Word sw : senses.get(i).getWords()) {
-                            for (net.sf.extjwnl.data.Pointer p : sw.getPointers(net.sf.extjwnl.data.PointerType.ANTONYM)) {
-                                if (p.getTarget() instanceof Word aw && aw.getLemma().indexOf(' ') < 0) {
-                                    out.add(stemmer.apply(aw.getLemma().toLowerCase(java.util.Locale.ROOT)));
-                                }
-                            }
+                        for (Word sense : senses.get(i).getWords()) {
+                            collect.accept(sense, out);
                         }
                     }
                 }
@@ -134,36 +163,5 @@ final class Synonyms {
             return Set.of();
         }
         return Collections.unmodifiableSet(out);
-    }
-
-    private Set<String> lookup(String word) {
-        if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) {
-            return Set.of();
-        }
-        Set<String> stems = new HashSet<>();
-        try {
-            IndexWordSet all;
-            synchronized (dictionary) {
-                all = dictionary.lookupAllIndexWords(word);
-            }
-            String own = stemmer.apply(word);
-            for (IndexWord iw : all.getIndexWordArray()) {
-                List<Synset> senses = iw.getSenses();
-                for (int i = 0; i < Math.min(SENSES_PER_POS, senses.size()); i++) {
-                    for (Word w : senses.get(i).getWords()) {
-                        String lemma = w.getLemma();
-                        if (lemma.indexOf(' ') < 0 && lemma.indexOf('_') < 0 && lemma.indexOf('-') < 0) {
-                            String stem = stemmer.apply(lemma.toLowerCase(java.util.Locale.ROOT));
-                            if (!stem.isEmpty() && !stem.equals(own)) {
-                                stems.add(stem);
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (JWNLException | RuntimeException e) {
-            return Set.of();
-        }
-        return Collections.unmodifiableSet(stems);
     }
 }

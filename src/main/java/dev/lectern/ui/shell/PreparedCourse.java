@@ -10,19 +10,10 @@ import java.util.Optional;
 
 /**
  * A course loaded and the reading it opens on rendered, ready to show. Made off the UI thread; the app starts it
- * before the window, so that it overlaps JavaFX's own start-up.
+ * before the window, so that it overlaps JavaFX's own start-up. {@code first} is the reading it opens on, rendered;
+ * null when the course has no reading.
  */
-public final class PreparedCourse {
-
-    private final LoadedCourse loaded;
-    private final ReadingRenderer renderer;
-    private final RenderedReading first;
-
-    private PreparedCourse(LoadedCourse loaded, ReadingRenderer renderer, RenderedReading first) {
-        this.loaded = loaded;
-        this.renderer = renderer;
-        this.first = first;
-    }
+public record PreparedCourse(LoadedCourse loaded, ReadingRenderer renderer, RenderedReading first) {
 
     /**
      * Loads a course and renders the reading it will open on ({@code readingId}, else its first reading) in
@@ -37,20 +28,7 @@ public final class PreparedCourse {
         return new PreparedCourse(loaded, renderer, rendered);
     }
 
-    LoadedCourse loaded() {
-        return loaded;
-    }
-
-    ReadingRenderer renderer() {
-        return renderer;
-    }
-
-    /** The reading it opens on, rendered; null when the course has no reading. */
-    RenderedReading first() {
-        return first;
-    }
-
     /** A reading rendered in a theme. */
-    record RenderedReading(Reading reading, Theme theme, String html) {
+    public record RenderedReading(Reading reading, Theme theme, String html) {
     }
 }

@@ -119,7 +119,6 @@ public final class StatisticsViewModel implements Drill {
         return streaks.getReadOnlyProperty();
     }
 
-    /** "152 reviews of 40 questions". */
     /**
      * A note naming the questions whose history is kept though the course no longer has them (renamed or removed);
      * empty when there are none.
@@ -128,6 +127,7 @@ public final class StatisticsViewModel implements Drill {
         return kept.getReadOnlyProperty();
     }
 
+    /** "152 reviews of 40 questions". */
     public ReadOnlyStringProperty totalsProperty() {
         return totals.getReadOnlyProperty();
     }
