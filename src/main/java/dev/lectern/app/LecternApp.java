@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -40,6 +41,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The desktop application: the main window on a course, with settings remembered between runs. */
 public final class LecternApp extends Application {
@@ -47,6 +50,7 @@ public final class LecternApp extends Application {
     private static volatile AppOptions launchOptions = AppOptions.defaults();
     private static final AtomicInteger EXIT_CODE = new AtomicInteger(0);
     /** Longest wait for the first reading before --ready-exit or screenshot give up. */
+    private static final Logger LOG = LoggerFactory.getLogger(LecternApp.class);
     private static final Duration GIVE_UP_AFTER = Duration.seconds(90);
 
     private final AppOptions options;
@@ -62,7 +66,9 @@ public final class LecternApp extends Application {
     private AuthoringViewModel authoring;
     private MainView view;
     private SettingsStore settingsStore;
+    /** The settings as they are now; written by {@link #settingsWriter}, in order, off the UI thread. */
     private Settings settings;
+    private ExecutorService settingsWriter;
     private Stage stage;
     private boolean firstRenderHandled;
 
@@ -337,7 +343,14 @@ public final class LecternApp extends Application {
     private void saveSettings(Settings updated) {
         settings = updated;
         if (isInteractive()) {
-            settingsStore.save(updated);
+            if (settingsWriter == null) {
+                settingsWriter = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "lectern-settings");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            settingsWriter.execute(() -> settingsStore.save(updated));
         }
     }
 
@@ -454,6 +467,17 @@ public final class LecternApp extends Application {
         if (background != null) {
             // Not shutdownNow: interrupting Lucene or a file write midway helps no one; the threads are daemons.
             background.shutdown();
+        }
+        if (settingsWriter != null) {
+            // The window's size and place were handed over as it closed: they are written before the JVM ends.
+            settingsWriter.shutdown();
+            try {
+                if (!settingsWriter.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("the settings were still being written when Lectern quit");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -156,6 +156,20 @@ class LecternAppTest {
     }
 
     @Test
+    void theThemeAndTheReadingLastOpenAreTheSameOnTheNextStart() throws Exception {
+        clickReading("LLaVA");
+        waitFor(() -> "llava".equals(selectedId()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> bodyClass().contains(Theme.DARK.cssClass()));
+
+        window.close();
+        launch(Optional.empty());
+
+        assertThat(selectedId()).isEqualTo("llava");
+        assertThat(bodyClass()).contains(Theme.DARK.cssClass());
+    }
+
+    @Test
     void aFileChangedOnDiskShowsUpInTheLibraryAndTheOpenReading() throws Exception {
         clickReading("LLaVA");
         waitFor(() -> "llava".equals(selectedId()) && domText("title").equals("Visual Instruction Tuning"));

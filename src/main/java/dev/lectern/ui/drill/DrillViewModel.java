@@ -22,14 +22,15 @@ import dev.lectern.ui.drill.practice.PracticeViewModel;
 import dev.lectern.ui.drill.review.ReviewViewModel;
 import dev.lectern.ui.statistics.StatisticsViewModel;
 import dev.lectern.ui.transfer.ReportingProgress;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.BooleanBinding;
@@ -232,62 +233,82 @@ public final class DrillViewModel implements AutoCloseable {
 
     /**
      * An exam on a scope: offers to resume an unfinished exam first, then asks for the number of questions and a
-     * time limit, draws the questions and starts.
+     * time limit, draws the questions and starts. The saved exams are read and written in the background; the future
+     * completes once the exam is on show and saved, or once the student chose not to start one.
      */
-    public void startExam(DrillScope scope) {
+    public CompletableFuture<Void> startExam(DrillScope scope) {
         if (course.get() == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         // An exam on show is saved first, so what is offered for resuming is what the student last typed.
-        suspend();
-        Optional<Exam> unfinished = services.exams().latestUnfinished();
+        CompletableFuture<Void> saved = current.get() instanceof ExamViewModel exam ? exam.checkpoint()
+                : CompletableFuture.completedFuture(null);
+        return saved.handle((ignored, failure) -> null).thenCompose(ignored -> readUnfinished())
+                .thenCompose(unfinished -> startExam(scope, unfinished));
+    }
+
+    /** The latest unfinished exam, read in the background; the future completes on the UI thread. */
+    private CompletableFuture<Optional<Exam>> readUnfinished() {
+        CompletableFuture<Optional<Exam>> read = new CompletableFuture<>();
+        services.tasks().supply(services.exams()::latestUnfinished, read::complete, e -> {
+            LOG.warn("reading the unfinished exam failed", e);
+            read.complete(Optional.empty());
+        });
+        return read;
+    }
+
+    private CompletableFuture<Void> startExam(DrillScope scope, Optional<Exam> unfinished) {
+        CompletableFuture<Void> discarded = CompletableFuture.completedFuture(null);
         if (unfinished.isPresent()) {
             Optional<String> choice = services.dialogs().choose("Unfinished exam", describeUnfinished(unfinished.get())
                     + " Resume it, or discard it and start a new exam on " + describe(scope) + "?", RESUME_OR_NEW);
             if (choice.filter(RESUME_OR_NEW.get(0)::equals).isPresent()) {
                 resume(unfinished.get());
-                return;
+                return discarded;
             }
             if (choice.filter(RESUME_OR_NEW.get(1)::equals).isEmpty()) {
-                return;
+                return discarded;
             }
-            discard(unfinished.get());
+            discarded = discard(unfinished.get());
         }
         Optional<List<DrillItem>> pool = questions(scope);
         if (pool.isEmpty()) {
-            return;
+            return discarded;
         }
         Optional<ExamSetup> setup = services.dialogs().askExamSetup(describe(scope), pool.get().size());
         if (setup.isEmpty()) {
-            return;
+            return discarded;
         }
         Instant now = services.clock().instant();
         List<DrillItem> drawn = DrillPlans.sample(pool.get(), setup.get().questions(), random);
         String id = "exam-" + ID_TIME.format(now) + "-" + String.format("%04x", random.nextInt(0x10000));
         Exam exam = Exam.start(id, describe(scope), drawn, setup.get().timeLimit(), now);
-        try {
-            services.exams().save(exam);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("the new exam could not be saved", e);
-            services.dialogs().showError("Exam not saved", "The exam could not be saved (" + Messages.reason(e)
-                    + "), so it cannot be resumed if the window closes. It starts anyway.");
-        }
-        show(new ExamViewModel(services, exam, renderer(), theme));
+        ExamViewModel started = new ExamViewModel(services, exam, renderer(), theme);
+        show(started);
+        // Saved in the exam's own order of writes, so that no later save of its answers can be overtaken.
+        return CompletableFuture.allOf(discarded, started.checkpoint());
     }
 
-    /** At start-up: if an exam was left unfinished, asks whether to resume it now. */
-    public void offerToResume() {
-        Optional<Exam> unfinished = services.exams().latestUnfinished();
+    /**
+     * At start-up: if an exam was left unfinished, asks whether to resume it now. The future completes once the
+     * student has answered, or at once without an unfinished exam.
+     */
+    public CompletableFuture<Void> offerToResume() {
+        return readUnfinished().thenCompose(this::offerToResume);
+    }
+
+    private CompletableFuture<Void> offerToResume(Optional<Exam> unfinished) {
         if (unfinished.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Optional<String> choice = services.dialogs().choose("Resume your exam?", describeUnfinished(unfinished.get())
                 + " Resume it now? (Later: Drill > Exam… offers it again.)", RESUME_AT_START);
         if (choice.filter(RESUME_AT_START.get(0)::equals).isPresent()) {
             resume(unfinished.get());
         } else if (choice.filter(RESUME_AT_START.get(1)::equals).isPresent()) {
-            discard(unfinished.get());
+            return discard(unfinished.get());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Lists the finished exams (read in the background); opening one shows its results. */
@@ -357,12 +378,15 @@ public final class DrillViewModel implements AutoCloseable {
         exam.tick();
     }
 
-    private void discard(Exam exam) {
-        try {
-            services.exams().delete(exam.id());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("exam {} could not be deleted", exam.id(), e);
-        }
+    /** Deletes a saved exam in the background; a failure is only logged, the exam is offered again later. */
+    private CompletableFuture<Void> discard(Exam exam) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                services.exams().delete(exam.id());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("exam {} could not be deleted", exam.id(), e);
+            }
+        }, services.background());
     }
 
     private static String describeUnfinished(Exam exam) {

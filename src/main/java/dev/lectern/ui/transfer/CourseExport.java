@@ -34,6 +34,7 @@ public final class CourseExport {
     private final DialogService dialogs;
     private final Supplier<Course> course;
     private final Supplier<Reading> reading;
+    /** Reads the finished exams, newest first; called in the background. */
     private final Supplier<List<Exam>> finishedExams;
     private final ZoneId zone;
 
@@ -74,16 +75,15 @@ public final class CourseExport {
                                 () -> pdf(new PdfExporter(course.get()).exportWeek(week, hide, out)))));
     }
 
-    /** The report of the latest finished exam. */
+    /** The report of the latest finished exam; the exams are read in the background. */
     public void latestExamReport() {
-        List<Exam> exams;
-        try {
-            exams = finishedExams.get();
-        } catch (RuntimeException e) {
+        tasks.supply(finishedExams::get, this::reportOn, e -> {
             LOG.warn("reading the exams failed", e);
             dialogs.showError("Export", "The exams could not be read: " + Messages.reason(e));
-            return;
-        }
+        });
+    }
+
+    private void reportOn(List<Exam> exams) {
         if (exams.isEmpty() || course.get() == null) {
             dialogs.showInformation("Export", "There is no finished exam to report on yet.");
             return;

@@ -61,7 +61,7 @@ class DrillViewModelTest {
 
     private void startExamOfThree() {
         fx.dialogs.examSetups.add(ExamSetup.timed(3, Duration.ofMinutes(5)));
-        drills.startExam(new DrillScope.OfWeek(7));
+        fx.ui.runUntil(drills.startExam(new DrillScope.OfWeek(7))::isDone);
     }
 
     @Test
@@ -183,7 +183,7 @@ class DrillViewModelTest {
 
     @Test
     void cancellingTheExamSetupStartsNothing() {
-        drills.startExam(new DrillScope.WholeCourse());
+        fx.ui.runUntil(drills.startExam(new DrillScope.WholeCourse())::isDone);
 
         assertThat(drills.currentProperty().get()).isNull();
         assertThat(fx.exams.all()).isEmpty();
@@ -214,7 +214,7 @@ class DrillViewModelTest {
         fx.dialogs.choices.add(choice);
         fx.dialogs.examSetups.add(ExamSetup.untimed(2));
 
-        drills.startExam(new DrillScope.WholeCourse());
+        fx.ui.runUntil(drills.startExam(new DrillScope.WholeCourse())::isDone);
 
         assertThat(fx.dialogs.shown.get(1)).contains("The exam on Week 7 is not finished: 1 of 3 questions answered");
         if (choice.equals("Cancel")) {
@@ -234,7 +234,7 @@ class DrillViewModelTest {
         nextRun.courseProperty().set(fx.course);
         fx.dialogs.choices.add("Resume");
 
-        nextRun.offerToResume();
+        fx.ui.runUntil(nextRun.offerToResume()::isDone);
 
         ExamViewModel exam = (ExamViewModel) nextRun.currentProperty().get();
         assertThat(exam.answerProperty().get()).isEqualTo("my answer");
@@ -243,7 +243,7 @@ class DrillViewModelTest {
 
     @Test
     void atStartNothingIsAskedWithoutAnUnfinishedExam() {
-        drills.offerToResume();
+        fx.ui.runUntil(drills.offerToResume()::isDone);
 
         assertThat(fx.dialogs.shown).isEmpty();
     }
@@ -254,7 +254,7 @@ class DrillViewModelTest {
         drills.closeDrill();
         fx.dialogs.choices.add("Later");
 
-        drills.offerToResume();
+        fx.ui.runUntil(drills.offerToResume()::isDone);
 
         assertThat(drills.currentProperty().get()).isNull();
         assertThat(fx.exams.latestUnfinished()).isPresent();

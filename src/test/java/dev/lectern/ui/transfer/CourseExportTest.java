@@ -82,8 +82,28 @@ class CourseExportTest {
     @Test
     void withoutAFinishedExamThereIsNoReportToWrite() {
         exports(llava, List.of()).latestExamReport();
+        waitForTheLastMessage();
 
         assertThat(dialogs.shown).containsExactly("info: Export: There is no finished exam to report on yet.");
+    }
+
+    @Test
+    void examsThatCannotBeReadAreSaidToBeUnreadableInsteadOfReported() {
+        Thread caller = Thread.currentThread();
+        List<Thread> readOn = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            new CourseExport(background, ui, dialogs, () -> course, () -> llava, () -> {
+                readOn.add(Thread.currentThread());
+                throw new IllegalStateException("disk I/O error");
+            }, ZoneOffset.UTC).latestExamReport();
+            waitForTheLastMessage();
+        } finally {
+            background.shutdownNow();
+        }
+
+        assertThat(readOn).hasSize(1).doesNotContain(caller);
+        assertThat(dialogs.shown).containsExactly("error: Export: The exams could not be read: disk I/O error");
     }
 
     @Test

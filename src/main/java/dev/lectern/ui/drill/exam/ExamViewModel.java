@@ -197,8 +197,23 @@ public final class ExamViewModel extends QuestionDrill<ExamViewModel.Phase> {
     }
 
     /**
-     * Saves the exam now, on this thread, so it can be resumed: used when the window closes. A marked exam is
-     * already saved.
+     * Saves the exam as it stands, in the background, so it can be resumed; the future completes once it is written
+     * (or failed to be, which the line says). A marked exam is already saved.
+     */
+    public CompletableFuture<Void> checkpoint() {
+        if (phase() == Phase.RESULTS) {
+            return saving;
+        }
+        if (phase() == Phase.ANSWERING) {
+            commit();
+        }
+        save();
+        return saving;
+    }
+
+    /**
+     * Saves the exam now, on this thread, so it can be resumed: used when the window closes, where nothing may be
+     * left to a background thread. A marked exam is already saved.
      */
     public void suspend() {
         if (phase() == Phase.RESULTS) {
