@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The {@code lectern} command line. Without a subcommand it opens the window through the launcher the
  * application gives it, so this package stays free of any UI.
  */
-@Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "lectern", mixinStandardHelpOptions = true, versionProvider = LecternCommand.Version.class,
         resourceBundle = "dev.lectern.cli.Options",
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
@@ -90,5 +90,14 @@ public final class LecternCommand implements Callable<Integer> {
             return 1;
         });
         return cli;
+    }
+
+    /** The version from the jar's manifest (or "development build" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Version.class.getPackage().getImplementationVersion();
+            return new String[] {"Lectern " + (v == null ? "development build" : v)};
+        }
     }
 }
