@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -219,10 +220,19 @@ public final class MainView extends BorderPane {
     /** A drill's or an editor's pane: a header with its title (and whatever follows it on the right) over it. */
     private static BorderPane modePane(String id, Node content, Label title, Node... right) {
         title.getStyleClass().add(Styles.DRILL_TITLE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(title.textProperty());
+        title.setTooltip(whole);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(title, gap);
         header.getChildren().addAll(right);
+        // When the pane is narrow the title gives way (with an ellipsis); the progress and the button stay whole.
+        for (Node node : right) {
+            if (node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         header.getStyleClass().add(Styles.DRILL_HEADER);
         BorderPane pane = new BorderPane(content);
         pane.setId(id);
