@@ -8,6 +8,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -113,18 +114,30 @@ final class TypedQuery {
         return query.build();
     }
 
+    /**
+     * One word: its stem in the stemmed fields, and the word as typed (or, for the word being typed, as a prefix)
+     * in the unstemmed ones. A document with the word as typed gets {@link #AS_TYPED} on top, so that it ranks
+     * above every document that only shares the stem ("tokenizer" before "tokens").
+     */
     private static Query wordQuery(IndexFields.Scheme scheme, Word word, boolean asPrefix) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (word.stem() != null) {
             scheme.terms().forEach((field, boost) ->
                     any.add(boosted(new TermQuery(new Term(field, word.stem())), boost), Occur.SHOULD));
         }
-        if (asPrefix) {
-            scheme.prefixes().forEach((field, boost) ->
-                    any.add(boosted(new PrefixQuery(new Term(field, word.raw()), PREFIX_REWRITE), boost), Occur.SHOULD));
-        }
+        BooleanQuery.Builder asTyped = new BooleanQuery.Builder();
+        scheme.prefixes().forEach((field, boost) -> {
+            Query written = asPrefix ? new PrefixQuery(new Term(field, word.raw()), PREFIX_REWRITE)
+                    : new TermQuery(new Term(field, word.raw()));
+            any.add(boosted(written, boost), Occur.SHOULD);
+            asTyped.add(written, Occur.SHOULD);
+        });
+        any.add(new BoostQuery(new ConstantScoreQuery(asTyped.build()), AS_TYPED), Occur.SHOULD);
         return any.build();
     }
+
+    /** What a match of the word as typed adds: more than any score the stems and fields can give. */
+    static final float AS_TYPED = 1000f;
 
     private static Query boosted(Query query, float boost) {
         return boost == 1f ? query : new BoostQuery(query, boost);
