@@ -1,9 +1,9 @@
 package dev.lectern.pdf;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.PlainTitle;
 import dev.lectern.course.Reading;
 import dev.lectern.course.Week;
+import dev.lectern.files.PlainTitle;
 import dev.lectern.render.MarkdownRenderer;
 import dev.lectern.study.Exam;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.lectern.interchange.anki;
 
 import dev.lectern.course.Course;
 import dev.lectern.course.KeyPoint;
-import dev.lectern.course.PlainTitle;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.SourceRef;
+import dev.lectern.files.PlainTitle;
 import dev.lectern.render.MarkdownRenderer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

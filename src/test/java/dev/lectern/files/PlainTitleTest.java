@@ -1,4 +1,4 @@
-package dev.lectern.course;
+package dev.lectern.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,15 @@
-package dev.lectern.course;
+package dev.lectern.files;
 
 import java.util.regex.Pattern;
 
 /**
- * A title as plain text on one line, for the places that take no markup: an Anki export's {@code #deck:} header and
- * deck names, file names, a PDF's document information. Authors write titles freely, so one may hold HTML
+ * A title as it may go into a file where no markup belongs: a file name, an Anki export's {@code #deck:} header and
+ * deck names, a PDF's document information. Authors write titles freely, so one may hold HTML
  * ({@code <script>…</script>}, {@code <img onerror=…>}) or control characters; here HTML tags are dropped (with what a
- * {@code script} or {@code style} element holds), and control characters (C0, DEL, C1, the line and paragraph
- * separators, tabs, line breaks) become spaces. A {@code <} that starts no tag stays, so {@code a < b} reads
- * {@code a < b}; Markdown emphasis stays as the characters it is written with.
+ * {@code script} or {@code style} element holds), control characters (C0, DEL, C1, the line and paragraph
+ * separators, tabs, line breaks) become spaces, and the marks that only turn text direction go. A {@code <} that
+ * starts no tag stays, so {@code a < b} reads {@code a < b}; Markdown emphasis stays as the characters it is written
+ * with. The one place Lectern makes a title plain.
  */
 public final class PlainTitle {
 
