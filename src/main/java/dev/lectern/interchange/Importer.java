@@ -4,6 +4,7 @@ import dev.lectern.course.Problem;
 import dev.lectern.course.load.Problems;
 import dev.lectern.course.load.SourceFile;
 import dev.lectern.files.AtomicFiles;
+import dev.lectern.files.RegularFiles;
 import dev.lectern.interchange.anki.AnkiImporter;
 import dev.lectern.interchange.posts.PostImporter;
 import dev.lectern.interchange.qa.QaImporter;
@@ -129,7 +130,8 @@ public final class Importer {
                         continue;
                     }
                 } else {
-                    String now = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
+                    String now = Files.exists(target)
+                            ? RegularFiles.readUtf8(target, null, SourceFile.MAX_BYTES) : null;
                     if (!item.previousContent().equals(now)) {
                         failures.add(failure(target, "This file changed after the import was planned, so it is not"
                                 + " overwritten; import again to merge into the new version."));

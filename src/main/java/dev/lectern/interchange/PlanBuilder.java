@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.course.Reading;
 import dev.lectern.course.edit.QuotedStrings;
 import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.SourceFile;
 import dev.lectern.course.load.Words;
+import dev.lectern.files.RegularFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -351,7 +352,8 @@ public final class PlanBuilder {
 
         static Optional<PlannedSet> read(Path file, String id, SetDraft draft) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = RegularFiles.readUtf8(file, file.toAbsolutePath().getParent().getParent(),
+                        SourceFile.MAX_BYTES);
                 JsonNode tree = JSON.readTree(text);
                 if (!(tree instanceof ObjectNode object) || !(object.get("questions") instanceof ArrayNode)
                         || !(object.get("readings") == null || object.get("readings") instanceof ArrayNode)) {

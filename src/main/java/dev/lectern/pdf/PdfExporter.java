@@ -3,6 +3,7 @@ package dev.lectern.pdf;
 import dev.lectern.course.Course;
 import dev.lectern.course.Reading;
 import dev.lectern.course.Week;
+import dev.lectern.files.PlainTitle;
 import dev.lectern.render.MarkdownRenderer;
 import dev.lectern.study.Exam;
 import java.io.IOException;
@@ -96,16 +97,19 @@ public final class PdfExporter {
     private Result write(Path out, String title, String footer, List<String> notes, Content content)
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
+        // Titles are the author's words: the metadata and the footer take them as plain text, without markup.
+        String plainTitle = PlainTitle.of(title, "Lectern");
+        String plainFooter = PlainTitle.of(footer);
         int[] counts = new int[2];
         dev.lectern.files.AtomicFiles.write(target, temp -> {
             try (PDDocument doc = new PDDocument()) {
                 PDDocumentInformation info = doc.getDocumentInformation();
-                info.setTitle(title);
+                info.setTitle(plainTitle);
                 info.setCreator("Lectern");
                 info.setProducer("Lectern (Apache PDFBox)");
                 info.setCreationDate(Calendar.getInstance());
                 PdfFonts fonts = new PdfFonts(doc);
-                try (Typesetter typesetter = new Typesetter(doc, fonts, footer)) {
+                try (Typesetter typesetter = new Typesetter(doc, fonts, plainFooter)) {
                     content.write(doc, typesetter, new MarkdownText(renderer, typesetter));
                     typesetter.footers();
                 }

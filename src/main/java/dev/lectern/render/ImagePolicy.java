@@ -1,5 +1,6 @@
 package dev.lectern.render;
 
+import dev.lectern.files.RegularFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,16 @@ final class ImagePolicy {
         }
         if (!staysInsideAfterLinks(resolved)) {
             return refused("\u201c" + abbreviate(ref) + "\u201d is a link to a file outside the course folder.");
+        }
+        if (Files.exists(resolved)) {
+            try {
+                RegularFiles.check(resolved, null);
+            } catch (RegularFiles.Refused e) {
+                // A named pipe would hang the reading view's loader; a folder or a device is no image either.
+                return refused("\u201c" + abbreviate(ref) + "\u201d is " + e.detail() + ", not a file.");
+            } catch (IOException e) {
+                // Gone since, or unreadable: the view shows a missing image, as for any file it cannot load.
+            }
         }
         Element img = new Element("img").attr("src", resolved.toUri().toString());
         img.attr("alt", description);

@@ -1,10 +1,13 @@
 package dev.lectern.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.lectern.files.StrangeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -164,6 +167,23 @@ class HostileMarkdownTest {
         assertThat(doc.select("span.refused-image")).hasSize(2)
                 .allSatisfy(span -> assertThat(span.text()).contains("link to a file outside the course folder"));
         assertThat(doc.text()).contains("Before the links.", "After the links.");
+    }
+
+    @Test
+    void imagesThatAreANamedPipeOrAFolderAreRefusedWithoutBeingOpened() throws Exception {
+        StrangeFiles.fifo(course.images.resolve("pipe.png"));
+        Files.createDirectories(course.images.resolve("folder.png"));
+        StrangeFiles.link(course.images.resolve("alias.png"), Path.of("ok.png"));
+
+        String html = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> course.renderMarkdown(
+                "Before. ![a pipe](images/pipe.png) ![a folder](images/folder.png) ![linked](images/alias.png) After."));
+
+        Document doc = Jsoup.parseBodyFragment(html);
+        assertThat(doc.select("span.refused-image").eachText()).containsExactly(
+                "Image refused: \u201cimages/pipe.png\u201d is a named pipe (FIFO), not a file.",
+                "Image refused: \u201cimages/folder.png\u201d is a folder, not a file.");
+        assertThat(doc.select("img").eachAttr("src")).singleElement().asString().endsWith("/images/alias.png");
+        assertThat(doc.text()).contains("Before.", "After.");
     }
 
     @Test

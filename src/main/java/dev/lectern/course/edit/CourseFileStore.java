@@ -1,7 +1,9 @@
 package dev.lectern.course.edit;
 
 import dev.lectern.course.load.CourseLoader;
+import dev.lectern.course.load.SourceFile;
 import dev.lectern.files.AtomicFiles;
+import dev.lectern.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -84,9 +86,13 @@ public final class CourseFileStore {
         return courseDir;
     }
 
-    /** The file's bytes and their stamp. */
+    /**
+     * The file's bytes and their stamp. Only a regular file in the course folder is read (not a named pipe, nor a
+     * link out of the folder), and at most the 5 MB a course file may be; otherwise the exception says why in plain
+     * words.
+     */
     public Loaded<byte[]> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = RegularFiles.read(file, courseDir, SourceFile.MAX_BYTES);
         return new Loaded<>(bytes, stampOf(file, bytes));
     }
 
@@ -103,7 +109,7 @@ public final class CourseFileStore {
     /** The stamp of the file as it is on disk now ({@link FileStamp#ABSENT} if there is none). */
     public static FileStamp stamp(Path file) throws IOException {
         try {
-            return stampOf(file, Files.readAllBytes(file));
+            return stampOf(file, RegularFiles.read(file, null, SourceFile.MAX_BYTES));
         } catch (NoSuchFileException e) {
             return FileStamp.ABSENT;
         }

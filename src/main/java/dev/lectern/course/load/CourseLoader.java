@@ -61,8 +61,8 @@ public final class CourseLoader {
                     "This folder has neither readings/ nor questions/ in it, so it is not a Lectern course."));
             return new LoadedCourse(emptyCourse(root), problems);
         }
-        List<Path> readingFiles = withUnsaved(list(readingsDir, problems), readingsDir, overrides);
-        List<Path> setFiles = withUnsaved(list(questionsDir, problems), questionsDir, overrides);
+        List<Path> readingFiles = withUnsaved(list(readingsDir, true, problems), readingsDir, overrides);
+        List<Path> setFiles = withUnsaved(list(questionsDir, false, problems), questionsDir, overrides);
 
         List<FileResult> results = new ArrayList<>();
         for (Path f : readingFiles) {
@@ -176,7 +176,11 @@ public final class CourseLoader {
         return new Course(root, new CourseInfo(name, Optional.empty(), List.of()), List.of(), List.of());
     }
 
-    private static List<Path> list(Path dir, List<Problem> problems) {
+    /**
+     * The files of {@code dir} to read, in name order. Sub-folders are passed over (images live in them), but one
+     * named like a course file is reported; named pipes, devices and the like are listed, and skipped when read.
+     */
+    private static List<Path> list(Path dir, boolean readings, List<Problem> problems) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -184,7 +188,15 @@ public final class CourseLoader {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".") || name.startsWith("#") || Files.isDirectory(p)) {
+                if (name.startsWith(".") || name.startsWith("#")) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    if (Kind.of(p, readings).isCourseFile()) {
+                        problems.add(Problem.warning(p, 1, 1, "This is a folder named like a " + (readings
+                                ? "reading" : "question set") + ", so it is skipped: " + (readings ? "readings are .md"
+                                        + " or .json files" : "question sets are .json files") + ", not folders."));
+                    }
                     continue;
                 }
                 String lower = name.toLowerCase(Locale.ROOT);
@@ -229,6 +241,10 @@ public final class CourseLoader {
             }
             return name.endsWith(".json") ? QUESTION_SET : UNKNOWN_IN_QUESTIONS;
         }
+
+        boolean isCourseFile() {
+            return this != UNKNOWN_IN_READINGS && this != UNKNOWN_IN_QUESTIONS;
+        }
     }
 
     /** One file's outcome; filled in by {@link #read}, possibly on another thread. */
@@ -253,7 +269,7 @@ public final class CourseLoader {
                     case UNKNOWN_IN_QUESTIONS -> problems.warning(file, 1, 1, "This file is not a question set"
                             + " (question sets are .json files) and is ignored.");
                     default -> (unsaved != null ? SourceFile.decode(file, unsaved, problems)
-                            : SourceFile.read(file, problems)).ifPresent(text -> parse(root, text));
+                            : SourceFile.read(file, root, problems)).ifPresent(text -> parse(root, text));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 // Parsers report problems rather than throw; this is the last line of defence.

@@ -3,6 +3,7 @@ package dev.lectern.course.load;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.SourceRef;
+import dev.lectern.files.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -82,12 +83,12 @@ public final class ImagePaths {
             return Optional.of(ref);
         }
         try {
-            Path real = resolved.toRealPath();
-            if (!real.startsWith(root.toRealPath())) {
-                problems.error(readingFile, line, column, "The image \"" + Words.abbreviate(ref)
-                        + "\" is a link to a file outside the course folder; images must be inside it.");
-                return Optional.empty();
-            }
+            RegularFiles.check(resolved, root);
+        } catch (RegularFiles.Refused e) {
+            problems.error(readingFile, line, column, "The image \"" + Words.abbreviate(ref) + "\" " + (e.reason()
+                    == RegularFiles.Reason.OUTSIDE ? "is a link to a file outside the course folder; images must be"
+                            + " inside it." : "is " + e.detail() + ", not a file; images must be files."));
+            return Optional.empty();
         } catch (IOException e) {
             problems.warning(readingFile, line, column, "The image \"" + Words.abbreviate(ref)
                     + "\" cannot be read (" + SourceFile.describe(e) + ").");

@@ -38,7 +38,8 @@ final class QuestionSetParser {
         fields.warnUnknownKeys(object, SET_KEYS, "in this question set");
         Optional<String> id = fields.requiredText(object, "id", "the set's id, which is its file name");
         Optional<String> title = fields.requiredText(object, "title", "the set's title as students see it");
-        id.ifPresent(v -> ReadingFields.checkId(v, fields.field(object, "id").orElseThrow(), file, problems, ".json"));
+        boolean usableId = id.map(v -> ReadingFields.checkId(v, fields.field(object, "id").orElseThrow(), file,
+                problems, "question set", ".json")).orElse(false);
         List<String> readings = fields.textList(object, "readings");
         List<Node> readingNodes = fields.list(object, "readings");
         Optional<Node.Field> readingsField = fields.field(object, "readings");
@@ -64,7 +65,7 @@ final class QuestionSetParser {
             Node v = questionsField.get().value();
             problems.warning(file, v.line(), v.column(), "This set has no questions yet.");
         }
-        if (id.isEmpty() || title.isEmpty()) {
+        if (!usableId || title.isEmpty()) {
             return Optional.empty();
         }
         Node idValue = fields.field(object, "id").orElseThrow().value();

@@ -52,7 +52,8 @@ final class ReadingFields {
         Optional<String> id = fields.requiredText(object, "id", "the reading's id, which is its file name");
         Optional<String> title = fields.requiredText(object, "title", "the reading's full title");
         OptionalInt week = fields.requiredInt(object, "week", "the course week this reading belongs to, such as 7");
-        id.ifPresent(value -> checkId(value, fields.field(object, "id").orElseThrow(), file, problems, ".md", ".json"));
+        boolean usableId = id.map(value -> checkId(value, fields.field(object, "id").orElseThrow(), file, problems,
+                "reading", ".md", ".json")).orElse(false);
 
         String shortTitle = fields.optionalText(object, "shortTitle").map(String::strip).orElse(title.orElse(""));
         ReadingKind kind = fields.oneOf(object, "kind", ReadingKind::fromKey, ReadingKind.PAPER,
@@ -66,7 +67,7 @@ final class ReadingFields {
         List<String> setIds = fields.textList(object, "questionSets");
         List<Node> setNodes = fields.list(object, "questionSets");
 
-        if (id.isEmpty() || title.isEmpty() || week.isEmpty()) {
+        if (!usableId || title.isEmpty() || week.isEmpty()) {
             return Optional.empty();
         }
         Node.Field idField = fields.field(object, "id").orElseThrow();
@@ -75,10 +76,24 @@ final class ReadingFields {
                 setIds, setNodes, object.line()));
     }
 
-    /** Ids are slugs and match the file name; both are warnings, since the course still works. */
-    static void checkId(String id, Node.Field field, Path file, Problems problems, String... extensions) {
+    /**
+     * Ids are slugs and match the file name; both are warnings, since the course still works. An id that reads as a
+     * path ({@code ..}, {@code /} or {@code \} in it) is an error, and false: the reading or set is left out, since
+     * Lectern names files and folders after ids.
+     *
+     * @param what "reading" or "question set", for the message
+     */
+    static boolean checkId(String id, Node.Field field, Path file, Problems problems, String what,
+            String... extensions) {
         Node v = field.value();
-        if (!id.strip().matches("[a-z0-9][a-z0-9-]*")) {
+        String slug = id.strip();
+        if (slug.contains("..") || slug.contains("/") || slug.contains("\\")) {
+            problems.error(file, v.line(), v.column(), "The id \"" + Words.abbreviate(id) + "\" reads as a path (it"
+                    + " holds \"..\", \"/\" or \"\\\"), so this " + what + " is left out; an id is a short slug of"
+                    + " lower-case letters, digits and dashes, such as \"llava\".");
+            return false;
+        }
+        if (!slug.matches("[a-z0-9][a-z0-9-]*")) {
             problems.warning(file, v.line(), v.column(), "The id \"" + Words.abbreviate(id)
                     + "\" should be a short slug of lower-case letters, digits and dashes, such as \"llava\".");
         }
@@ -86,13 +101,14 @@ final class ReadingFields {
         for (String extension : extensions) {
             if (name.endsWith(extension)) {
                 String stem = name.substring(0, name.length() - extension.length());
-                if (!stem.equals(id.strip())) {
+                if (!stem.equals(slug)) {
                     problems.warning(file, v.line(), v.column(), "The id \"" + Words.abbreviate(id)
-                            + "\" differs from the file name \"" + name + "\"; name the file " + id.strip() + extension
+                            + "\" differs from the file name \"" + name + "\"; name the file " + slug + extension
                             + " so the two are easy to match.");
                 }
             }
         }
+        return true;
     }
 
     private static List<Link> links(Node.ObjectNode object, Fields fields) {

@@ -1,5 +1,6 @@
 package dev.lectern.course.load;
 
+import dev.lectern.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -16,33 +17,41 @@ import java.util.Optional;
 public final class SourceFile {
 
     /** Course files larger than this are refused: no reading or question set is anywhere near it. */
-    static final long MAX_BYTES = 5L * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private SourceFile() {
     }
 
+    /** Reads a file from anywhere (one to import, say): only a regular file, at most {@link #MAX_BYTES}. */
     public static Optional<String> read(Path file, Problems problems) {
-        long size;
+        return read(file, null, problems);
+    }
+
+    /**
+     * Reads a file of the course folder {@code root}: only a regular file (a named pipe, device or socket is skipped
+     * with a warning), not through a link that leaves {@code root} (an error), at most {@link #MAX_BYTES} whatever
+     * size the file claims.
+     */
+    static Optional<String> read(Path file, Path root, Problems problems) {
         try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            problems.error(file, 1, 1, "This file cannot be read (" + describe(e) + ").");
-            return Optional.empty();
-        }
-        if (size > MAX_BYTES) {
-            problems.error(file, 1, 1, String.format(java.util.Locale.ROOT,
-                    "This file is %.1f MB; course files may be at most 5 MB. Is it really a reading or a question set?",
-                    size / (1024.0 * 1024.0)));
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(RegularFiles.check(file, root));
+            if (size > MAX_BYTES) {
+                problems.error(file, 1, 1, String.format(java.util.Locale.ROOT, "This file is %.1f MB; course files"
+                        + " may be at most 5 MB. Is it really a reading or a question set?", size / (1024.0 * 1024.0)));
+                return Optional.empty();
+            }
+            return decode(file, RegularFiles.read(file, root, MAX_BYTES), problems);
+        } catch (RegularFiles.Refused e) {
+            if (e.reason() == RegularFiles.Reason.NOT_A_FILE) {
+                problems.warning(file, 1, 1, e.getMessage());
+            } else {
+                problems.error(file, 1, 1, e.getMessage() + (e.reason() == RegularFiles.Reason.TOO_BIG
+                        ? " Course files may be at most 5 MB." : ""));
+            }
         } catch (IOException | OutOfMemoryError e) {
             problems.error(file, 1, 1, "This file cannot be read (" + describe(e) + ").");
-            return Optional.empty();
         }
-        return decode(file, bytes, problems);
+        return Optional.empty();
     }
 
     static Optional<String> decode(Path file, byte[] bytes, Problems problems) {

@@ -5,6 +5,7 @@ import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.SourceRef;
+import dev.lectern.files.PlainTitle;
 import dev.lectern.render.MarkdownRenderer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -128,13 +129,20 @@ public final class AnkiExporter {
         }
     }
 
-    /** {@code Lectern::<course title>::<set title>}, with "::" inside a title (a deck separator) made ":". */
+    /**
+     * {@code Lectern::<course title>::<set title>}, the titles as {@link PlainTitle plain text} (no markup, no control
+     * characters; the set's id if nothing is left) with "::" inside a title (a deck separator) made ":".
+     */
     String deck(QuestionSet set) {
-        return "Lectern::" + deckPart(course.info().title()) + "::" + deckPart(set.title());
+        return "Lectern::" + deckPart(course.info().title(), "Course") + "::" + deckPart(set.title(), set.id());
     }
 
-    private static String deckPart(String s) {
-        return s.replaceAll("\\s+", " ").replace("::", ":").strip();
+    private static String deckPart(String title, String fallback) {
+        String plain = PlainTitle.of(title, PlainTitle.of(fallback));
+        while (plain.contains("::")) {
+            plain = plain.replace("::", ":");
+        }
+        return plain;
     }
 
     /** Anki tags: no spaces; the question's tags as slugs, then set::ID and reading::ID. */

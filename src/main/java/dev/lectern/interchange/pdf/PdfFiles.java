@@ -1,7 +1,7 @@
 package dev.lectern.interchange.pdf;
 
 import dev.lectern.files.AtomicFiles;
-
+import dev.lectern.files.RegularFiles;
 import dev.lectern.interchange.pdf.PdfImportResult.Outcome;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -53,6 +53,14 @@ final class PdfFiles {
         }
         if (!Files.exists(pdf)) {
             throw new Failure(name + " does not exist (looked for " + pdf.toAbsolutePath() + ").");
+        }
+        try {
+            RegularFiles.check(pdf, null);
+        } catch (RegularFiles.Refused e) {
+            // Opening a named pipe would wait for a writer forever; a device never ends.
+            throw new Failure(name + " is " + e.detail() + ", not a PDF file.");
+        } catch (IOException e) {
+            throw new Failure(name + " cannot be read (" + describe(e) + ").");
         }
         byte[] head = new byte[1024];
         int read;

@@ -1,10 +1,13 @@
 package dev.lectern.course.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lectern.course.load.CourseFolder;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.StrangeFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,19 @@ class CourseFileStoreTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aNamedPipeOrALinkOutOfTheCourseIsNotOpenedForEditing(@TempDir Path elsewhere) throws Exception {
+        Path pipe = StrangeFiles.fifo(course.resolve("questions/stuck.json"));
+        Path secret = Files.writeString(elsewhere.resolve("secret.json"), CourseFolder.GOOD_SET);
+        Path link = StrangeFiles.link(course.resolve("questions/linked.json"), secret);
+        CourseFileStore store = new CourseFileStore(course);
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> store.readQuestionSet(pipe)))
+                .hasMessage("This is a named pipe (FIFO), not a file, so Lectern skips it without opening it.");
+        assertThatThrownBy(() -> store.readQuestionSet(link)).hasMessageStartingWith("This is a link to "
+                + secret.toRealPath() + ", outside the course folder;");
     }
 
     @Test

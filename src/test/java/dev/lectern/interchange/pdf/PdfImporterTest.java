@@ -2,6 +2,7 @@ package dev.lectern.interchange.pdf;
 
 import static dev.lectern.interchange.pdf.TestPdfs.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lectern.bench.LectureDeck;
 import dev.lectern.course.Reading;
@@ -9,11 +10,13 @@ import dev.lectern.course.ReadingKind;
 import dev.lectern.course.SlideExcerpt;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
+import dev.lectern.files.StrangeFiles;
 import dev.lectern.interchange.pdf.PdfImportResult.Outcome;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -416,6 +419,21 @@ class PdfImporterTest {
         assertThat(importInto(text, "Not An Id").message()).startsWith("\"Not An Id\" is not a reading id");
         assertThat(new PdfImporter().run(PdfImportRequest.of(text, course, "llava").withDpi(5000)).message())
                 .isEqualTo("The thumbnails' resolution must be from 18 to 600 dpi, not 5000.");
+    }
+
+    @Test
+    void aNamedPipeOrADeviceGivenAsThePdfIsRefusedWithoutBeingOpened() throws Exception {
+        Path pipe = StrangeFiles.fifo(dir.resolve("deck.pdf"));
+
+        PdfImportResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> importInto(pipe, "llava"));
+
+        assertThat(result.message()).isEqualTo("deck.pdf is a named pipe (FIFO), not a PDF file.");
+        assertThat(reading).hasContent(EXISTING);
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> importInto(zero, "llava")).message())
+                    .isEqualTo("zero is a device, not a PDF file.");
+        }
     }
 
     @Test
