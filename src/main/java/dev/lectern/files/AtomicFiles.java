@@ -3,10 +3,14 @@ package dev.lectern.files;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 
 /**
  * The one atomic write of Lectern: the new content goes to a temporary file in the same folder, is flushed to disk,
@@ -23,6 +27,8 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -35,8 +41,9 @@ public final class AtomicFiles {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Path temporary = newTemporaryFile(dir, file.getFileName().toString());
         try {
+            keepPermissionsOf(file, temporary);
             content.writeTo(temporary);
             force(temporary);
             replace(temporary, file);
@@ -82,6 +89,32 @@ public final class AtomicFiles {
             channel.force(true);
         } catch (IOException | RuntimeException e) {
             // Not every platform can open a folder as a file (Windows cannot); its renames are durable anyway.
+        }
+    }
+
+    /**
+     * An empty new file beside the target, made as any program makes a file: with the user's umask, not the
+     * owner-only mode of {@link Files#createTempFile}, so an exported PDF can be shared like any other file.
+     */
+    private static Path newTemporaryFile(Path dir, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A file written again keeps the mode its owner gave it. */
+    private static void keepPermissionsOf(Path target, Path temporary) throws IOException {
+        if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)
+                && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
     }
 

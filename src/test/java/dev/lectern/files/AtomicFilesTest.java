@@ -2,10 +2,16 @@ package dev.lectern.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,30 @@ class AtomicFilesTest {
 
         assertThat(file).hasContent("second");
         assertThat(filesIn(file.getParent())).isEqualTo(1);
+    }
+
+    @Test
+    void aNewFileGetsTheModeAnyProgramWouldGiveItNotOwnerOnly() throws IOException {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path ordinary = Files.createFile(dir.resolve("made-by-any-program.txt"));
+
+        AtomicFiles.write(dir.resolve("sheet.pdf"), new byte[] {1, 2, 3});
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("sheet.pdf")))
+                .isEqualTo(Files.getPosixFilePermissions(ordinary));
+    }
+
+    @Test
+    void aFileWrittenAgainKeepsTheModeItsOwnerGaveIt() throws IOException {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path file = Files.writeString(dir.resolve("notes.md"), "old");
+        Set<PosixFilePermission> ownerAndGroupRead = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, ownerAndGroupRead);
+
+        AtomicFiles.write(file, "new".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(file)).isEqualTo("new");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(ownerAndGroupRead);
     }
 
     @Test
