@@ -63,7 +63,8 @@ public final class AnswerRenderer {
         Element header = article.appendElement("header").addClass("reading-header");
         header.appendElement("h1").id("title").text("Exam results: " + exam.title());
         header.appendElement("p").id("total").addClass("exam-total").text(describe(total));
-        header.appendElement("p").addClass("meta").text(exam.size() + " questions · time used "
+        header.appendElement("p").addClass("meta").text(exam.size() + (exam.size() == 1 ? " question" : " questions")
+                + " · time used "
                 + clock(exam.usedBefore()) + exam.timeLimit().map(l -> " of " + clock(l)).orElse(""));
         for (int i = 0; i < exam.size(); i++) {
             DrillItem item = exam.questions().get(i);

@@ -390,8 +390,8 @@ public final class DrillViewModel implements AutoCloseable {
     }
 
     private static String describeUnfinished(Exam exam) {
-        return "The exam on " + exam.title() + " is not finished: " + exam.answeredCount() + " of " + exam.size()
-                + " questions answered" + exam.remaining(exam.sittingStartedAt())
+        return "The exam on " + exam.title() + " is not finished: " + exam.answeredCount() + " of "
+                + Messages.plural(exam.size(), "question") + " answered" + exam.remaining(exam.sittingStartedAt())
                         .map(left -> ", " + AnswerRenderer.clock(left) + " left").orElse("") + ".";
     }
 

@@ -14,6 +14,7 @@ import dev.lectern.search.SearchHit;
 import dev.lectern.search.SearchResults;
 import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
+import dev.lectern.ui.Messages;
 import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.library.LibraryWeek;
 import dev.lectern.ui.settings.Settings;
@@ -421,10 +422,12 @@ public final class MainViewModel implements AutoCloseable {
 
     static String summary(LoadedCourse loaded) {
         Course c = loaded.course();
-        String text = c.readings().size() + " readings, " + c.questionSets().size() + " question sets, "
-                + c.questionCount() + " questions";
+        String text = Messages.plural(c.readings().size(), "reading") + ", "
+                + Messages.plural(c.questionSets().size(), "question set") + ", "
+                + Messages.plural(c.questionCount(), "question");
         if (loaded.errorCount() > 0 || loaded.warningCount() > 0) {
-            text += " — " + loaded.errorCount() + " errors, " + loaded.warningCount() + " warnings (see Problems)";
+            text += " — " + Messages.plural(loaded.errorCount(), "error") + ", "
+                    + Messages.plural(loaded.warningCount(), "warning") + " (see Problems)";
         }
         return text;
     }

@@ -5,6 +5,7 @@ import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.study.DrillScope;
 import dev.lectern.ui.DialogService;
+import dev.lectern.ui.Messages;
 import dev.lectern.ui.Styles;
 import dev.lectern.ui.drill.DrillViewModel;
 import dev.lectern.ui.editor.AuthoringViewModel;
@@ -110,7 +111,8 @@ final class SidePane extends SplitPane {
             @Override
             protected void updateItem(QuestionSet set, boolean empty) {
                 super.updateItem(set, empty);
-                setText(empty || set == null ? null : set.title() + " — " + set.questions().size() + " questions");
+                setText(empty || set == null ? null : set.title() + " — "
+                        + Messages.plural(set.questions().size(), "question"));
                 setWrapText(true);
                 // A preferred width of 0 lets the cell wrap to the list's width instead of scrolling sideways.
                 setPrefWidth(0);

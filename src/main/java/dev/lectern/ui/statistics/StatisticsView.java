@@ -2,6 +2,7 @@ package dev.lectern.ui.statistics;
 
 import dev.lectern.study.Exam;
 import dev.lectern.study.StudyStatistics;
+import dev.lectern.ui.Messages;
 import dev.lectern.ui.Styles;
 import dev.lectern.ui.drill.DrillView;
 import dev.lectern.ui.drill.exam.ExamHistoryView;
@@ -190,7 +191,7 @@ public final class StatisticsView extends ScrollPane implements DrillView {
             ProgressBar bar = new ProgressBar(m.share());
             bar.getStyleClass().add(Styles.MASTERY_BAR);
             bar.setPrefWidth(240);
-            bar.setTooltip(new Tooltip(m.mastered() + " of " + m.questions() + " questions mastered"));
+            bar.setTooltip(new Tooltip(m.mastered() + " of " + Messages.plural(m.questions(), "question") + " mastered"));
             Label share = new Label(m.mastered() + " / " + m.questions());
             share.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             title.setTooltip(new Tooltip(m.title()));

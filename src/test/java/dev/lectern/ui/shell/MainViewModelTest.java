@@ -56,6 +56,24 @@ class MainViewModelTest {
     }
 
     @Test
+    void aCourseOfOneReadingWithOneQuestionIsCountedInTheSingular() throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Files.createDirectories(small.resolve("readings"));
+        Files.createDirectories(small.resolve("questions"));
+        Files.copy(course.resolve("readings/llava.md"), small.resolve("readings/llava.md"));
+        Files.writeString(small.resolve("questions/llava.json"), """
+                {"id": "llava", "title": "LLaVA", "readings": ["llava"], "questions": [
+                  {"id": "what", "prompt": "What is LLaVA?", "referenceAnswer": "A vision-language assistant.",
+                   "keyPoints": ["vision-language assistant"]}
+                ]}
+                """);
+
+        model.openCourse(small, Optional.empty()).join();
+
+        assertThat(model.statusProperty().get()).isEqualTo("1 reading, 1 question set, 1 question");
+    }
+
+    @Test
     void selectingLlavaShowsItsAbstractAndItsQuestionSet() {
         open(Optional.empty());
 
@@ -142,7 +160,7 @@ class MainViewModelTest {
             assertThat(model.describeLocation(p)).isEqualTo("questions/broken.json, line 3, column 1");
             assertThat(p.isError()).isTrue();
         });
-        assertThat(model.statusProperty().get()).endsWith("1 errors, 0 warnings (see Problems)");
+        assertThat(model.statusProperty().get()).endsWith("1 error, 0 warnings (see Problems)");
     }
 
     @Test
