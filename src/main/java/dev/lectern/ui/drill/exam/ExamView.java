@@ -103,6 +103,10 @@ public final class ExamView extends StackPane implements DrillView {
         total.setId(ID_TOTAL);
         total.getStyleClass().add(Styles.EXAM_TOTAL);
         total.textProperty().bind(model.totalProperty());
+        // The whole total, on two lines if it must: a cut-off "0 partial ·…" hides the incorrect count.
+        total.setWrapText(true);
+        total.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(total, Priority.SOMETIMES);
         Button back = DrillLayout.back(closeDrill);
         back.setMinWidth(Region.USE_PREF_SIZE);
         Region gap2 = new Region();
