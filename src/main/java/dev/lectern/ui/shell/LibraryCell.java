@@ -18,11 +18,14 @@ final class LibraryCell extends TreeCell<Object> {
         if (empty || item == null) {
             setText(null);
         } else if (item instanceof LibraryWeek week) {
+            // Week and session labels are often wider than the library: the tooltip has them whole.
             setText(week.week().label().equals("Week " + week.week().number()) ? week.week().label()
                     : "Week " + week.week().number() + " · " + week.week().label());
+            setTooltip(new Tooltip(getText()));
             getStyleClass().add(Styles.LIBRARY_WEEK);
         } else if (item instanceof LibrarySession session) {
             setText(session.label());
+            setTooltip(new Tooltip(session.label()));
             getStyleClass().add(Styles.LIBRARY_SESSION);
         } else if (item instanceof Reading reading) {
             setText(reading.shortTitle());
