@@ -442,6 +442,7 @@ final class ClaimCheck {
         paired.addAll(pairings.wrongValues(k, a));
         paired.addAll(pairings.wrongScale(k, a));
         paired.addAll(pairings.swappedProfiles(k, a));
+        paired.addAll(pairings.swappedCompanions(k, a));
         paired.addAll(pairings.swappedMakers(k, a));
         if (out.isEmpty()) {
             paired.addAll(pairings.globalSides(k, a));

@@ -191,7 +191,7 @@ final class Pairings {
         Map<String, Set<String>> profiles = new LinkedHashMap<>();
         Map<String, Integer> owners = new java.util.HashMap<>();
         for (Parsed p : k.numberSources) {
-            for (Map.Entry<String, Set<String>> e : clausesNamingOne(p.words(), k).entrySet()) {
+            for (Map.Entry<String, Set<String>> e : clausesNamingOne(p.words(), k, true).entrySet()) {
                 profiles.computeIfAbsent(e.getKey(), x -> new HashSet<>()).addAll(e.getValue());
             }
         }
@@ -202,7 +202,7 @@ final class Pairings {
         if (profiles.size() < 2) {
             return List.of();
         }
-        for (Map.Entry<String, Set<String>> clause : clausesNamingOne(a.parsed().words(), k).entrySet()) {
+        for (Map.Entry<String, Set<String>> clause : clausesNamingOne(a.parsed().words(), k, false).entrySet()) {
             Set<String> own = profiles.get(clause.getKey());
             if (own == null || own.size() < 2) {
                 continue;
@@ -214,8 +214,8 @@ final class Pairings {
                 }
                 long hits = clause.getValue().stream().filter(other.getValue()::contains).count();
                 if (hits >= 2 && ownHits == 0) {
-                    return List.of(new ClaimCheck.Contradiction("the answer says of " + clause.getKey()
-                            + " what the reference says of " + other.getKey(), List.of(), false,
+                    return List.of(new ClaimCheck.Contradiction("the answer says of " + surface(k, clause.getKey())
+                            + " what the reference says of " + surface(k, other.getKey()), List.of(), false,
                             List.of(clause.getKey(), other.getKey())));
                 }
             }
@@ -223,21 +223,49 @@ final class Pairings {
         return List.of();
     }
 
-    /** For each clause that names exactly one of the key's names, the name and the clause's other content words. */
-    private Map<String, Set<String>> clausesNamingOne(List<Word> words, ClaimCheck.Key k) {
+    /** A name as the key writes it ("DINOv2" for the term "dinov2"). */
+    private static String surface(ClaimCheck.Key k, String term) {
+        for (Parsed p : k.numberSources) {
+            for (Word w : p.words()) {
+                if (term(w.lower()).equals(term)) {
+                    return w.text();
+                }
+            }
+        }
+        return term;
+    }
+
+    /** "SAM", "SVD", "LLaVA-1.5" written in capitals: a name even when it spells an English word. */
+    private static boolean isAcronym(String text) {
+        return text.length() >= 2 && text.chars().filter(Character::isLetter).count() >= 2
+                && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    /**
+     * For each clause that names exactly one of the key's names, the name and the clause's other content words. With
+     * {@code carry}, a clause that names nothing belongs to the named clause before it in the same sentence ("SAM is a
+     * promptable model: given a point, it returns a mask").
+     */
+    private Map<String, Set<String>> clausesNamingOne(List<Word> words, ClaimCheck.Key k, boolean carry) {
         Map<Integer, Set<String>> names = new LinkedHashMap<>();
         Map<Integer, Set<String>> content = new LinkedHashMap<>();
         Map<Integer, Integer> clauseStart = new LinkedHashMap<>();
+        Map<Integer, Integer> sentenceOf = new LinkedHashMap<>();
+        int sentence = 0;
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             clauseStart.putIfAbsent(w.clause(), i);
+            sentenceOf.putIfAbsent(w.clause(), sentence);
+            if (w.text().matches("[.!?]")) {
+                sentence++;
+            }
             String t = term(w.lower());
             if (t.endsWith("s") && t.length() > 3 && k.names.contains(t.substring(0, t.length() - 1))) {
                 t = t.substring(0, t.length() - 1);
             }
             // a name, not an English word that a name also uses ("Diffusion", "Emu")
             boolean name = k.names.contains(t) && !GENERIC.contains(t) && !isNumber(w.lower())
-                    && !check.isEnglishWord(w.lower())
+                    && (!check.isEnglishWord(w.lower()) || isAcronym(w.text()))
                     && (i == 0 || !k.names.contains(term(words.get(i - 1).lower())));
             if (name) {
                 // only a name the clause is about: among its first words ("DINOv2 is …"), not a passing mention
@@ -249,10 +277,101 @@ final class Pairings {
             }
         }
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<Integer, Set<String>> e : names.entrySet()) {
-            if (e.getValue().size() == 1 && !e.getValue().iterator().next().startsWith("\u0000")) {
-                out.computeIfAbsent(e.getValue().iterator().next(), x -> new HashSet<>())
-                        .addAll(content.getOrDefault(e.getKey(), Set.of()));
+        String current = null;
+        int currentSentence = -1;
+        for (Map.Entry<Integer, Integer> c : clauseStart.entrySet()) {
+            Set<String> named = names.get(c.getKey());
+            if (named != null) {
+                boolean one = named.size() == 1 && !named.iterator().next().startsWith("\u0000");
+                current = one ? named.iterator().next() : null;
+                currentSentence = sentenceOf.get(c.getKey());
+            } else if (!carry || current == null || currentSentence != sentenceOf.get(c.getKey())) {
+                current = null;
+                continue;
+            }
+            if (current != null) {
+                out.computeIfAbsent(current, x -> new HashSet<>()).addAll(content.getOrDefault(c.getKey(), Set.of()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Numbers of the key put with the words of another of its numbers: "linear layers take up to 44%" where the
+     * reference gives 44% to convolution and 49% to linear layers. A number's companions are the content words of
+     * its clause (of its stretch between commas when the clause has other numbers); only measured values count
+     * ("44%", "1.64B", "595K", not "2") and only the words that go with one value alone in the key. An answer's value
+     * whose companions are another value's, two or more and more than its own, swaps them.
+     */
+    List<ClaimCheck.Contradiction> swappedCompanions(ClaimCheck.Key k, ClaimCheck.Answer a) {
+        Map<String, Set<String>> ref = new LinkedHashMap<>();
+        for (Parsed p : k.numberSources) {
+            companions(p.words(), k).forEach((n, ws) -> ref.computeIfAbsent(n, x -> new HashSet<>()).addAll(ws));
+        }
+        if (ref.size() < 2) {
+            return List.of();
+        }
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        ref.values().forEach(ws -> ws.forEach(w -> owners.merge(w, 1, Integer::sum)));
+        ref.values().forEach(ws -> ws.removeIf(w -> owners.get(w) > 1));
+        for (Map.Entry<String, Set<String>> e : companions(a.parsed().words(), k).entrySet()) {
+            Set<String> own = ref.get(e.getKey());
+            if (own == null) {
+                continue;
+            }
+            long ownHits = e.getValue().stream().filter(own::contains).count();
+            for (Map.Entry<String, Set<String>> other : ref.entrySet()) {
+                if (other.getKey().equals(e.getKey())) {
+                    continue;
+                }
+                long hits = e.getValue().stream().filter(other.getValue()::contains).count();
+                if (hits >= 2 && hits > ownHits) {
+                    return List.of(new ClaimCheck.Contradiction("the answer gives " + e.getKey()
+                            + " to what the reference gives " + other.getKey(), List.of(), false,
+                            List.of(e.getKey(), other.getKey())));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** A value of the key that measures something: a share, a decimal or a count of two digits or more. */
+    private static boolean measured(Word w, ClaimCheck.Key k) {
+        if (!isNumber(w.lower()) || !k.numbers.contains(number(w.lower()))) {
+            return false;
+        }
+        String n = number(w.lower());
+        return n.contains("%") || n.contains(".") || n.replaceAll("[^0-9]", "").length() >= 2;
+    }
+
+    /** Each number of a text with the stemmed content words around it (see {@link #swappedCompanions}). */
+    private Map<String, Set<String>> companions(List<Word> words, ClaimCheck.Key k) {
+        Map<Integer, Integer> numbersInClause = new java.util.HashMap<>();
+        for (Word w : words) {
+            if (measured(w, k)) {
+                numbersInClause.merge(w.clause(), 1, Integer::sum);
+            }
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (!measured(w, k)) {
+                continue;
+            }
+            boolean alone = numbersInClause.get(w.clause()) == 1;
+            Set<String> around = out.computeIfAbsent(number(w.lower()).replaceAll("[kmb]$", ""), x -> new HashSet<>());
+            for (int step : new int[] {1, -1}) {
+                for (int j = i + step; j >= 0 && j < words.size(); j += step) {
+                    Word c = words.get(j);
+                    if (c.clause() != w.clause() || !alone && c.text().equals(",")
+                            || measured(c, k)) {
+                        break;
+                    }
+                    if ((c.isNoun() || c.pos().startsWith("JJ") || c.pos().startsWith("VB")) && c.lower().length() > 2
+                            && !isNumber(c.lower()) && !k.questionWords.contains(check.stem(c.lower()))) {
+                        around.add(check.stem(c.lower()));
+                    }
+                }
             }
         }
         return out;

@@ -169,4 +169,36 @@ class ClaimCheckTest {
         int questions = Graders.bundledCourse().questionSets().stream().mapToInt(s -> s.questions().size()).sum();
         assertThat(perCategory.values()).allMatch(n -> n == 2 * questions);
     }
+
+    @Test
+    void whatTheReferenceSaysOfSamSaidOfDinoIsIncorrectAndNamesBoth() {
+        Grade g = grade("impa-multimodal-fm", "dinov2-and-sam",
+                "SAM is a self-supervised ViT giving general features for retrieval, and DINOv2 is the promptable"
+                        + " model that returns a mask for a clicked point or a box.");
+        assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(g.explanation()).contains("DINOv2").contains("SAM");
+    }
+
+    @Test
+    void aSupervisedModelWhereTheReferenceSaysSelfSupervisedIsContradicted() {
+        Grade g = grade("impa-multimodal-fm", "dinov2-and-sam",
+                "DINOv2 is a supervised ViT whose general features serve many tasks; SAM is a promptable segmenter"
+                        + " that works zero-shot on new images.");
+        assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(g.explanation()).contains("supervised ViT");
+    }
+
+    @Test
+    void sharesOfRuntimeGivenToTheOtherOperatorAreIncorrectAndInTheirPlacesCorrect() {
+        Grade swapped = grade("genai-beyond-llms", "operator-breakdown",
+                "With Flash Attention, linear layers take up to 44% in diffusion-based TTI models, while convolution"
+                        + " takes up to 49% in transformer-based ones.");
+        assertThat(swapped.verdict()).isEqualTo(Verdict.INCORRECT);
+        assertThat(swapped.explanation()).contains("44%").contains("49%");
+
+        Grade right = grade("genai-beyond-llms", "operator-breakdown",
+                "With Flash Attention, convolution takes up to 44% in diffusion-based TTI models, while linear layers"
+                        + " take up to 49% in transformer-based ones.");
+        assertThat(right.verdict()).isEqualTo(Verdict.CORRECT);
+    }
 }

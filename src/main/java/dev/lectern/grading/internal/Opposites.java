@@ -83,6 +83,7 @@ public final class Opposites {
         scale("sequence", List.of("autoregressive", "sequential", "causal", "next-token"),
                 List.of("non-autoregressive", "bidirectional", "parallel", "masked"));
         scale("resolution", List.of("low-resolution", "coarse"), List.of("high-resolution", "fine-grained"));
+        scale("supervision", List.of("self-supervised", "unsupervised"), List.of("supervised"));
         scale("truth", List.of("synthetic", "generated"), List.of("real", "human-written", "human"));
     }
 

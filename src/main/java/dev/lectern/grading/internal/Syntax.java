@@ -53,7 +53,7 @@ public final class Syntax {
     private static final Set<String> CLAUSE_WORDS = Set.of("but", "whereas", "while", "although", "though",
             "however", "yet", "instead", "unlike", "because", "since", "so", "which", "whereby", "then");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "none", "nothing", "neither", "nor",
-            "cannot", "n't", "without", "nobody", "nowhere", "lacks", "lack", "lacking");
+            "cannot", "n't", "without", "nobody", "nowhere", "lacks", "lack", "lacking", "barely", "hardly", "scarcely");
     /** Negators that deny only the phrase after them ("without X", "instead of X"), not the whole clause. */
     private static final Set<String> PHRASE_NEGATORS = Set.of("without", "lacks", "lack", "lacking");
     private static final Set<String> AFTER_AND_NEW_CLAUSE = Set.of("the", "a", "an", "it", "they", "this",
