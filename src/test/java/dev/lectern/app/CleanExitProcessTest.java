@@ -146,7 +146,7 @@ class CleanExitProcessTest {
             if (threadsNamed(tasks, "lectern-grader-") >= 2) {
                 return true;
             }
-            Thread.sleep(5);
+            Thread.sleep(10);
         }
         return false;
     }
