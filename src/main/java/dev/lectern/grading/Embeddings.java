@@ -43,8 +43,12 @@ final class Embeddings {
     private static volatile boolean closing;
     /** Whether {@link #closeForExit} closed the session already (a signal and the command's end may both call it). */
     private static boolean closed;
-    /** One model (one ONNX Runtime session) per process, however many graders are loaded. */
-    private static Model shared;
+    /**
+     * One model (one ONNX Runtime session) per process, however many graders are loaded. Set under the class's
+     * monitor; volatile, so that {@link #closeForExit} reads it without that monitor, which a load holds while it
+     * waits to enter native code.
+     */
+    private static volatile Model shared;
 
     /** The session (which this class closes) and the model built around it. */
     private record Model(OrtSession session, EmbeddingModel embedder) {
@@ -156,10 +160,7 @@ final class Embeddings {
             return false;
         }
         try {
-            Model model;
-            synchronized (Embeddings.class) {
-                model = shared;
-            }
+            Model model = shared;
             if (model != null && !closed) {
                 closed = true;
                 model.session().close();
