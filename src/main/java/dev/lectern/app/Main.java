@@ -30,12 +30,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OrderlyExit.onSignals();
         Optional<AppOptions> window = AppOptions.fromPlainArgs(args);
         if (window.isPresent()) {
             // The usual start, without building the whole command line first; failures read as the CLI's do.
             OptionalInt relaunched = SharedClasses.relaunch(args);
             if (relaunched.isPresent()) {
-                System.exit(relaunched.getAsInt());
+                OrderlyExit.exit(relaunched.getAsInt());
             }
             JavaFxLog.dropClassPathWarning();
             int code;
@@ -45,7 +46,7 @@ public final class Main {
                 System.err.println("lectern: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 code = 1;
             }
-            System.exit(code);
+            OrderlyExit.exit(code);
         }
         JavaFxLog.dropClassPathWarning();
         CommandLine cli = LecternCommand.commandLine(LecternApp::launchWith);
@@ -53,6 +54,6 @@ public final class Main {
         cli.addSubcommand(new ScreenshotCommand());
         cli.getSubcommands().get("bench")
                 .addSubcommand(new StartupBenchCommand(Main.class.getName(), BareWebViewProbe.class.getName()));
-        System.exit(cli.execute(args));
+        OrderlyExit.exit(cli.execute(args));
     }
 }

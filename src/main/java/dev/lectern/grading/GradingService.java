@@ -1,5 +1,6 @@
 package dev.lectern.grading;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,18 @@ public final class GradingService implements AutoCloseable {
     /** Grades in the background; the future completes on the grader's thread. */
     public CompletableFuture<Grade> grade(AnswerKey key, String answer) {
         return ready.thenApplyAsync(grader -> grader.grade(key, answer), worker);
+    }
+
+    /**
+     * For the end of the process, before it exits (the command line's end, the window's, a signal): no grader loads
+     * or grades from now on, a load or grade in ONNX Runtime is waited for (up to {@code wait}), and then its
+     * session is closed. A load still in plain Java stops where it reaches the model; what waits for it fails.
+     * Without this, a JVM that exits while a thread is inside ONNX Runtime can crash (SIGSEGV) on its way out.
+     *
+     * @return false if something was still in ONNX Runtime after {@code wait} (then nothing was closed)
+     */
+    public static boolean closeForExit(Duration wait) {
+        return Embeddings.closeForExit(wait);
     }
 
     /**

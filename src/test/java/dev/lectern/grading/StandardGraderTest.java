@@ -185,4 +185,16 @@ class StandardGraderTest {
         Grade b = grade("lvm", "uvd-dataset-scale", "UVDv1 with 1.64 billion images, about 420 billion tokens.");
         assertThat(b).isEqualTo(a);
     }
+
+    /**
+     * DJL, whose tokenizer the sentence model uses, otherwise asks the cloud metadata address 169.254.169.254
+     * where it runs and sends telemetry as the grader loads; Lectern sends nothing anywhere.
+     */
+    @Test
+    void theLoadedGraderLeavesTheTokenizersLibraryOfflineSoItCallsNoOneHome() {
+        assertThat(grader).isNotNull();
+        assertThat(ai.djl.util.Utils.isOfflineMode()).as("DJL offline").isTrue();
+        assertThat(Boolean.parseBoolean(ai.djl.util.Utils.getEnvOrSystemProperty("OPT_OUT_TRACKING")))
+                .as("DJL's telemetry opted out").isTrue();
+    }
 }
