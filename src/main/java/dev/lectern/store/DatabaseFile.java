@@ -55,6 +55,11 @@ final class DatabaseFile {
         walKey = key(wal);
     }
 
+    /** Whether the files are no longer the connection's. */
+    boolean moved() {
+        return changed().isPresent();
+    }
+
     /** Empty while the files are still the connection's; otherwise what happened to them. */
     Optional<Change> changed() {
         if (dbKey == null) {
@@ -97,7 +102,7 @@ final class DatabaseFile {
         }
         String what = change.get() == Change.DELETED ? db + " was deleted while Lectern had it open"
                 : db + " was replaced by another file while Lectern had it open";
-        LOG.warn(what);
+        LOG.info(what);
         List<ReviewRecord> held = ReviewTable.asLogged(connection);
         boolean copied = false;
         if (change.get() == Change.DELETED) {

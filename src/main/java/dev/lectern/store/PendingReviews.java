@@ -111,7 +111,7 @@ final class PendingReviews implements AutoCloseable {
             return (reviews.size() == 1 ? "It is" : "They are") + " kept in " + kept + " and saved as soon as Lectern"
                     + " can write to " + db + ".";
         } catch (IOException e) {
-            LOG.warn("{} reviews could be kept in no journal: {}", fresh.size(), e.getMessage());
+            LOG.info("{} reviews could be kept in no journal: {}", fresh.size(), e.getMessage());
             return "It could not be kept in a file either (" + Plain.reason(e) + "), so it is only in memory: keep"
                     + " Lectern open until it can save it.";
         }

@@ -262,7 +262,10 @@ public final class ProgressStore implements Progress {
                 pending.committed();
                 return new SaveResult(true, 0, told.toString().strip());
             } catch (SQLException e) {
-                LOG.warn("{} reviews could not be saved: {}", pending.size(), e.getMessage());
+                if (attempt < 2 && file.moved()) {
+                    continue; // SQLite saw the file go (SQLITE_READONLY_DBMOVED) between the check and the commit.
+                }
+                LOG.info("{} reviews could not be saved: {}", pending.size(), e.getMessage());
                 failed = Sqlite.reason(e, dataDir);
                 break;
             }
@@ -274,11 +277,8 @@ public final class ProgressStore implements Progress {
     }
 
     /**
-     * When the file at {@code progress.db} is no longer the connection's: follows it ({@link DatabaseFile#follow}),
-     * and puts the reviews the old connection held first among the pending ones, so the next commit writes those the
-     * file lacks.
-     *
-     * @return what the user should be told; empty when the file is still the connection's
+     * Follows a file at {@code progress.db} that is no longer the connection's ({@link DatabaseFile#follow}); the
+     * reviews the old connection held go first among the pending ones. Returns what to tell, or empty.
      */
     private String follow() throws SQLException {
         if (!notWriting.isEmpty()) {

@@ -100,15 +100,20 @@ final class UnsavedReviews implements AutoCloseable {
         for (Path folder : List.of(dataDir, fallback)) {
             try {
                 Open journal = journalIn(folder);
-                faults.beforeJournal(journal.file());
                 long end = journal.channel().size();
                 try {
+                    faults.beforeJournal(journal.file());
                     journal.channel().write(ByteBuffer.wrap(lines), end);
                     journal.channel().force(true);
                 } catch (IOException e) {
-                    // Whatever part of a line made it is skipped when read; the whole lot goes to the next place.
+                    // Whatever part of a line made it would be skipped when read; the whole lot goes to the next place.
                     try {
                         journal.channel().truncate(end);
+                        if (end == 0) {
+                            open.remove(journal);
+                            release(journal);
+                            Files.deleteIfExists(journal.file());
+                        }
                     } catch (IOException ignored) {
                         // A cut line is skipped when read.
                     }

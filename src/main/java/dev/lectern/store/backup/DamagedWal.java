@@ -82,7 +82,7 @@ public final class DamagedWal {
             }
         }
         AtomicFiles.flushFolder(dataDir);
-        LOG.warn("{} is damaged; moved to {}", wal, walAside);
+        LOG.info("{} is damaged; moved to {}", wal, walAside);
         String lost = reading.lostCommits() < 0 ? "its header is damaged, so none of the changes in it could be read"
                 : reading.lostCommits() + (reading.lostCommits() == 1 ? " saved change (a review or another write)"
                         + " after the damage could not be read" : " saved changes (reviews or other writes) after the"
