@@ -41,18 +41,22 @@ final class DatabaseFile {
 
     private final Path db;
     private final Path wal;
+    private final Path shm;
     private Object dbKey;
     private Object walKey;
+    private Object shmKey;
 
     DatabaseFile(Path db) {
         this.db = db;
         this.wal = db.resolveSibling(db.getFileName() + "-wal");
+        this.shm = db.resolveSibling(db.getFileName() + "-shm");
     }
 
     /** Takes the files now at the paths as the connection's own (after opening, or after a recovery). */
     void remember() {
         dbKey = key(db);
         walKey = key(wal);
+        shmKey = key(shm);
     }
 
     /** Whether the files are no longer the connection's. */
@@ -76,6 +80,7 @@ final class DatabaseFile {
         Object walNow = key(wal);
         if (walKey == null) {
             walKey = walNow;
+            shmKey = key(shm);
         } else if (!Objects.equals(walKey, walNow)) {
             return Optional.of(Change.DELETED);
         }
@@ -114,11 +119,29 @@ final class DatabaseFile {
             }
         }
         ABANDONED.add(connection);
+        setAsideOurs(wal, walKey);
+        setAsideOurs(shm, shmKey);
         Opening.Opened opened = reopen.get();
         return Optional.of(new Followed(opened, held, what + ": Lectern " + (copied
                 ? "put a copy of the database it had open in its place" : "now writes to the file that is there")
                 + ", with every review it held (" + held.size() + ")."
                 + (opened.notices().isEmpty() ? "" : " " + String.join(" ", opened.notices()))));
+    }
+
+    /**
+     * Moves the old connection's -wal or -shm out of the new file's way (SQLite would read them as the new file's):
+     * what they hold is in the old connection's reviews, and they are kept.
+     */
+    private static void setAsideOurs(Path file, Object ours) {
+        if (ours == null || !ours.equals(key(file))) {
+            return;
+        }
+        Path aside = file.resolveSibling(file.getFileName() + ".left-" + System.currentTimeMillis());
+        try {
+            Files.move(file, aside);
+        } catch (IOException e) {
+            LOG.warn("{} could not be moved out of the way: {}", file, e.getMessage());
+        }
     }
 
     private static Object key(Path file) {

@@ -240,7 +240,7 @@ public final class ProgressStore implements Progress {
      * before or during the commit; what cannot be committed goes to the journal before this returns.
      */
     private SaveResult flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && (!notWriting.isEmpty() || !file.moved())) {
             return SaveResult.ok();
         }
         StringBuilder told = new StringBuilder();
@@ -539,8 +539,8 @@ public final class ProgressStore implements Progress {
             if (closed) {
                 return;
             }
-            if (!pending.isEmpty() && notWriting.isEmpty()) {
-                flush();
+            if (notWriting.isEmpty() && (!pending.isEmpty() || file.moved())) {
+                flush(); // Also when the file went after the last commit: what this connection holds is followed.
             }
             if (!pending.isEmpty()) {
                 pending.keep(databaseFile());
