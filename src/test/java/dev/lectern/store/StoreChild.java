@@ -55,7 +55,9 @@ public final class StoreChild {
             try (ProgressStore store = ProgressStore.open(dir, Clock.systemUTC())) {
                 store.notices().forEach(n -> out.println("notice " + n));
                 String padding = "x".repeat(Integer.parseInt(args[4]));
-                Instant start = Instant.parse("2026-03-02T10:00:00Z");
+                // Each run at times of its own: a review is known by its card, time, rating and mode.
+                Instant start = Instant.parse("2026-03-02T10:00:00Z").plusSeconds(86_400L * Math.floorMod(
+                        args[2].hashCode(), 1000));
                 for (int i = 0; i < Integer.parseInt(args[3]); i++) {
                     SaveResult result = store.append(Reviews.typed("fault", "q" + (i % 20), start.plusSeconds(i * 61L),
                             i % 101, Verdict.values()[i % 3], answer(args[2], i) + " " + padding));

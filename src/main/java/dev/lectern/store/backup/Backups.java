@@ -54,7 +54,8 @@ public final class Backups {
             Sqlite.backup(connection, target);
             LOG.info("daily backup written to {}", target);
         } catch (SQLException | IOException e) {
-            LOG.warn("the daily backup {} could not be written: {}", target, e.getMessage());
+            LOG.warn("the daily backup {} could not be written: {}", target,
+                    e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
             return;
         }
         prune(dataDir.resolve(FOLDER), DAILY, DAILY_KEPT);
@@ -75,7 +76,8 @@ public final class Backups {
             Sqlite.backup(connection, target);
             LOG.info("session backup written to {}", target);
         } catch (SQLException | IOException e) {
-            LOG.warn("the backup at the end of the session {} could not be written: {}", target, e.getMessage());
+            LOG.warn("the backup at the end of the session, {}, could not be written: {}", target,
+                    e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
             return;
         }
         prune(dir, SESSION, SESSIONS_KEPT);
