@@ -97,7 +97,8 @@ final class Opening {
         try {
             boolean missing = !Files.exists(db);
             DamagedFiles.repair(dataDir, clock).ifPresent(notices::add);
-            DamagedWal.setAside(dataDir, clock).ifPresent(notices::add);
+            Optional<DamagedWal.Damage> walDamage = DamagedWal.setAside(dataDir, clock);
+            walDamage.ifPresent(d -> notices.add(d.notice()));
             if (missing && held.isEmpty()) {
                 BackupFile.whenMissing(dataDir).ifPresent(notices::add);
             }
@@ -115,6 +116,9 @@ final class Opening {
             Fsrs fsrs = new Fsrs(settings);
             Backups.daily(c, dataDir, clock);
             rescheduleIfTheSchedulerChanged(c, fsrs);
+            if (walDamage.isPresent()) {
+                notices.add(readBack(c, walDamage.get(), fsrs));
+            }
             notices.addAll(UnsavedReviews.saveWaiting(c, dataDir, fallback, fsrs));
             return new Opened(c, taken, "", false, settings, notices);
         } catch (SQLException | IOException | RuntimeException e) {
@@ -148,6 +152,32 @@ final class Opening {
         SettingsTable.putSchedulerVersion(c, Fsrs.VERSION);
         if (!saved.isEmpty()) {
             LOG.info("{} cards recomputed by {} (they were computed by {})", changed, Fsrs.VERSION, saved);
+        }
+    }
+
+    /** Puts into the log the reviews that a salvaged copy of the damaged WAL holds and the log lacks; says how many. */
+    private String readBack(Connection c, DamagedWal.Damage damage, Fsrs fsrs) {
+        Optional<Path> salvaged = DamagedWal.salvage(db, damage.walAside(), Migrations.LATEST);
+        if (salvaged.isEmpty()) {
+            return "The reviews after the damage could not be read back from it.";
+        }
+        try (Connection copy = Sqlite.open(salvaged.get(), true)) {
+            List<dev.lectern.scheduling.ReviewRecord> held = ReviewTable.asLogged(copy);
+            int added = ReviewTable.appendMissing(c, held, held.size(), fsrs);
+            return "Lectern read back " + added + (added == 1 ? " review" : " reviews") + " from the damaged log"
+                    + " anyway (the pages after the damage were sound), so they are in your progress.";
+        } catch (SQLException e) {
+            return "The reviews after the damage could not be read back from it (" + Sqlite.reason(e, dataDir)
+                    + ").";
+        } finally {
+            try (var files = Files.list(salvaged.get().getParent())) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(salvaged.get().getParent());
+            } catch (IOException e) {
+                LOG.info("{} could not be deleted: {}", salvaged.get(), e.getMessage());
+            }
         }
     }
 

@@ -41,6 +41,10 @@ public final class DamagedWal {
         }
     }
 
+    /** A WAL set aside: what to tell the user, and where it went. */
+    public record Damage(String notice, Path walAside) {
+    }
+
     private DamagedWal() {
     }
 
@@ -49,7 +53,7 @@ public final class DamagedWal {
      *
      * @return what the user should be told, when it was damaged
      */
-    public static Optional<String> setAside(Path dataDir, Clock clock) throws IOException {
+    public static Optional<Damage> setAside(Path dataDir, Clock clock) throws IOException {
         Path wal = dataDir.resolve(Sqlite.PROGRESS_DB + "-wal");
         if (!Files.isRegularFile(wal) || Files.size(wal) == 0) {
             return Optional.empty();
@@ -87,9 +91,52 @@ public final class DamagedWal {
                 : reading.lostCommits() + (reading.lostCommits() == 1 ? " saved change (a review or another write)"
                         + " after the damage could not be read" : " saved changes (reviews or other writes) after the"
                         + " damage could not be read");
-        return Optional.of(Sqlite.PROGRESS_DB + "-wal, the database's write-ahead log, was damaged: " + lost
-                + ". Lectern moved it to " + walAside + (Files.exists(shmAside) ? " (and its index to " + shmAside
-                + ")" : "") + ", kept what came before the damage, and went on.");
+        return Optional.of(new Damage(Sqlite.PROGRESS_DB + "-wal, the database's write-ahead log, was damaged: "
+                + lost + ". Lectern moved it to " + walAside + (Files.exists(shmAside) ? " (and its index to "
+                + shmAside + ")" : "") + ", kept what came before the damage, and went on.", walAside));
+    }
+
+    /**
+     * The database as the damaged WAL would have left it had it been sound: a copy of {@code db} (in a temporary
+     * folder of its own) with every frame of the WAL's current generation written in, up to its last commit, checksums
+     * ignored. Each commit writes whole pages, so a damaged frame is often superseded by a later one of the same page;
+     * the copy is given only when it passes SQLite's quick check.
+     */
+    public static Optional<Path> salvage(Path db, Path walAside, int latest) {
+        try {
+            byte[] wal = Files.readAllBytes(walAside);
+            if (read(wal).lostCommits() <= 0) {
+                return Optional.empty();
+            }
+            ByteBuffer b = ByteBuffer.wrap(wal);
+            int pageSize = b.getInt(8);
+            int frame = FRAME_HEADER + pageSize;
+            long lastCommit = -1;
+            for (long at = HEADER; at + frame <= wal.length; at += frame) {
+                if (b.getInt((int) at + 8) == b.getInt(16) && b.getInt((int) at + 12) == b.getInt(20)
+                        && b.getInt((int) at + 4) != 0) {
+                    lastCommit = at;
+                }
+            }
+            Path dir = Files.createTempDirectory("lectern-salvage-");
+            Path copy = dir.resolve(Sqlite.PROGRESS_DB);
+            Files.copy(db, copy);
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(copy,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                for (long at = HEADER; at <= lastCommit; at += frame) {
+                    int i = (int) at;
+                    if (b.getInt(i + 8) == b.getInt(16) && b.getInt(i + 12) == b.getInt(20)) {
+                        out.write(ByteBuffer.wrap(wal, i + FRAME_HEADER, pageSize),
+                                (long) (b.getInt(i) - 1) * pageSize);
+                    }
+                }
+                out.truncate((long) b.getInt((int) lastCommit + 4) * pageSize);
+            }
+            return Sqlite.problemWith(copy, latest).isEmpty() ? Optional.of(copy) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.info("nothing could be read back from {}: {}", walAside, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Reads a WAL's frames as SQLite does, and on past the first damaged one. */
