@@ -27,7 +27,7 @@ import org.sqlite.SQLiteErrorCode;
  * copy, the disk filling and freed, Lectern restarted), every review the store acknowledged, and every one it said it
  * kept, is in the log after the next start without faults, exactly once.
  */
-class FaultScheduleProperties {
+class FaultSchedulePropertyTest {
 
     enum Step {
         REVIEW, REVIEW_AGAIN, REVIEW_ONCE_MORE, COMMIT_FAILS, COMMITS_FAIL, FILE_VANISHES, SNAPSHOT, FILE_REPLACED,
