@@ -81,6 +81,11 @@ final class OpeningProgress implements Progress {
     }
 
     @Override
+    public void sessionEnded() {
+        store().sessionEnded();
+    }
+
+    @Override
     public Map<CardKey, CardState> cardStates() {
         return store().cardStates();
     }

@@ -1,23 +1,50 @@
 package dev.lectern.cli;
 
+import dev.lectern.store.BackupFile;
 import dev.lectern.store.ProgressStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lectern backup [--out FILE]}: a consistent copy of the progress database. */
+/** {@code lectern backup [--out FILE] [--list]}: a consistent copy of the progress database, or the list of them. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copies the progress database (SQLite's online backup, safe while Lectern is open) to FILE,"
-                + " by default backups/progress-manual-<date-time>.db in the data folder.")
+                + " by default backups/progress-manual-<date-time>.db in the data folder. With --list, names the"
+                + " backups in backups/ instead, newest first: Lectern takes one at the first start of each day (the"
+                + " last 7 are kept) and one when a session that added reviews closes (the last 5 are kept).")
 final class BackupCommand extends StoreCli.StoreWork {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the copy.")
     Path out;
+
+    @Option(names = "--list", description = "List the backups (name, time, size, reviews) instead of taking one.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        if (!list) {
+            return super.call();
+        }
+        // Without opening the store: a missing progress.db must not be replaced by an empty one here.
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path dataDir = StoreCli.dataDir(spec);
+        List<BackupFile> backups = BackupFile.list(dataDir);
+        if (backups.isEmpty()) {
+            stdout.println("No backups in " + dataDir.resolve("backups") + ".");
+        }
+        backups.forEach(b -> stdout.println(b.describe(ZoneId.systemDefault())));
+        BackupFile.restorableWhenMissing(dataDir).ifPresent(b -> stdout.println("progress.db is missing from "
+                + dataDir + "; to restore the newest backup, run: lectern restore " + b.file()));
+        stdout.flush();
+        return 0;
+    }
 
     @Override
     public int run(ProgressStore store, PrintWriter stdout) throws IOException {

@@ -1,6 +1,6 @@
 package dev.lectern.cli;
 
-import dev.lectern.store.ProgressStore;
+import dev.lectern.store.BackupFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dataDir = StoreCli.dataDir(spec);
         try {
-            Path aside = ProgressStore.restore(dataDir, file.toAbsolutePath());
+            Path aside = BackupFile.restore(dataDir, file.toAbsolutePath());
             Path db = dataDir.resolve("progress.db");
             out.println("Restored " + file.toAbsolutePath() + " as " + db + "."
                     + (aside.equals(db) ? "" : " The database it replaced is in " + aside + "."));

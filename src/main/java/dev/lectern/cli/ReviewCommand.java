@@ -181,6 +181,9 @@ final class ReviewCommand extends ContextCommand {
                 err.println("lectern: " + (saved.message().isBlank() ? "The review could not be saved."
                         : saved.message()));
                 err.flush();
+            } else if (!saved.message().isBlank()) {
+                err.println("lectern: " + saved.message()); // Saved, after following a deleted or replaced file.
+                err.flush();
             }
             CardState next = fsrs.next(states.getOrDefault(card, CardState.NEW), rating.get(), ratedAt,
                     Fsrs.fuzzFor(card, ratedAt));

@@ -4,6 +4,7 @@ import dev.lectern.scheduling.Fsrs;
 import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.backup.Backups;
 import dev.lectern.store.backup.DamagedFiles;
+import dev.lectern.store.backup.DamagedWal;
 import dev.lectern.store.sqlite.Migrations;
 import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
@@ -43,29 +44,50 @@ final class Opening {
     private final Path db;
     private final Clock clock;
     private final SchedulerSettings defaults;
+    private final Path fallback;
     private final List<String> notices = new ArrayList<>();
 
-    private Opening(Path dataDir, Clock clock, SchedulerSettings defaults) {
+    private Opening(Path dataDir, Clock clock, SchedulerSettings defaults, Path fallback) {
         this.dataDir = dataDir;
         this.db = dataDir.resolve(Sqlite.PROGRESS_DB);
         this.clock = clock;
         this.defaults = defaults;
+        this.fallback = fallback;
     }
 
-    /** @param lockedByOther whether another Lectern held the lock when this store last tried it */
-    static Opened open(Path dataDir, Clock clock, SchedulerSettings defaults, boolean lockedByOther) {
-        return new Opening(dataDir, clock, defaults).open(lockedByOther);
+    /**
+     * @param lockedByOther whether another Lectern held the lock when this store last tried it
+     * @param held          the folder's lock when the store holds it already (it reopens a replaced file)
+     * @param fallback      the data folder's fallback folder for unsaved reviews, whose journals are imported too
+     */
+    static Opened open(Path dataDir, Clock clock, SchedulerSettings defaults, boolean lockedByOther,
+            Optional<StoreLock> held, Path fallback) {
+        return new Opening(dataDir, clock, defaults, fallback).open(lockedByOther, held);
     }
 
-    private Opened open(boolean lockedByOther) {
+    private Opened open(boolean lockedByOther, Optional<StoreLock> held) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            return readOnly(dataDir + ": the folder cannot be created (" + e.getMessage() + "); this window shows no"
-                    + " progress and does not save it.", dataDir + " cannot be created", Optional.empty(),
-                    lockedByOther);
+            return readOnly(dataDir + ": the folder cannot be created (" + Plain.reason(e) + "); this window shows no"
+                    + " progress, and the reviews you make are kept in " + fallback + " until it can be.",
+                    dataDir + " cannot be created", Optional.empty(), lockedByOther);
         }
-        Optional<StoreLock> taken = StoreLock.take(dataDir);
+        if (Files.isDirectory(db)) {
+            held.ifPresent(StoreLock::close);
+            return readOnly(db + " is a folder, not a file, so Lectern cannot keep your progress in it. Move it out of"
+                    + " " + dataDir + " (or rename it) and start Lectern again; the reviews you make meanwhile are"
+                    + " kept and saved then.", db + " is a folder, not a file", Optional.empty(), false);
+        }
+        Optional<StoreLock> taken;
+        try {
+            taken = held.isPresent() ? held : StoreLock.take(dataDir);
+        } catch (IOException e) {
+            return readOnly(dataDir + " cannot be written to (" + Plain.reason(e) + "), so Lectern cannot save your"
+                    + " progress there; this window shows it, and the reviews you make are kept in " + fallback
+                    + " and saved at the next start that can write to " + dataDir + ".",
+                    dataDir + " cannot be written to", Optional.empty(), false);
+        }
         if (taken.isEmpty()) {
             return readOnly("Another Lectern is using " + dataDir + "; this window shows your progress but does not"
                     + " save it. Reviews you make here are kept and saved once the other one is closed.",
@@ -73,7 +95,13 @@ final class Opening {
         }
         Connection c = null;
         try {
+            boolean missing = !Files.exists(db);
             DamagedFiles.repair(dataDir, clock).ifPresent(notices::add);
+            Optional<DamagedWal.Damage> walDamage = DamagedWal.setAside(dataDir, clock);
+            walDamage.ifPresent(d -> notices.add(d.notice()));
+            if (missing && held.isEmpty()) {
+                BackupFile.whenMissing(dataDir).ifPresent(notices::add);
+            }
             c = Sqlite.open(db, false);
             int version = Migrations.version(c);
             if (version > Migrations.LATEST) {
@@ -88,14 +116,20 @@ final class Opening {
             Fsrs fsrs = new Fsrs(settings);
             Backups.daily(c, dataDir, clock);
             rescheduleIfTheSchedulerChanged(c, fsrs);
-            notices.addAll(UnsavedReviews.saveWaiting(c, dataDir, fsrs));
+            if (walDamage.isPresent()) {
+                notices.add(readBack(c, walDamage.get(), fsrs));
+            }
+            notices.addAll(UnsavedReviews.saveWaiting(c, dataDir, fallback, fsrs));
             return new Opened(c, taken, "", false, settings, notices);
         } catch (SQLException | IOException | RuntimeException e) {
-            LOG.warn("the progress database could not be opened for writing", e);
+            // The reason goes to the user in words; a stack trace would reach the terminal through the log.
+            LOG.info("the progress database could not be opened for writing: {}", e.toString());
             ProgressStore.closeQuietly(c);
             taken.get().close();
-            String why = e instanceof SQLException s ? Sqlite.reason(s, dataDir) : String.valueOf(e.getMessage());
-            return readOnly(db + ": " + why + "; this window shows your progress but does not save it.", why,
+            String why = e instanceof SQLException s ? Sqlite.reason(s, dataDir)
+                    : e instanceof IOException io ? Plain.reason(io) : "an unexpected problem (" + e + ")";
+            return readOnly(db + " cannot be opened for writing: " + why + ". Lectern shows what it can read, and the"
+                    + " reviews you make are kept and saved at the next start that can write.", why,
                     Optional.empty(), false);
         }
     }
@@ -121,17 +155,43 @@ final class Opening {
         }
     }
 
+    /** Puts into the log the reviews that a salvaged copy of the damaged WAL holds and the log lacks; says how many. */
+    private String readBack(Connection c, DamagedWal.Damage damage, Fsrs fsrs) {
+        Optional<Path> salvaged = DamagedWal.salvage(db, damage.walAside(), Migrations.LATEST);
+        if (salvaged.isEmpty()) {
+            return "The reviews after the damage could not be read back from it.";
+        }
+        try (Connection copy = Sqlite.open(salvaged.get(), true)) {
+            List<dev.lectern.scheduling.ReviewRecord> held = ReviewTable.asLogged(copy);
+            int added = ReviewTable.appendMissing(c, held, held.size(), fsrs);
+            return "Lectern read back " + added + (added == 1 ? " review" : " reviews") + " from the damaged log"
+                    + " anyway (the pages after the damage were sound), so they are in your progress.";
+        } catch (SQLException e) {
+            return "The reviews after the damage could not be read back from it (" + Sqlite.reason(e, dataDir)
+                    + ").";
+        } finally {
+            try (var files = Files.list(salvaged.get().getParent())) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(salvaged.get().getParent());
+            } catch (IOException e) {
+                LOG.info("{} could not be deleted: {}", salvaged.get(), e.getMessage());
+            }
+        }
+    }
+
     /** Opens the database read-only (or, failing that, an empty one in memory) and says why. */
     private Opened readOnly(String notice, String why, Optional<StoreLock> lock, boolean lockedByOther) {
         notices.add(notice);
         Connection c = null;
         try {
-            if (Files.exists(db)) {
+            if (Files.isRegularFile(db)) {
                 try {
                     c = Sqlite.open(db, true);
                     Sqlite.queryLong(c, "PRAGMA user_version");
                 } catch (SQLException e) {
-                    LOG.warn("{} could not be opened read-only: {}", db, e.getMessage());
+                    LOG.info("{} could not be opened read-only: {}", db, e.getMessage());
                     ProgressStore.closeQuietly(c);
                     c = null;
                 }

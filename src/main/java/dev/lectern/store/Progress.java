@@ -30,6 +30,10 @@ public interface Progress extends ReviewLog, AutoCloseable {
         append(outcome.toRecord());
     }
 
+    /** A review session ended: a good time to fold the database's write-ahead log into it. */
+    default void sessionEnded() {
+    }
+
     /** Tries again to write the reviews kept in memory. */
     SaveResult retryPending();
 

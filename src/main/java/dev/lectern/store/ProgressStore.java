@@ -6,12 +6,11 @@ import dev.lectern.scheduling.DueQueue;
 import dev.lectern.scheduling.Fsrs;
 import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.scheduling.SchedulerSettings;
-import dev.lectern.store.backup.Restore;
+import dev.lectern.store.backup.Backups;
 import dev.lectern.store.exams.ExamStore;
 import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,10 +33,15 @@ import org.slf4j.LoggerFactory;
  *   <li>The review log is append-only (triggers refuse UPDATE and DELETE); each {@link #append} commits before it
  *       returns, together with the card's new state in the {@code card} table, a cache {@link #rebuild()} can always
  *       recompute from the log.</li>
- *   <li>Nothing is lost: a review that cannot be written (disk full, read-only, busy, another Lectern has the folder)
- *       is kept in memory, in order, and written by {@link #retryPending()} or the next append.</li>
- *   <li>At open: a damaged file is moved aside and the newest sound backup restored; the schema is upgraded (after a
- *       copy of the old file is taken); and a daily backup is taken into {@code backups/} (the last 7 are kept).</li>
+ *   <li>Nothing acknowledged is lost: a review is saved when committed to the file still at {@code progress.db}
+ *       (checked before and after each commit; a file deleted or replaced meanwhile is followed, {@link DatabaseFile}).
+ *       One that cannot be written (disk full, read-only, I/O error, another Lectern) is kept in memory and in a
+ *       journal on disk ({@link PendingReviews}) before the store answers, and written when it can be.</li>
+ *   <li>At open: a damaged file is moved aside and the newest sound backup restored; a damaged WAL is set aside; the
+ *       schema is upgraded (after a copy of the old file is taken); a daily backup is taken into {@code backups/}
+ *       (the last 7 are kept); and the journals of unsaved reviews are put into the log.</li>
+ *   <li>At close: the WAL is checkpointed into the database, and a session that added reviews is backed up (the last
+ *       5 such backups are kept).</li>
  *   <li>One Lectern at a time writes: {@code progress.lock} is held while the store is open; a second one opens
  *       read-only and keeps its reviews until it can take the lock.</li>
  * </ul>
@@ -55,8 +58,12 @@ public final class ProgressStore implements Progress {
     private final Clock clock;
     private final SchedulerSettings defaultSettings;
     private final List<String> notices = new ArrayList<>();
-    private final List<ReviewRecord> pending = new ArrayList<>();
+    private final PendingReviews pending;
     private final ExamStore exams;
+    private final StoreEnvironment environment;
+    private final DatabaseFile file;
+    /** Reviews this store committed: a session that added some is backed up at close. */
+    private int added;
 
     private Connection connection;
     /** The data folder's lock while this store holds it. */
@@ -68,10 +75,12 @@ public final class ProgressStore implements Progress {
     private Fsrs fsrs;
     private boolean settingsPending;
     private boolean closed;
-    private Optional<Path> unsavedFile = Optional.empty();
 
-    private ProgressStore(Path dataDir, Clock clock, SchedulerSettings defaults) {
+    private ProgressStore(Path dataDir, Clock clock, SchedulerSettings defaults, StoreEnvironment environment) {
         this.dataDir = dataDir.toAbsolutePath();
+        this.environment = environment;
+        this.pending = new PendingReviews(new UnsavedReviews(this.dataDir, environment, clock.instant()));
+        this.file = new DatabaseFile(this.dataDir.resolve(DB_FILE));
         this.clock = Objects.requireNonNull(clock);
         this.defaultSettings = Objects.requireNonNull(defaults);
         this.settings = defaults;
@@ -90,7 +99,12 @@ public final class ProgressStore implements Progress {
 
     /** @param defaults the scheduler's settings where the database has none saved */
     public static ProgressStore open(Path dataDir, Clock clock, SchedulerSettings defaults) {
-        ProgressStore store = new ProgressStore(dataDir, clock, defaults);
+        return open(dataDir, clock, defaults, StoreEnvironment.standard());
+    }
+
+    /** With a fallback folder and faults of the test's own. */
+    static ProgressStore open(Path dataDir, Clock clock, SchedulerSettings defaults, StoreEnvironment environment) {
+        ProgressStore store = new ProgressStore(dataDir, clock, defaults, environment);
         synchronized (store) {
             store.connect();
         }
@@ -109,8 +123,13 @@ public final class ProgressStore implements Progress {
 
     /** Opens the database: for writing when this store can take the folder's lock, otherwise read-only. */
     private void connect() {
-        Opening.Opened opened = Opening.open(dataDir, clock, defaultSettings, lockedByOther);
+        connect(Opening.open(dataDir, clock, defaultSettings, lockedByOther, Optional.empty(),
+                pending.fallbackFolder()));
+    }
+
+    private void connect(Opening.Opened opened) {
         connection = opened.connection();
+        file.remember();
         opened.lock().ifPresent(taken -> lock = taken);
         notWriting = opened.notWriting();
         lockedByOther = opened.lockedByOther();
@@ -138,29 +157,6 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    /** {@link #restore(Path, Path, Clock)} with the system clock. */
-    public static Path restore(Path dataDir, Path backupFile) throws IOException {
-        return restore(dataDir, backupFile, Clock.systemDefaultZone());
-    }
-
-    /**
-     * Puts {@code backupFile} in place of the data folder's database, after checking it is a sound Lectern progress
-     * database. The current database (with its -wal and -shm) is moved aside, never deleted. Lectern must not have
-     * the folder open.
-     *
-     * @return where the replaced database went, or the restored file's path when there was none
-     * @throws IOException with a {@code file: message} sentence when the backup is not sound or Lectern is running
-     */
-    public static Path restore(Path dataDir, Path backupFile, Clock clock) throws IOException {
-        Path dir = dataDir.toAbsolutePath();
-        Restore.checkSound(backupFile);
-        Files.createDirectories(dir);
-        try (StoreLock held = StoreLock.take(dir).orElseThrow(() -> new IOException(dir
-                + ": another Lectern is using this folder; close it and restore again."))) {
-            return Restore.putInPlace(dir, backupFile, clock);
-        }
-    }
-
     // ---- the review log ----
 
     @Override
@@ -176,6 +172,7 @@ public final class ProgressStore implements Progress {
         synchronized (this) {
             ensureOpen();
             reviews.stream().map(ReviewTable::asStored).forEach(pending::add);
+
             if (!notWriting.isEmpty() && lockedByOther) {
                 reconnect();
             }
@@ -238,23 +235,65 @@ public final class ProgressStore implements Progress {
         }
     }
 
+    /**
+     * Commits the pending reviews to the file at {@code progress.db}, following it when it was deleted or replaced
+     * before or during the commit; what cannot be committed goes to the journal before this returns.
+     */
     private SaveResult flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && (!notWriting.isEmpty() || !file.moved())) {
             return SaveResult.ok();
         }
+        StringBuilder told = new StringBuilder();
+        String failed = "";
+        for (int attempt = 0; attempt < 3 && notWriting.isEmpty(); attempt++) {
+            try {
+                told.append(follow());
+                if (!notWriting.isEmpty()) {
+                    break;
+                }
+                environment.faults().beforeCommit(databaseFile());
+                int n = ReviewTable.appendMissing(connection, List.copyOf(pending.list()), pending.toCheck(), fsrs);
+                String after = follow();
+                if (!after.isEmpty()) {
+                    told.append(after); // Committed to the file that was there before: again, to the new one.
+                    continue;
+                }
+                added += n;
+                pending.committed();
+                return new SaveResult(true, 0, told.toString().strip());
+            } catch (SQLException e) {
+                if (attempt < 2 && file.moved()) {
+                    continue; // SQLite saw the file go (SQLITE_READONLY_DBMOVED) between the check and the commit.
+                }
+                LOG.info("{} reviews could not be saved: {}", pending.size(), e.getMessage());
+                failed = Sqlite.reason(e, dataDir);
+                break;
+            }
+        }
+        String kept = pending.keep(databaseFile());
+        String why = failed.isEmpty() ? "Your review is not saved yet: " + notWriting + "."
+                : "Your review could not be saved: " + failed + ".";
+        return new SaveResult(false, pending.size(), (told + " " + why + " " + kept).strip());
+    }
+
+    /**
+     * Follows a file at {@code progress.db} that is no longer the connection's ({@link DatabaseFile#follow}); the
+     * reviews the old connection held go first among the pending ones. Returns what to tell, or empty.
+     */
+    private String follow() throws SQLException {
         if (!notWriting.isEmpty()) {
-            return new SaveResult(false, pending.size(), "Your review is not saved yet: " + notWriting
-                    + ". Lectern keeps it and will save it when it can.");
+            return "";
         }
-        try {
-            ReviewTable.append(connection, List.copyOf(pending), fsrs);
-            pending.clear();
-            return SaveResult.ok();
-        } catch (SQLException e) {
-            LOG.warn("{} reviews could not be saved: {}", pending.size(), e.getMessage());
-            return new SaveResult(false, pending.size(), "Your review could not be saved: "
-                    + Sqlite.reason(e, dataDir) + ". Lectern keeps it and will try again.");
+        StoreLock holding = lock;
+        Optional<DatabaseFile.Followed> followed = file.follow(connection, () -> Opening.open(dataDir, clock,
+                defaultSettings, false, Optional.ofNullable(holding), pending.fallbackFolder()));
+        if (followed.isEmpty()) {
+            return "";
         }
+        lock = null;
+        connect(followed.get().opened());
+        pending.addHeld(followed.get().held());
+        return followed.get().told() + " ";
     }
 
     /**
@@ -272,6 +311,7 @@ public final class ProgressStore implements Progress {
             throw new StoreFailure("The review history could not be carried over: " + notWriting + ".", null);
         }
         try {
+            follow();
             Transaction.write(connection, c -> {
                 CardRenames.record(c, from, to, clock.instant());
                 return CardTable.rebuild(c, fsrs);
@@ -290,12 +330,7 @@ public final class ProgressStore implements Progress {
         } catch (SQLException e) {
             throw failure("the card states could not be read", e);
         }
-        for (ReviewRecord r : pending) {
-            CardState before = states.getOrDefault(r.card(), CardState.NEW);
-            states.put(r.card(), CardTable.asStored(fsrs.next(before, r.rating(), r.at(),
-                    Fsrs.fuzzFor(r.card(), r.at()))));
-        }
-        return states;
+        return pending.applyTo(states, fsrs);
     }
 
     @Override
@@ -307,7 +342,7 @@ public final class ProgressStore implements Progress {
         } catch (SQLException e) {
             throw failure("the reviews could not be read", e);
         }
-        return withPending(reviews, r -> !r.at().isBefore(from) && r.at().isBefore(to));
+        return pending.mergeInto(reviews, r -> !r.at().isBefore(from) && r.at().isBefore(to));
     }
 
     /** The whole review log, oldest first (reviews kept in memory included). */
@@ -319,17 +354,7 @@ public final class ProgressStore implements Progress {
         } catch (SQLException e) {
             throw failure("the reviews could not be read", e);
         }
-        return withPending(reviews, r -> true);
-    }
-
-    private List<ReviewRecord> withPending(List<ReviewRecord> saved, java.util.function.Predicate<ReviewRecord> keep) {
-        List<ReviewRecord> waiting = pending.stream().filter(keep).toList();
-        if (waiting.isEmpty()) {
-            return saved;
-        }
-        saved.addAll(waiting);
-        saved.sort(Comparator.comparing(ReviewRecord::at)); // stable: saved ones before waiting ones at one time
-        return saved;
+        return pending.mergeInto(reviews, r -> true);
     }
 
     /** How many cards had their first review on {@code day} in {@code zone} (for the daily limit of new cards). */
@@ -344,7 +369,7 @@ public final class ProgressStore implements Progress {
             throw failure("the reviews could not be read", e);
         }
         try {
-            return ReviewTable.firstReviewedOn(connection, pending, day, zone);
+            return ReviewTable.firstReviewedOn(connection, pending.list(), day, zone);
         } catch (SQLException e) {
             throw failure("the reviews could not be read", e);
         }
@@ -396,7 +421,7 @@ public final class ProgressStore implements Progress {
      */
     public synchronized int exportCsv(Path out) throws IOException {
         ensureOpen();
-        return ReviewCsv.export(connection, out.toAbsolutePath(), pending, databaseFile(), dataDir);
+        return ReviewCsv.export(connection, out.toAbsolutePath(), pending.list(), databaseFile(), dataDir);
     }
 
     // ---- settings ----
@@ -475,6 +500,7 @@ public final class ProgressStore implements Progress {
                 if (!notWriting.isEmpty()) {
                     throw new IOException(notWriting);
                 }
+                follow();
                 return Transaction.write(connection, work::run);
             }
         }
@@ -502,17 +528,10 @@ public final class ProgressStore implements Progress {
         return new StoreFailure(databaseFile() + ": " + what + ": " + Sqlite.reason(e, dataDir), e);
     }
 
-    /** A read of the progress database that failed; the message is a plain sentence. */
-    public static final class StoreFailure extends RuntimeException {
-        StoreFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /**
      * Closes the database and lets go of the folder. Reviews still kept in memory are tried once more; ones that
-     * still cannot be written go to a file of their own beside the database (or, if even that fails, in the system's
-     * temporary folder), which the next Lectern to open the folder for writing puts into the log.
+     * still cannot be written stay in the journal, which the next Lectern to open the folder for writing puts into the
+     * log. The WAL is checkpointed into the database, and a session that added reviews is backed up.
      */
     @Override
     public void close() {
@@ -520,25 +539,51 @@ public final class ProgressStore implements Progress {
             if (closed) {
                 return;
             }
-            if (!pending.isEmpty() && notWriting.isEmpty()) {
-                flush();
+            if (notWriting.isEmpty() && (!pending.isEmpty() || file.moved())) {
+                flush(); // Also when the file went after the last commit: what this connection holds is followed.
             }
             if (!pending.isEmpty()) {
-                unsavedFile = UnsavedReviews.keep(pending, dataDir, clock.instant(), databaseFile());
-                if (unsavedFile.isPresent()) {
-                    pending.clear();
+                pending.keep(databaseFile());
+                if (pending.journalFile().isEmpty()) {
+                    LOG.error("{} reviews could not be saved before closing: {}", pending.size(), pending.list());
+                }
+            }
+            if (notWriting.isEmpty()) {
+                checkpoint();
+                if (added > 0) {
+                    Backups.afterSession(connection, dataDir, clock);
                 }
             }
             closed = true;
+            pending.close();
             closeQuietly(connection);
             connection = null;
             releaseLock();
         }
     }
 
-    /** Where {@link #close} kept reviews it could not write, if it had to. */
+    /**
+     * A review session ended: the WAL is checkpointed into the database (and truncated), so a crash leaves little in
+     * it.
+     */
+    @Override
+    public synchronized void sessionEnded() {
+        if (!closed && notWriting.isEmpty()) {
+            checkpoint();
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            Sqlite.queryLong(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.info("the WAL of {} could not be checkpointed: {}", databaseFile(), e.getMessage());
+        }
+    }
+
+    /** The journal that holds the reviews this store could not write (yet, or before it closed), if any. */
     public synchronized Optional<Path> unsavedFile() {
-        return unsavedFile;
+        return pending.journalFile();
     }
 
     static void closeQuietly(Connection c) {

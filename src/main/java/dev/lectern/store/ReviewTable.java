@@ -46,11 +46,28 @@ final class ReviewTable {
 
     /** Appends the reviews, each with its card's new state, in one committed transaction. */
     static void append(Connection connection, List<ReviewRecord> reviews, Fsrs fsrs) throws SQLException {
-        Transaction.write(connection, c -> {
+        appendMissing(connection, reviews, 0, fsrs);
+    }
+
+    /**
+     * Appends the reviews, each with its card's new state, in one committed transaction; of the first {@code checked}
+     * (ones that may be in the log already: from a journal, or held by a connection to a file that was replaced),
+     * only those the log does not hold yet.
+     *
+     * @return how many were appended
+     */
+    static int appendMissing(Connection connection, List<ReviewRecord> reviews, int checked, Fsrs fsrs)
+            throws SQLException {
+        return Transaction.write(connection, c -> {
+            int added = 0;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO review"
                     + " (set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ReviewRecord r : reviews) {
+                for (int i = 0; i < reviews.size(); i++) {
+                    ReviewRecord r = reviews.get(i);
+                    if (i < checked && contains(c, r)) {
+                        continue;
+                    }
                     insert.setString(1, r.card().setId());
                     insert.setString(2, r.card().questionId());
                     insert.setLong(3, r.at().toEpochMilli());
@@ -66,9 +83,10 @@ final class ReviewTable {
                     insert.setString(9, r.mode().code());
                     insert.executeUpdate();
                     CardTable.afterReview(c, r, fsrs);
+                    added++;
                 }
             }
-            return null;
+            return added;
         });
     }
 
@@ -136,6 +154,18 @@ final class ReviewTable {
                 while (rs.next()) {
                     reviews.add(renames.apply(read(rs, 1)));
                 }
+            }
+        }
+        return reviews;
+    }
+
+    /** The whole log as it was written, in the order it was written (no renames applied). */
+    static List<ReviewRecord> asLogged(Connection c) throws SQLException {
+        List<ReviewRecord> reviews = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS + " FROM review ORDER BY id");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                reviews.add(read(rs, 1));
             }
         }
         return reviews;

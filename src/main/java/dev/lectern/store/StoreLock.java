@@ -32,8 +32,12 @@ final class StoreLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The folder's lock, or empty when another Lectern (or another store in this JVM) holds it. */
-    static Optional<StoreLock> take(Path dataDir) {
+    /**
+     * The folder's lock, or empty when another Lectern (or another store in this JVM) holds it.
+     *
+     * @throws IOException when the lock file cannot be made or opened (the folder cannot be written to)
+     */
+    static Optional<StoreLock> take(Path dataDir) throws IOException {
         if (!LOCKED_HERE.add(dataDir)) {
             return Optional.empty();
         }
@@ -53,9 +57,9 @@ final class StoreLock implements AutoCloseable {
             }
             return Optional.of(new StoreLock(dataDir, channel, taken));
         } catch (IOException e) {
-            LOG.warn("{} could not be locked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
+            LOG.info("{} could not be locked: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
             LOCKED_HERE.remove(dataDir);
-            return Optional.empty();
+            throw e;
         }
     }
 

@@ -14,7 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,17 +32,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reviews that could not be written to the database before Lectern closed (another Lectern had the folder, the disk
- * was full or read-only), kept in a file of their own beside it, one JSON object a line, and put into the log by the
- * next Lectern that opens the folder for writing. Never deleted: a file whose reviews are in the log is renamed
- * {@code *.saved}.
+ * The journal of reviews a store could not commit (the disk is full, the folder is read-only, another Lectern has
+ * it): each such review is appended to a file of this store's own, one JSON object a line, and flushed to disk before
+ * the store answers. The file is in the data folder when it can be written there, else in a folder of the data
+ * folder's own under the fallback root ({@link StoreEnvironment}). It is held locked while the store is open, and
+ * deleted once every review in it is committed. Every store that opens a data folder for writing puts the reviews of
+ * the journals it finds in both places into the log, each once (a review is known by its card, time to the
+ * millisecond, rating and mode), and deletes each journal after that commit, unless its writer still holds it.
  */
-final class UnsavedReviews {
+final class UnsavedReviews implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsavedReviews.class);
 
@@ -40,63 +54,214 @@ final class UnsavedReviews {
     static final String SUFFIX = ".jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private UnsavedReviews() {
+    /** A journal this store writes: its file, channel and lock. */
+    private record Open(Path file, FileChannel channel, FileLock lock) {
+    }
+
+    private final Path dataDir;
+    private final Path fallback;
+    private final StoreEnvironment.Faults faults;
+    private final Instant started;
+    private final List<Open> open = new ArrayList<>();
+    private final List<Path> left = new ArrayList<>();
+
+    UnsavedReviews(Path dataDir, StoreEnvironment environment, Instant started) {
+        this.dataDir = dataDir;
+        this.fallback = fallbackFolder(environment.fallbackRoot(), dataDir);
+        this.faults = environment.faults();
+        this.started = started;
+    }
+
+    /** The data folder's own folder under {@code root}: named by a digest of its path. */
+    static Path fallbackFolder(Path root, Path dataDir) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(dataDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return root.resolve(HexFormat.of().formatHex(digest, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    Path fallbackFolder() {
+        return fallback;
     }
 
     /**
-     * Puts into the log the reviews an earlier Lectern kept in a file because it could not write them, skipping any
-     * already there, and renames each file once its reviews are committed.
+     * Appends {@code reviews} to this store's journal and flushes them to disk: in the data folder, or, when that
+     * fails, in the fallback folder.
+     *
+     * @return the file they are in
+     * @throws IOException when neither place takes them (they are then only in memory)
+     */
+    Path keep(List<ReviewRecord> reviews) throws IOException {
+        byte[] lines = lines(reviews);
+        IOException failed = null;
+        for (Path folder : List.of(dataDir, fallback)) {
+            try {
+                Open journal = journalIn(folder);
+                long end = journal.channel().size();
+                try {
+                    faults.beforeJournal(journal.file());
+                    journal.channel().write(ByteBuffer.wrap(lines), end);
+                    journal.channel().force(true);
+                } catch (IOException e) {
+                    // Whatever part of a line made it would be skipped when read; the whole lot goes to the next place.
+                    try {
+                        journal.channel().truncate(end);
+                        if (end == 0) {
+                            open.remove(journal);
+                            release(journal);
+                            Files.deleteIfExists(journal.file());
+                        }
+                    } catch (IOException ignored) {
+                        // A cut line is skipped when read.
+                    }
+                    throw e;
+                }
+                return journal.file();
+            } catch (IOException e) {
+                LOG.info("{}: the unsaved reviews could not be kept there: {}", folder, e.getMessage());
+                failed = failed == null ? e : failed;
+            }
+        }
+        throw failed;
+    }
+
+    /** Every review in the journals is committed: they are closed and deleted. */
+    void discard() {
+        for (Open journal : open) {
+            release(journal);
+            try {
+                Files.deleteIfExists(journal.file());
+            } catch (IOException e) {
+                LOG.warn("{}: the journal of reviews now saved could not be deleted: {}", journal.file(),
+                        e.getMessage());
+            }
+        }
+        open.clear();
+    }
+
+    /** The journal files this store holds (or held until it closed, when they still hold reviews). */
+    List<Path> files() {
+        return open.isEmpty() ? left : open.stream().map(Open::file).toList();
+    }
+
+    /** Lets go of the journals, which stay for the next Lectern that can write. */
+    @Override
+    public void close() {
+        open.forEach(UnsavedReviews::release);
+        open.stream().map(Open::file).forEach(left::add);
+        open.clear();
+    }
+
+    private Open journalIn(Path folder) throws IOException {
+        for (Open journal : open) {
+            if (journal.file().getParent().equals(folder)) {
+                return journal;
+            }
+        }
+        if (folder.equals(fallback)) {
+            ownFolder(folder);
+        }
+        Path file = folder.resolve(PREFIX + started.toEpochMilli() + "-" + ProcessHandle.current().pid() + SUFFIX);
+        for (int i = 2; Files.exists(file); i++) {
+            file = folder.resolve(PREFIX + started.toEpochMilli() + "-" + ProcessHandle.current().pid() + "-" + i
+                    + SUFFIX);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        Open journal = new Open(file, channel, lock);
+        open.add(journal);
+        dev.lectern.files.AtomicFiles.flushFolder(folder);
+        return journal;
+    }
+
+    /** Makes the fallback folder (and its root) readable by this user alone; refuses one that another user owns. */
+    private static void ownFolder(Path folder) throws IOException {
+        for (Path dir : List.of(folder.getParent(), folder)) {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: its own permissions apply.
+                }
+            }
+            if (Files.isSymbolicLink(dir)) {
+                throw new IOException(dir + " is a symbolic link; Lectern does not keep reviews there");
+            }
+        }
+    }
+
+    private static void release(Open journal) {
+        try {
+            if (journal.lock() != null) {
+                journal.lock().release();
+            }
+            journal.channel().close();
+        } catch (IOException e) {
+            LOG.warn("{} could not be closed: {}", journal.file(), e.getMessage());
+        }
+    }
+
+    /**
+     * Puts into the log the reviews of the journals waiting in the data folder and its fallback folder, skipping any
+     * already there, and deletes each journal once its reviews are committed (one still held by its writer, a Lectern
+     * still running, is left for later).
      *
      * @return what the user should be told
      */
-    static List<String> saveWaiting(Connection connection, Path dataDir, Fsrs fsrs) {
-        List<String> said = new ArrayList<>();
-        for (Path file : waiting(dataDir)) {
+    static List<String> saveWaiting(Connection connection, Path dataDir, Path fallback, Fsrs fsrs) {
+        List<Path> files = new ArrayList<>(waiting(dataDir));
+        files.addAll(waiting(fallback));
+        int total = 0;
+        List<Path> from = new ArrayList<>();
+        for (Path file : files) {
             try {
-                List<ReviewRecord> kept = read(file);
-                List<ReviewRecord> missing = new ArrayList<>();
-                for (ReviewRecord r : kept) {
-                    ReviewRecord n = ReviewTable.asStored(r);
-                    if (!ReviewTable.contains(connection, n)) {
-                        missing.add(n);
-                    }
+                Set<ReviewRecord> seen = new HashSet<>();
+                List<ReviewRecord> kept = read(file).stream().map(ReviewTable::asStored).filter(seen::add).toList();
+                int added = ReviewTable.appendMissing(connection, kept, kept.size(), fsrs);
+                if (added > 0) {
+                    total += added;
+                    from.add(file);
                 }
-                ReviewTable.append(connection, missing, fsrs);
-                Path saved = markSaved(file);
-                if (!missing.isEmpty()) {
-                    said.add(missing.size() + (missing.size() == 1 ? " review" : " reviews")
-                            + " that an earlier Lectern could not save " + (missing.size() == 1 ? "is" : "are")
-                            + " now in your progress (kept meanwhile in " + saved + ").");
-                }
+                deleteUnlessHeld(file);
             } catch (IOException | SQLException e) {
                 LOG.warn("{}: the reviews kept in it could not be saved yet: {}", file, e.getMessage());
             }
         }
-        return said;
-    }
-
-    /**
-     * Keeps reviews that could not be written to {@code db} before closing in a file beside it (or, if even that
-     * fails, in the system's temporary folder).
-     *
-     * @return the file, or empty when they could be kept nowhere (they are then logged)
-     */
-    static Optional<Path> keep(List<ReviewRecord> reviews, Path dataDir, Instant now, Path db) {
-        for (Path folder : List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir")))) {
-            try {
-                Path file = write(folder, reviews, now);
-                LOG.warn("{} reviews could not be saved to {}; they are kept in {}", reviews.size(), db, file);
-                return Optional.of(file);
-            } catch (IOException e) {
-                LOG.warn("{}: the unsaved reviews could not be kept there: {}", folder, e.getMessage());
-            }
+        if (total == 0) {
+            return List.of();
         }
-        LOG.error("{} reviews could not be saved before closing: {}", reviews.size(), reviews);
-        return Optional.empty();
+        return List.of(total + (total == 1 ? " review" : " reviews") + " that could not be saved before "
+                + (total == 1 ? "is" : "are") + " now in your progress (kept meanwhile in "
+                + from.stream().map(Path::toString).collect(Collectors.joining(", ")) + ").");
     }
 
-    /** Writes {@code reviews} to a new file in {@code folder}, flushed to disk; returns the file. */
-    static Path write(Path folder, List<ReviewRecord> reviews, Instant now) throws IOException {
+    private static void deleteUnlessHeld(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                return; // Its writer is still open: it deletes the file once it has saved them itself.
+            }
+            Files.delete(file);
+            lock.release();
+        }
+    }
+
+    /** The reviews as journal lines. */
+    static byte[] lines(List<ReviewRecord> reviews) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (ReviewRecord r : reviews) {
             ObjectNode o = JSON.createObjectNode();
@@ -113,13 +278,7 @@ final class UnsavedReviews {
             o.put("mode", r.mode().code());
             lines.append(JSON.writeValueAsString(o)).append('\n');
         }
-        Files.createDirectories(folder);
-        Path file = folder.resolve(PREFIX + now.toEpochMilli() + SUFFIX);
-        for (int i = 1; Files.exists(file); i++) {
-            file = folder.resolve(PREFIX + now.toEpochMilli() + "-" + i + SUFFIX);
-        }
-        dev.lectern.files.AtomicFiles.write(file, lines.toString().getBytes(StandardCharsets.UTF_8));
-        return file;
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The files waiting in {@code folder}, oldest first. */
@@ -162,12 +321,5 @@ final class UnsavedReviews {
             }
         }
         return reviews;
-    }
-
-    /** Marks a file whose reviews are now in the log, by renaming it; returns the new name. */
-    static Path markSaved(Path file) throws IOException {
-        Path saved = file.resolveSibling(file.getFileName() + ".saved");
-        Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING);
-        return saved;
     }
 }

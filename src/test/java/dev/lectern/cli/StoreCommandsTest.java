@@ -44,7 +44,7 @@ class StoreCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(3);
         assertThat(run.out().lines().findFirst().orElseThrow()).matches(
-                data.resolve("progress.db") + ": schema version 3, 5 reviews, 3 cards, 0 exams, \\d+\\.\\d MB, 1 backups");
+                data.resolve("progress.db") + ": schema version 3, 5 reviews, 3 cards, 0 exams, \\d+\\.\\d MB, 2 backups");
         assertThat(run.out()).contains("integrity check: ok").contains("card states: they match the review log");
     }
 
@@ -133,5 +133,54 @@ class StoreCommandsTest {
                 + " [\\d.]+ ms, max [\\d.]+ ms each\\)");
         String dir = lines.get(0).replaceAll(".* to (.+) in \\d+ ms", "$1");
         assertThat(Path.of(dir)).doesNotExist();
+    }
+
+    @Test
+    void backupListNamesEachBackupWithItsTimeSizeAndReviews() {
+        Path data = dataWithReviews(3);
+
+        CliRun run = CliRun.run("--data-dir", data.toString(), "backup", "--list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(2).satisfiesExactlyInAnyOrder(
+                l -> assertThat(l).matches("progress-session-\\d{8}-\\d{6}\\.db  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  \\d+ KB"
+                        + "  3 reviews"),
+                l -> assertThat(l).matches("progress-\\d{4}-\\d\\d-\\d\\d\\.db  .*  \\d+ KB  0 reviews"));
+    }
+
+    @Test
+    void whenProgressDbIsMissingButBackupsExistTheCommandsSayHowToRestore() throws Exception {
+        Path data = dataWithReviews(3);
+        for (String name : java.util.List.of("progress.db", "progress.db-wal", "progress.db-shm")) {
+            Files.deleteIfExists(data.resolve(name));
+        }
+
+        CliRun list = CliRun.run("--data-dir", data.toString(), "backup", "--list");
+        CliRun check = CliRun.run("--data-dir", data.toString(), "store", "check");
+
+        assertThat(list.out()).contains("progress.db is missing from " + data + "; to restore the newest backup, run:"
+                + " lectern restore " + data.resolve("backups").resolve("progress-session-"));
+        assertThat(data.resolve("progress.db")).as("--list opens nothing").exists();
+        assertThat(check.err()).startsWith("progress.db was missing from " + data + ", so Lectern started a new, empty"
+                + " one. The newest backup, " + data.resolve("backups").resolve("progress-session-"))
+                .contains(", holds 3 reviews; to go back to it, close Lectern and run: lectern restore ");
+    }
+
+    @Test
+    void storeCheckOnAProgressDbThatIsAFolderSaysSoWithoutAStackTraceInItsOwnJvm() throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("progress.db"));
+        Path stderr = tmp.resolve("stderr.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.lectern.app.Main", "--data-dir", data.toString(), "store", "check")
+                .redirectError(stderr.toFile()).redirectOutput(tmp.resolve("stdout.txt").toFile()).start();
+
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        String err = Files.readString(stderr);
+        assertThat(err).startsWith(data.resolve("progress.db") + " is a folder, not a file, so Lectern cannot keep your"
+                + " progress in it.").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.lines().count()).isLessThanOrEqualTo(3);
     }
 }

@@ -145,8 +145,10 @@ class ProgressStoreTest {
 
         assertThat(first.saved()).isFalse();
         assertThat(first.pending()).isEqualTo(1);
-        assertThat(first.message()).isEqualTo(
-                "Your review could not be saved: the disk is full. Lectern keeps it and will try again.");
+        assertThat(first.message()).isEqualTo("Your review could not be saved: the disk is full. It is kept in "
+                + store.unsavedFile().orElseThrow() + " and saved as soon as Lectern can write to "
+                + data.toAbsolutePath().resolve("progress.db") + ".");
+        assertThat(store.unsavedFile().orElseThrow().getParent()).isEqualTo(data.toAbsolutePath());
         assertThat(third.pending()).isEqualTo(3);
         assertThat(store.pendingCount()).isEqualTo(3);
         assertThat(store.allReviews()).hasSize(4).endsWith(kept.toArray(ReviewRecord[]::new));
@@ -311,9 +313,9 @@ class ProgressStoreTest {
         ProgressStore next = reopen();
         assertThat(next.allReviews()).containsExactly(kept);
         assertThat(next.notices()).singleElement().asString()
-                .startsWith("1 review that an earlier Lectern could not save is now in your progress");
-        assertThat(file).doesNotExist();
-        assertThat(Path.of(file + ".saved")).exists();
+                .isEqualTo("1 review that could not be saved before is now in your progress (kept meanwhile in "
+                        + file + ").");
+        assertThat(file).as("the journal, once its reviews are committed").doesNotExist();
 
         assertThat(reopen().allReviews()).containsExactly(kept);
         assertThat(store.notices()).isEmpty();

@@ -143,7 +143,7 @@ class RecoveryTest {
             reviews.subList(20, 30).forEach(store::append);
         }
 
-        Path aside = ProgressStore.restore(data, backup, day(2));
+        Path aside = BackupFile.restore(data, backup, day(2));
 
         assertThat(aside.getFileName().toString()).isEqualTo("progress.db.replaced-20260304-100000");
         try (ProgressStore store = ProgressStore.open(data, day(2))) {
@@ -165,11 +165,11 @@ class RecoveryTest {
             Sqlite.exec(c, "CREATE TABLE t (x)");
         }
 
-        assertThatThrownBy(() -> ProgressStore.restore(data, garbage)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BackupFile.restore(data, garbage)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(garbage + ": it is damaged or not a database");
-        assertThatThrownBy(() -> ProgressStore.restore(data, foreign)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BackupFile.restore(data, foreign)).isInstanceOf(IOException.class)
                 .hasMessage(foreign + ": it is not a Lectern progress database; nothing was restored.");
-        assertThatThrownBy(() -> ProgressStore.restore(data, data.resolve("missing.db")))
+        assertThatThrownBy(() -> BackupFile.restore(data, data.resolve("missing.db")))
                 .hasMessageEndingWith("missing.db: no such file; nothing was restored.");
         assertThat(Files.readAllBytes(data.resolve("progress.db"))).isEqualTo(before);
     }
@@ -179,7 +179,7 @@ class RecoveryTest {
         Path backup = data.resolve("b.db");
         try (ProgressStore store = ProgressStore.open(data, day(0))) {
             store.backupTo(backup);
-            assertThatThrownBy(() -> ProgressStore.restore(data, backup)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> BackupFile.restore(data, backup)).isInstanceOf(IOException.class)
                     .hasMessage(data.toAbsolutePath() + ": another Lectern is using this folder; close it and restore"
                             + " again.");
         }

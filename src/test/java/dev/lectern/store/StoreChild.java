@@ -17,6 +17,10 @@ import java.time.Instant;
  *       append that returned saved, until it is killed;</li>
  *   <li>{@code hold DIR}: opens the store, appends one review, prints {@code open}, and closes the store when a line
  *       (or the end) comes on standard input, printing {@code closed}.</li>
+ *   <li>{@code review DIR RUN COUNT CHARS}: opens the store, prints its notices ({@code notice …}), appends COUNT
+ *       reviews with answers of CHARS characters, printing {@code ack N} after each one saved and {@code kept N} and
+ *       {@code said …} after each one not, then closes it;</li>
+ *   <li>{@code list DIR}: opens the store, prints its notices and {@code has ANSWER} for each review in the log.</li>
  * </ul>
  */
 public final class StoreChild {
@@ -47,6 +51,27 @@ public final class StoreChild {
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             }
             out.println("closed");
+        } else if (args[0].equals("review")) {
+            try (ProgressStore store = ProgressStore.open(dir, Clock.systemUTC())) {
+                store.notices().forEach(n -> out.println("notice " + n));
+                String padding = "x".repeat(Integer.parseInt(args[4]));
+                // Each run at times of its own: a review is known by its card, time, rating and mode.
+                Instant start = Instant.parse("2026-03-02T10:00:00Z").plusSeconds(86_400L * Math.floorMod(
+                        args[2].hashCode(), 1000));
+                for (int i = 0; i < Integer.parseInt(args[3]); i++) {
+                    SaveResult result = store.append(Reviews.typed("fault", "q" + (i % 20), start.plusSeconds(i * 61L),
+                            i % 101, Verdict.values()[i % 3], answer(args[2], i) + " " + padding));
+                    out.println((result.saved() ? "ack " : "kept ") + i);
+                    if (!result.message().isEmpty()) {
+                        out.println("said " + result.message());
+                    }
+                }
+            }
+        } else if (args[0].equals("list")) {
+            try (ProgressStore store = ProgressStore.open(dir, Clock.systemUTC())) {
+                store.notices().forEach(n -> out.println("notice " + n));
+                store.allReviews().forEach(r -> out.println("has " + r.answer().split(" x")[0]));
+            }
         } else {
             throw new IllegalArgumentException(args[0]);
         }

@@ -40,8 +40,10 @@ class TwoProcessTest {
                 SaveResult kept = second.append(mine);
                 assertThat(kept.saved()).isFalse();
                 assertThat(kept.pending()).isEqualTo(1);
-                assertThat(kept.message()).isEqualTo("Your review is not saved yet: another Lectern is using "
-                        + data.toAbsolutePath() + ". Lectern keeps it and will save it when it can.");
+                assertThat(kept.message()).startsWith("Your review is not saved yet: another Lectern is using "
+                        + data.toAbsolutePath() + ". It is kept in " + data.toAbsolutePath().resolve("unsaved-reviews-"))
+                        .endsWith(".jsonl and saved as soon as Lectern can write to "
+                                + data.toAbsolutePath().resolve("progress.db") + ".");
                 assertThat(second.cardStates().values()).singleElement().satisfies(s -> assertThat(s.reps()).isEqualTo(2));
                 assertThat(second.retryPending().saved()).isFalse();
 
@@ -53,6 +55,7 @@ class TwoProcessTest {
                 assertThat(second.retryPending()).isEqualTo(SaveResult.ok());
                 assertThat(second.readOnly()).isFalse();
                 assertThat(second.pendingCount()).isZero();
+                assertThat(UnsavedReviews.waiting(data.toAbsolutePath())).as("the journal, once all is saved").isEmpty();
             }
         }
         try (ProgressStore again = ProgressStore.open(data, Clock.systemUTC())) {

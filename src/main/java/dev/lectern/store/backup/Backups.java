@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The copies of the progress database in {@code backups/}: one a day (the last {@link #DAILY_KEPT} are kept) and one
- * before each schema upgrade (kept). Public for the store only
+ * The copies of the progress database in {@code backups/}: one a day (the last {@link #DAILY_KEPT} are kept), one at
+ * the close of each session that added reviews (the last {@link #SESSIONS_KEPT} are kept) and one before each schema
+ * upgrade (kept). Public for the store only
  * ({@code ArchitectureRules.storeInternalsAreUsedOnlyByTheStore}).
  */
 public final class Backups {
@@ -35,7 +36,9 @@ public final class Backups {
 
     public static final String FOLDER = "backups";
     public static final int DAILY_KEPT = 7;
+    public static final int SESSIONS_KEPT = 5;
     private static final Pattern DAILY = Pattern.compile("progress-(\\d{4}-\\d{2}-\\d{2})\\.db");
+    private static final Pattern SESSION = Pattern.compile("progress-session-\\d{8}-\\d{6}(-\\d+)?\\.db");
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private Backups() {
@@ -51,10 +54,33 @@ public final class Backups {
             Sqlite.backup(connection, target);
             LOG.info("daily backup written to {}", target);
         } catch (SQLException | IOException e) {
-            LOG.warn("the daily backup {} could not be written: {}", target, e.getMessage());
+            LOG.warn("the daily backup {} could not be written: {}", target,
+                    e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
             return;
         }
-        pruneDaily(dataDir.resolve(FOLDER), DAILY_KEPT);
+        prune(dataDir.resolve(FOLDER), DAILY, DAILY_KEPT);
+    }
+
+    /**
+     * Takes a backup of the open database at the close of a session that added reviews, and prunes the old session
+     * backups; a failure is logged, never thrown (the reviews are in the database already).
+     */
+    public static void afterSession(Connection connection, Path dataDir, Clock clock) {
+        Path dir = dataDir.resolve(FOLDER);
+        String base = "progress-session-" + LocalDateTime.now(clock).format(STAMP);
+        Path target = dir.resolve(base + ".db");
+        for (int i = 2; Files.exists(target); i++) {
+            target = dir.resolve(base + "-" + i + ".db");
+        }
+        try {
+            Sqlite.backup(connection, target);
+            LOG.info("session backup written to {}", target);
+        } catch (SQLException | IOException e) {
+            LOG.warn("the backup at the end of the session, {}, could not be written: {}", target,
+                    e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
+            return;
+        }
+        prune(dir, SESSION, SESSIONS_KEPT);
     }
 
     /** Copies the open database into {@code backups/} before it is upgraded to {@code Migrations.LATEST}. */
@@ -66,22 +92,31 @@ public final class Backups {
         return copy;
     }
 
-    /** Deletes all but the {@code keep} newest daily backups ({@code progress-YYYY-MM-DD.db}); others stay. */
-    static void pruneDaily(Path backups, int keep) {
+    /** Deletes all but the {@code keep} newest backups whose names match {@code kind}; others stay. */
+    static void prune(Path backups, Pattern kind, int keep) {
         List<Path> daily = new ArrayList<>();
         try (Stream<Path> files = Files.list(backups)) {
-            files.filter(p -> DAILY.matcher(p.getFileName().toString()).matches()).forEach(daily::add);
+            files.filter(p -> kind.matcher(p.getFileName().toString()).matches()).forEach(daily::add);
         } catch (IOException e) {
             LOG.warn("{} could not be listed: {}", backups, e.getMessage());
             return;
         }
-        daily.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        daily.sort(Comparator.comparing(Backups::modified).thenComparing((Path p) -> p.getFileName().toString())
+                .reversed());
         for (Path old : daily.subList(Math.min(keep, daily.size()), daily.size())) {
             try {
                 Files.deleteIfExists(old);
             } catch (IOException e) {
                 LOG.warn("old backup {} could not be deleted: {}", old, e.getMessage());
             }
+        }
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
         }
     }
 

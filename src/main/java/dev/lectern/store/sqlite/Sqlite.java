@@ -121,6 +121,9 @@ public final class Sqlite {
         if (code == SQLiteErrorCode.SQLITE_FULL.code) {
             return "the disk is full";
         }
+        if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_READONLY_DBMOVED) {
+            return "the progress database was moved or deleted while Lectern had it open";
+        }
         if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code
                 || code == SQLiteErrorCode.SQLITE_PERM.code) {
             return dataDir + " cannot be written to";
@@ -129,12 +132,22 @@ public final class Sqlite {
             return "the progress database is busy";
         }
         if (code == SQLiteErrorCode.SQLITE_IOERR.code) {
-            return "the disk reported an error";
+            // A full disk shows as an I/O error where SQLite grows a file it has mapped (the -shm, SQLITE_IOERR_SHMSIZE).
+            return nearlyFull(dataDir) ? "the disk is full" : "the disk reported an error";
         }
         if (isDamage(e)) {
             return "the progress database is damaged";
         }
         return "the progress database reported a problem (" + firstLine(e.getMessage()) + ")";
+    }
+
+    /** Whether the file system of {@code dir} has (nearly) no room left. */
+    private static boolean nearlyFull(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace() < 256 * 1024;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String firstLine(String message) {

@@ -114,7 +114,7 @@ public final class DrillViewModel implements AutoCloseable {
 
     private void saved(SaveResult result) {
         if (result.saved()) {
-            saveProblem.set("");
+            saveProblem.set(result.message()); // Saved, with something to tell (the file was deleted, say), or not.
             return;
         }
         String why = result.message().isBlank() ? "Your review could not be saved." : result.message();

@@ -61,6 +61,11 @@ public final class ReportingProgress implements Progress {
     }
 
     @Override
+    public void sessionEnded() {
+        progress.sessionEnded();
+    }
+
+    @Override
     public Map<CardKey, CardState> cardStates() {
         return progress.cardStates();
     }

@@ -275,6 +275,7 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         suggested.set(null);
         intervals.values().forEach(w -> w.set(""));
         if (next >= queue.size()) {
+            services.background().execute(services.progress()::sessionEnded);
             int questions = new HashSet<>(queue).size();
             int reviews = ratings.values().stream().mapToInt(Integer::intValue).sum();
             finish(Messages.plural(questions, "question") + " reviewed", Messages.plural(questions, "question")
