@@ -93,6 +93,8 @@ public final class MainViewModel implements AutoCloseable {
     /** A reading rendered in the background, used once if it is still what is asked for. */
     private PreparedCourse.RenderedReading preRendered;
     private Path watchedRoot;
+    /** The newest openCourse's result: a load it overtook completes with it. */
+    private volatile CompletableFuture<LoadedCourse> newestLoad = CompletableFuture.completedFuture(null);
     private String wantedReadingId;
     /** Done once the first reading is on screen, or at once when no view waits for it (see waitForFirstReading). */
     private volatile CompletableFuture<Void> firstReadingShown = CompletableFuture.completedFuture(null);
@@ -246,6 +248,7 @@ public final class MainViewModel implements AutoCloseable {
         String wanted = wantedReadingId;
         Theme currentTheme = theme.get();
         CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
+        newestLoad = done;
         if (alreadyPreparing != null && alreadyPreparing.isDone() && !alreadyPreparing.isCompletedExceptionally()) {
             // Called on the UI thread, and all is ready: show it now rather than after two hand-overs.
             show(alreadyPreparing.join(), generation, done);
@@ -261,7 +264,12 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
             if (prepared == null) {
-                prepared = PreparedCourse.prepare(dir, Optional.ofNullable(wanted), currentTheme);
+                try {
+                    prepared = PreparedCourse.prepare(dir, Optional.ofNullable(wanted), currentTheme);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                    throw e;
+                }
             }
             PreparedCourse ready = prepared;
             ui.execute(() -> show(ready, generation, done));
@@ -272,7 +280,8 @@ public final class MainViewModel implements AutoCloseable {
     /** Shows a prepared course, unless a later openCourse has overtaken it; on the UI thread. */
     private void show(PreparedCourse ready, long generation, CompletableFuture<LoadedCourse> done) {
         if (generation != loadGeneration.get()) {
-            done.complete(ready.loaded());
+            // overtaken (a file changed again, or another course was opened): done when what overtook it is shown
+            newestLoad.whenComplete((loaded, failure) -> done.complete(loaded != null ? loaded : ready.loaded()));
             return;
         }
         renderer = ready.renderer();
