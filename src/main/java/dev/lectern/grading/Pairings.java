@@ -361,14 +361,20 @@ final class Pairings {
             boolean alone = numbersInClause.get(w.clause()) == 1;
             Set<String> around = out.computeIfAbsent(number(w.lower()).replaceAll("[kmb]$", ""), x -> new HashSet<>());
             for (int step : new int[] {1, -1}) {
-                for (int j = i + step; j >= 0 && j < words.size(); j += step) {
+                // up to the next number, and of the words between two numbers only those nearer this one
+                int end = i + step;
+                while (end >= 0 && end < words.size() && !isNumber(words.get(end).lower())) {
+                    end += step;
+                }
+                boolean numberBeyond = end >= 0 && end < words.size();
+                for (int j = i + step; j != end; j += step) {
                     Word c = words.get(j);
                     if (c.clause() != w.clause() || !alone && c.text().equals(",")
-                            || measured(c, k)) {
+                            || numberBeyond && Math.abs(j - i) >= Math.abs(end - j)) {
                         break;
                     }
                     if ((c.isNoun() || c.pos().startsWith("JJ") || c.pos().startsWith("VB")) && c.lower().length() > 2
-                            && !isNumber(c.lower()) && !k.questionWords.contains(check.stem(c.lower()))) {
+                            && !isScaleWord(c.lower()) && !k.questionWords.contains(check.stem(c.lower()))) {
                         around.add(check.stem(c.lower()));
                     }
                 }
