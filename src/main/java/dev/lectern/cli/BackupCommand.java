@@ -10,10 +10,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code lectern backup [--out FILE] [--list]}: a consistent copy of the progress database, or the list of them. */
+/**
+ * {@code lectern backup [--out FILE] [--list]}: a consistent copy of the progress database, or the list of them;
+ * and {@link Restore}, {@code lectern restore FILE}, which puts one back.
+ */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copies the progress database (SQLite's online backup, safe while Lectern is open) to FILE,"
                 + " by default backups/progress-manual-<date-time>.db in the data folder. With --list, names the"
@@ -54,5 +61,38 @@ final class BackupCommand extends StoreCli.StoreWork {
         store.backupTo(target);
         stdout.println("Backed up " + store.databaseFile() + " to " + target + ".");
         return 0;
+    }
+
+    /** {@code lectern restore FILE}: puts a backup in place of the progress database. */
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Checks that FILE is a sound Lectern progress database, moves the current one aside"
+                    + " (progress.db.replaced-<date-time>, nothing is deleted) and puts FILE in its place. Close Lectern"
+                    + " first.")
+    static final class Restore implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "A backup, e.g. backups/progress-2026-03-02.db in the data folder.")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path dataDir = StoreCli.dataDir(spec);
+            try {
+                Path aside = BackupFile.restore(dataDir, file.toAbsolutePath());
+                Path db = dataDir.resolve("progress.db");
+                out.println("Restored " + file.toAbsolutePath() + " as " + db + "."
+                        + (aside.equals(db) ? "" : " The database it replaced is in " + aside + "."));
+                out.flush();
+                return 0;
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
     }
 }

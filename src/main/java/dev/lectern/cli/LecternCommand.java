@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
             GradeCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
-            RestoreCommand.class, ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+            BackupCommand.Restore.class, ExportCommand.class, ImportCommand.class, SearchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {
 
     private final ToIntFunction<AppOptions> openApp;
