@@ -207,7 +207,6 @@ public final class CourseFileStore {
         }
     }
 
-    /** Flushes the folder, so the rename itself survives a power cut (possible on Linux and macOS, not Windows). */
     /** Where the backups of {@code file} go: under the course's .lectern/backups, or beside a file outside it. */
     Path backupDir(Path file) {
         Path target = file.toAbsolutePath().normalize();
@@ -216,6 +215,26 @@ public final class CourseFileStore {
             return courseDir.resolve(BACKUPS).resolve(relativeDir.toString());
         }
         return target.getParent().resolve(BACKUPS);
+    }
+
+    /**
+     * Writes {@code .lectern/.gitignore} ("*") once, so that a course kept in git does not show the editor's backups
+     * as untracked files. A courtesy: a save does not fail for it.
+     */
+    private static void ignoredByGit(Path backupDir) {
+        for (Path p = backupDir; p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals(".lectern")) {
+                Path ignore = p.resolve(".gitignore");
+                if (!Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        AtomicFiles.write(ignore, "# the editor's backups (Lectern)\n*\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        // without it git lists the backups; nothing is lost
+                    }
+                }
+                return;
+            }
+        }
     }
 
     /** The backups of {@code file}, oldest first. */
@@ -259,6 +278,7 @@ public final class CourseFileStore {
         }
         Path dir = backupDir(file);
         Files.createDirectories(dir);
+        ignoredByGit(dir);
         String base = file.getFileName() + "." + BACKUP_TIME.format(clock.instant());
         Path backup = dir.resolve(base);
         for (int n = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); n++) {

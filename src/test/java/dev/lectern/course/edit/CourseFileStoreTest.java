@@ -51,6 +51,37 @@ class CourseFileStoreTest {
     }
 
     @Test
+    void aCourseKeptInGitDoesNotListTheEditorsBackupsAsUntracked() throws Exception {
+        Path file = set();
+        org.junit.jupiter.api.Assumptions.assumeTrue(git("init", "-q") == 0, "git is not installed");
+        CourseFileStore store = new CourseFileStore(course);
+        CourseFileStore.Loaded<QuestionSetDocument> loaded = store.readQuestionSet(file);
+        loaded.document().setTitle("Another title");
+
+        CourseFileStore.SaveResult result = store.save(file, loaded.document().toBytes(), loaded.stamp());
+
+        assertThat(result).isInstanceOf(CourseFileStore.Saved.class);
+        assertThat(((CourseFileStore.Saved) result).backup()).isPresent();
+        assertThat(Files.readString(course.resolve(".lectern/.gitignore"))).contains("*");
+        Path listing = course.resolveSibling("status.txt");
+        Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=all").directory(course.toFile())
+                .redirectErrorStream(true).redirectOutput(listing.toFile()).start();
+        assertThat(status.waitFor()).isZero();
+        assertThat(Files.readString(listing)).contains("questions/").doesNotContain(".lectern");
+    }
+
+    private int git(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
+        command.addAll(java.util.List.of(args));
+        try {
+            return new ProcessBuilder(command).directory(course.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
     void aSaveReplacesTheFileKeepsTheOldOneAsABackupAndReturnsTheNewStamp() throws Exception {
         Path file = set();
         CourseFileStore store = new CourseFileStore(course);
