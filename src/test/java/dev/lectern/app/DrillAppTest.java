@@ -296,6 +296,9 @@ class DrillAppTest {
                 assertThat(series.getData()).hasSize(30).last().satisfies(point ->
                         assertThat(((Number) point.getYValue()).intValue()).isEqualTo(1)));
         assertThat(find(dev.lectern.ui.statistics.StatisticsView.ID_MASTERY, GridPane.class).getChildren()).isNotEmpty();
+        // no drill, so no "Close Drill"
+        assertThat(find(MainView.ID_CLOSE_DRILL, javafx.scene.control.Button.class).getText())
+                .isEqualTo("Close Statistics (Esc)");
 
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> app.view().drillView().isEmpty());
@@ -356,6 +359,8 @@ class DrillAppTest {
 
         window.close();
         launch();
+        // the offer comes once the unfinished exam has been read, in the background
+        waitFor(() -> robot.lookup("Resume").tryQuery().isPresent());
         robot.clickOn("Resume");
 
         waitFor(() -> app.drill().currentProperty().get() instanceof ExamViewModel);

@@ -202,6 +202,10 @@ public final class MainView extends BorderPane {
         drillProgress.getStyleClass().add(Styles.DRILL_PROGRESS);
         Button close = headerButton("Close Drill (Esc)", drill::closeDrill);
         close.setId(ID_CLOSE_DRILL);
+        // Statistics opens in the drill's place, but it is no drill
+        drill.currentProperty().addListener((obs, old, now) -> close.setText(
+                now instanceof dev.lectern.ui.statistics.StatisticsViewModel ? "Close Statistics (Esc)"
+                        : "Close Drill (Esc)"));
         BorderPane drillPane = modePane(ID_DRILL, drillArea, drillTitle, drillProgress, close);
         drillPane.visibleProperty().bind(drill.activeProperty().and(authoring.activeProperty().not()));
         reading.visibleProperty().bind(drill.activeProperty().not().and(authoring.activeProperty().not()));

@@ -39,6 +39,7 @@ public final class StatisticsView extends ScrollPane implements DrillView {
     public static final String ID_REVIEWS_CHART = "statsReviewsPerDay";
     public static final String ID_FORECAST_CHART = "statsForecast";
     public static final String ID_RETENTION_CHART = "statsRetention";
+    public static final String ID_RETENTION_NOTE = "statsRetentionNote";
     public static final String ID_MASTERY = "statsMastery";
     public static final String ID_STREAKS = "statsStreaks";
     public static final String ID_TOTALS = "statsTotals";
@@ -117,8 +118,14 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         kept.textProperty().bind(model.keptProperty());
         kept.visibleProperty().bind(model.keptProperty().isNotEmpty());
         kept.managedProperty().bind(kept.visibleProperty());
+        Label retentionNote = new Label();
+        retentionNote.setId(ID_RETENTION_NOTE);
+        retentionNote.setWrapText(true);
+        retentionNote.textProperty().bind(model.retentionNoteProperty());
+        retentionNote.visibleProperty().bind(model.retentionNoteProperty().isNotEmpty());
+        retentionNote.managedProperty().bind(retentionNote.visibleProperty());
         VBox content = new VBox(12, figures, message, kept, new HBox(8, export, refresh), section("Reviews"), spanChoice,
-                reviews, section("Forecast"), forecast, section("Retention"), retention,
+                reviews, section("Forecast"), forecast, section("Retention"), retentionNote, retention,
                 section("Mastery per reading (questions with a stability of 21 days or more)"), mastery,
                 section("Exams"), examSummary, exams);
         content.setPadding(new Insets(16));

@@ -51,6 +51,7 @@ public final class StatisticsViewModel implements Drill {
     private final ReadOnlyStringWrapper kept = new ReadOnlyStringWrapper("");
     private List<String> keptCards = List.of();
     private final ReadOnlyStringWrapper examSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper retentionNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
     private boolean closed;
@@ -97,6 +98,11 @@ public final class StatisticsViewModel implements Drill {
     /** Reviews falling due on each of the next 30 days (today includes the overdue). */
     public ObservableList<StudyStatistics.DayCount> dueForecast() {
         return dueForecast.view();
+    }
+
+    /** Why the retention chart is empty (when it is), else "". */
+    public ReadOnlyStringProperty retentionNoteProperty() {
+        return retentionNote.getReadOnlyProperty();
     }
 
     /** True retention per week, oldest first. */
@@ -200,6 +206,10 @@ public final class StatisticsViewModel implements Drill {
         statistics.set(s);
         dueForecast.setAll(s.dueForecast());
         retention.setAll(s.retentionByWeek());
+        retentionNote.set(!s.retentionByWeek().isEmpty() ? "" : s.totalReviews() == 0
+                ? "No retention yet: nothing has been reviewed."
+                : "No retention yet: it counts the reviews of questions that have finished their learning steps and"
+                        + " came back when due, and none has so far. Keep reviewing: it shows after a few days.");
         mastery.setAll(s.mastery());
         exams.setAll(finished);
         streaks.set("Streak: " + Messages.plural(s.currentStreak(), "day") + " (longest "

@@ -178,4 +178,21 @@ class StatisticsViewModelTest {
 
         assertThat(stats.messageProperty().get()).startsWith("The review log could not be exported to " + out + ": ");
     }
+
+    @Test
+    void anEmptyRetentionChartSaysWhyAndAFullOneSaysNothing() {
+        StatisticsViewModel withReviews = statistics();
+        assertThat(withReviews.retentionByWeek()).isNotEmpty();
+        assertThat(withReviews.retentionNoteProperty().get()).isEmpty();
+
+        fx = new DrillFixture(Path.of(dir.toString(), "learning"));
+        fx.progress.withLog(List.of(review(TYPES, T0, FlashcardRating.GOOD)));
+        StatisticsViewModel learningOnly = statistics();
+        assertThat(learningOnly.retentionByWeek()).isEmpty();
+        assertThat(learningOnly.retentionNoteProperty().get()).startsWith("No retention yet: it counts the reviews of"
+                + " questions that have finished their learning steps");
+
+        fx = new DrillFixture(Path.of(dir.toString(), "none"));
+        assertThat(statistics().retentionNoteProperty().get()).isEqualTo("No retention yet: nothing has been reviewed.");
+    }
 }
