@@ -98,11 +98,13 @@ final class GradeCommand extends ContextCommand {
     Path examples;
 
     @Option(names = "--examples-from-eval", paramLabel = "K",
+            split = ",",
             description = "With --eval, take the examples from IN.csv itself: K answers of each question (chosen"
                     + " with a fixed seed) are its examples and the others are graded and measured; \"all\": each"
-                    + " answer is graded with every other answer of its question as examples (leave one out). The"
-                    + " figures without examples, on the same rows, are printed first.")
-    String examplesFromEval;
+                    + " answer is graded with every other answer of its question as examples (leave one out). Several"
+                    + " K (1,3,10,all) are measured one after the other; each prints the figures without examples on"
+                    + " the same rows, then with. --out gets the grades without examples.")
+    List<String> examplesFromEval;
 
     @Mixin
     CourseOption course;
@@ -130,17 +132,23 @@ final class GradeCommand extends ContextCommand {
         if (examplesFromEval != null && mode.eval == null) {
             throw new CommandLine.ParameterException(cl, "--examples-from-eval goes with --eval.");
         }
-        Integer fromEvalK = null;
-        if (examplesFromEval != null && !examplesFromEval.strip().equalsIgnoreCase("all")) {
+        List<Integer> fromEvalK = new ArrayList<>();
+        for (String k : examplesFromEval == null ? List.<String>of() : examplesFromEval) {
+            if (k.strip().equalsIgnoreCase("all")) {
+                fromEvalK.add(null);
+                continue;
+            }
+            int parsed;
             try {
-                fromEvalK = Integer.parseInt(examplesFromEval.strip());
+                parsed = Integer.parseInt(k.strip());
             } catch (NumberFormatException e) {
-                fromEvalK = -1;
+                parsed = -1;
             }
-            if (fromEvalK < 1) {
-                throw new CommandLine.ParameterException(cl, "--examples-from-eval takes a number of examples per"
-                        + " question (1 or more) or \"all\", not \"" + examplesFromEval + "\".");
+            if (parsed < 1) {
+                throw new CommandLine.ParameterException(cl, "--examples-from-eval takes numbers of examples per"
+                        + " question (1 or more) or \"all\", not \"" + k + "\".");
             }
+            fromEvalK.add(parsed);
         }
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1.");
@@ -186,7 +194,6 @@ final class GradeCommand extends ContextCommand {
             answers.add(withCourseKey(csv, row, csv.answer(row, problems), keys, problems));
         }
         Gold gold = evaluate ? Gold.read(csv, labelColumn, problems) : null;
-        boolean[] evaluated = null;
         if (examples != null) {
             try {
                 AnswerCsv judged = AnswerCsv.read(examples);
@@ -197,8 +204,6 @@ final class GradeCommand extends ContextCommand {
                 err.flush();
                 return 1;
             }
-        } else if (examplesFromEval != null) {
-            evaluated = examplesFromEval(csv, answers, fromEvalK, labelColumn, problems);
         }
         problems.sort(Problem.IN_FILE_ORDER);
         report(problems, err);
@@ -261,22 +266,29 @@ final class GradeCommand extends ContextCommand {
 
         if (evaluate) {
             PrintWriter stdout = cl.getOut();
-            if (evaluated != null) {
-                List<Grade> plain = new ArrayList<>(answers.size());
-                for (int i = 0; i < answers.size(); i++) {
-                    AnswerCsv.Answer a = answers.get(i);
-                    plain.add(evaluated[i] && grades.get(i) != null
-                            ? grader.grade(a.key().withoutExamples(), a.text()) : null);
+            printAgreement(stdout, csv, gold, grades, timing, loadNanos);
+            for (Integer k : fromEvalK) {
+                List<AnswerCsv.Answer> judged = new ArrayList<>(answers);
+                boolean[] evaluated = examplesFromEval(csv, judged, k, labelColumn);
+                List<Grade> plain = new ArrayList<>(grades);
+                List<Grade> withExamples = new ArrayList<>(judged.size());
+                BatchGrading.Timing t = BatchGrading.run(judged, grader, poolSize, err,
+                        r -> withExamples.add(r.grade()));
+                for (int i = 0; i < evaluated.length; i++) {
                     if (!evaluated[i]) {
-                        grades.set(i, null);
+                        plain.set(i, null);
+                        withExamples.set(i, null);
                     }
                 }
+                String which = k == null ? "every other answer of its question" : Summary.plural(k, "judged answer")
+                        + " per question (chosen with seed " + JudgedExamples.SEED + "; those rows left out)";
+                stdout.println();
+                stdout.println("examples: " + which);
                 stdout.println("without examples, on the same rows:");
                 printAgreement(stdout, csv, gold, plain, timing, loadNanos);
-                stdout.println("with " + (fromEvalK == null ? "every other answer of the question"
-                        : Summary.plural(fromEvalK, "judged answer") + " per question") + " as examples:");
+                stdout.println("with the examples:");
+                printAgreement(stdout, csv, gold, withExamples, t, loadNanos);
             }
-            printAgreement(stdout, csv, gold, grades, timing, loadNanos);
             stdout.flush();
         }
         boolean errors = failed > 0 || problems.stream().anyMatch(Problem::isError);
@@ -333,8 +345,7 @@ final class GradeCommand extends ContextCommand {
     }
 
     /** {@code --examples-from-eval}: examples from the evaluated file itself; which rows count in the figures. */
-    private static boolean[] examplesFromEval(AnswerCsv csv, List<AnswerCsv.Answer> answers, Integer k, String label,
-            List<Problem> problems) {
+    private static boolean[] examplesFromEval(AnswerCsv csv, List<AnswerCsv.Answer> answers, Integer k, String label) {
         boolean byId = csv.has(QUESTION_ID);
         List<JudgedExamples.Judged> rows = judgedRows(csv, answers, label, byId, new ArrayList<>(), false);
         JudgedExamples.Split split = JudgedExamples.fromEval(rows, k, byId);
