@@ -108,6 +108,13 @@ public final class StandardGrader implements Grader {
         boolean contradicted = base.contradicts();
         int score = ExampleVote.combine(base.score(), vote, contradicted, model.correctAt());
         Verdict verdict = contradicted ? Verdict.INCORRECT : model.verdict(score);
+        int n = base.keyPoints().size();
+        if (verdict == Verdict.CORRECT && n > 0 && base.coveredCount() < Judgement.CONFIRMED_FOR_CORRECT * n
+                && vote.closest().get(0).similarity() < ExampleVote.NEAR_DUPLICATE) {
+            // the key points say what a correct answer must assert; only a near copy of a judged answer overrules them
+            verdict = Verdict.PARTIAL;
+            score = Math.min(score, model.correctAt() - 1);
+        }
         if (verdict == base.verdict()) {
             return new Grade(score, verdict, base.keyPoints(), base.explanation(), signals);
         }

@@ -31,6 +31,11 @@ public final class ExampleVote {
     static final double HALF_SAY_AT = 0.2;
     /** The largest share of the grade the examples can have. */
     static final double MOST_SAY = 0.85;
+    /**
+     * An example at least this similar is a near copy of the answer: it may make an answer correct even when the
+     * answer's key points are not confirmed.
+     */
+    public static final double NEAR_DUPLICATE = 0.9;
     /** Below this say the examples change nothing. */
     static final double LEAST_SAY = 0.05;
 
