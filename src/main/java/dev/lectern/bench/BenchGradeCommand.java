@@ -60,7 +60,8 @@ final class BenchGradeCommand extends Measurement {
     @Option(names = "--examples", defaultValue = "0", paramLabel = "N",
             description = "Give each question N judged examples (other answers to it, then answers to other"
                     + " questions, verdicts in turn correct, partial, incorrect) and time grades of answers to the"
-                    + " first 10 questions only, after grading every example once (warm). Default ${DEFAULT-VALUE}.")
+                    + " first 10 questions only, after grading every example once (warm; the answers timed are new). Default"
+                    + " ${DEFAULT-VALUE}.")
     int examples;
 
     @Mixin
@@ -74,7 +75,10 @@ final class BenchGradeCommand extends Measurement {
 
     static final int QUESTIONS_WITH_EXAMPLES = 10;
 
-    /** The samples of the first few questions, each key with {@code n} judged examples. */
+    /**
+     * The samples of the first few questions, each key with {@code n} judged examples; the answers that are examples
+     * are not timed (an answer is never its own example, and its grade would be remembered).
+     */
     static List<Sample> withExamples(List<Sample> samples, int n) {
         List<String> questions = samples.stream().map(s -> s.key().question()).distinct()
                 .limit(QUESTIONS_WITH_EXAMPLES).toList();
@@ -96,7 +100,8 @@ final class BenchGradeCommand extends Measurement {
             for (int i = 0; i < Math.min(n, answers.size()); i++) {
                 judged.add(new dev.lectern.course.JudgedExample(answers.get(i), verdicts[i % verdicts.length], ""));
             }
-            samples.stream().filter(s -> s.key().question().equals(q))
+            Set<String> examples = new HashSet<>(answers.subList(0, judged.size()));
+            samples.stream().filter(s -> s.key().question().equals(q) && !examples.contains(s.answer()))
                     .forEach(s -> out.add(new Sample(s.key().withExamples(judged), s.answer())));
         }
         return out;
@@ -163,8 +168,16 @@ final class BenchGradeCommand extends Measurement {
 
         if (examples > 0) {
             samples = withExamples(samples, examples);
+            if (samples.isEmpty()) {
+                err.println("lectern: No question has more than " + examples + " answers, so none is left to time.");
+                err.flush();
+                return 1;
+            }
+            Set<String> warmed = new HashSet<>();
             for (Sample s : samples) {
-                grader.grade(s.key(), s.answer()); // grades every example once: what is timed is warm
+                if (warmed.add(s.key().question())) {
+                    grader.grade(s.key(), "warming up"); // grades every example of the question once
+                }
             }
             out.printf(Locale.ROOT, "examples: %d per question, answers to the first %d questions only%n", examples,
                     samples.stream().map(s -> s.key().question()).distinct().count());
