@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.cli.grade.CourseKeys;
 import dev.lectern.cli.grade.GradeFigures;
+import dev.lectern.cli.grade.JudgedExamples;
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.Problem;
 import dev.lectern.files.AtomicFiles;
 import dev.lectern.grading.Grade;
@@ -86,6 +89,23 @@ final class GradeCommand extends ContextCommand {
                     + " contradictory / incorrect.")
     String labelColumn = GOLD_LABEL;
 
+    @Option(names = "--examples", paramLabel = "JUDGED.csv",
+            description = "Judged answers the grader compares answers with: rows with question_id or question,"
+                    + " student_answer, and label (correct, partial, anything else incorrect) or score (0-5: 4 and up"
+                    + " correct, 2 and up partial). A row is an example of the answers to its question, matched by"
+                    + " question_id when both files have that column, else by the question's text; an answer is"
+                    + " never its own example. Rows that match no question are reported and ignored.")
+    Path examples;
+
+    @Option(names = "--examples-from-eval", paramLabel = "K",
+            split = ",",
+            description = "With --eval, take the examples from IN.csv itself: K answers of each question (chosen"
+                    + " with a fixed seed) are its examples and the others are graded and measured; \"all\": each"
+                    + " answer is graded with every other answer of its question as examples (leave one out). Several"
+                    + " K (1,3,10,all) are measured one after the other; each prints the figures without examples on"
+                    + " the same rows, then with. --out gets the grades without examples.")
+    List<String> examplesFromEval;
+
     @Mixin
     CourseOption course;
 
@@ -105,6 +125,30 @@ final class GradeCommand extends ContextCommand {
         }
         if (groupBy != null && mode.eval == null) {
             throw new CommandLine.ParameterException(cl, "--group-by goes with --eval.");
+        }
+        if (examples != null && examplesFromEval != null) {
+            throw new CommandLine.ParameterException(cl, "--examples and --examples-from-eval exclude each other.");
+        }
+        if (examplesFromEval != null && mode.eval == null) {
+            throw new CommandLine.ParameterException(cl, "--examples-from-eval goes with --eval.");
+        }
+        List<Integer> fromEvalK = new ArrayList<>();
+        for (String k : examplesFromEval == null ? List.<String>of() : examplesFromEval) {
+            if (k.strip().equalsIgnoreCase("all")) {
+                fromEvalK.add(null);
+                continue;
+            }
+            int parsed;
+            try {
+                parsed = Integer.parseInt(k.strip());
+            } catch (NumberFormatException e) {
+                parsed = -1;
+            }
+            if (parsed < 1) {
+                throw new CommandLine.ParameterException(cl, "--examples-from-eval takes numbers of examples per"
+                        + " question (1 or more) or \"all\", not \"" + k + "\".");
+            }
+            fromEvalK.add(parsed);
         }
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1.");
@@ -150,6 +194,17 @@ final class GradeCommand extends ContextCommand {
             answers.add(withCourseKey(csv, row, csv.answer(row, problems), keys, problems));
         }
         Gold gold = evaluate ? Gold.read(csv, labelColumn, problems) : null;
+        if (examples != null) {
+            try {
+                AnswerCsv judged = AnswerCsv.read(examples);
+                attachExamples(judged, csv, answers, examples.toAbsolutePath().normalize()
+                        .equals(in.toAbsolutePath().normalize()), problems);
+            } catch (AnswerCsv.Unreadable e) {
+                err.println(e.problem().format());
+                err.flush();
+                return 1;
+            }
+        }
         problems.sort(Problem.IN_FILE_ORDER);
         report(problems, err);
 
@@ -212,10 +267,96 @@ final class GradeCommand extends ContextCommand {
         if (evaluate) {
             PrintWriter stdout = cl.getOut();
             printAgreement(stdout, csv, gold, grades, timing, loadNanos);
+            for (Integer k : fromEvalK) {
+                List<AnswerCsv.Answer> judged = new ArrayList<>(answers);
+                boolean[] evaluated = examplesFromEval(csv, judged, k, labelColumn);
+                List<Grade> plain = new ArrayList<>(grades);
+                List<Grade> withExamples = new ArrayList<>(judged.size());
+                BatchGrading.Timing t = BatchGrading.run(judged, grader, poolSize, err,
+                        r -> withExamples.add(r.grade()));
+                for (int i = 0; i < evaluated.length; i++) {
+                    if (!evaluated[i]) {
+                        plain.set(i, null);
+                        withExamples.set(i, null);
+                    }
+                }
+                String which = k == null ? "every other answer of its question" : Summary.plural(k, "judged answer")
+                        + " per question (chosen with seed " + JudgedExamples.SEED + "; those rows left out)";
+                stdout.println();
+                stdout.println("examples: " + which);
+                stdout.println("without examples, on the same rows:");
+                printAgreement(stdout, csv, gold, plain, timing, loadNanos);
+                stdout.println("with the examples:");
+                printAgreement(stdout, csv, gold, withExamples, t, loadNanos);
+            }
             stdout.flush();
         }
         boolean errors = failed > 0 || problems.stream().anyMatch(Problem::isError);
         return errors ? 1 : 0;
+    }
+
+    /** The rows of a file as judged answers (a row without a usable verdict has none; see {@code needVerdict}). */
+    private static List<JudgedExamples.Judged> judgedRows(AnswerCsv csv, List<AnswerCsv.Answer> keys, String label,
+            boolean byId, List<Problem> problems, boolean needVerdict) {
+        List<JudgedExamples.Judged> out = new ArrayList<>();
+        boolean withSet = csv.has(SET_ID);
+        for (int i = 0; i < csv.rows().size(); i++) {
+            AnswerCsv.Row row = csv.rows().get(i);
+            String id = byId ? (withSet ? csv.text(row, SET_ID).strip() + "/" : "") + csv.text(row, QUESTION_ID) : "";
+            String question = keys != null ? keys.get(i).key().question() : csv.text(row, AnswerCsv.QUESTION);
+            var verdict = JudgedExamples.verdict(csv.text(row, label), csv.text(row, GOLD_SCORE));
+            String answer = csv.text(row, AnswerCsv.STUDENT);
+            if (needVerdict && (verdict.isEmpty() || answer.isBlank())) {
+                problems.add(Problem.warning(csv.file(), row.line(), 1, answer.isBlank()
+                        ? "This judged row has no student_answer; it is no example."
+                        : "This judged row has no \"" + label + "\" or 0-5 \"" + GOLD_SCORE
+                                + "\"; it is no example."));
+                continue;
+            }
+            out.add(new JudgedExamples.Judged(row.number(), row.line(), id, question, answer,
+                    verdict.orElse(ExampleVerdict.INCORRECT)));
+        }
+        return out;
+    }
+
+    /** {@code --examples}: each answer gets the judged rows of its question as examples. */
+    private static void attachExamples(AnswerCsv judged, AnswerCsv in, List<AnswerCsv.Answer> answers, boolean same,
+            List<Problem> problems) throws AnswerCsv.Unreadable {
+        judged.require(List.of(AnswerCsv.STUDENT), "every judged row needs the answer that was judged");
+        if (!judged.has(GOLD_LABEL) && !judged.has(GOLD_SCORE)) {
+            judged.require(List.of(GOLD_LABEL, GOLD_SCORE), "each judged row needs its verdict");
+        }
+        boolean byId = judged.has(QUESTION_ID) && in.has(QUESTION_ID);
+        if (!byId) {
+            judged.require(List.of(AnswerCsv.QUESTION), "judged rows are matched to questions by question_id when both"
+                    + " files have it, else by the question's text");
+        }
+        problems.addAll(judged.problems());
+        List<JudgedExamples.Judged> rows = judgedRows(judged, null, GOLD_LABEL, byId, problems, true);
+        List<JudgedExamples.Judged> targets = judgedRows(in, answers, GOLD_LABEL, byId, problems, false);
+        JudgedExamples.Matched matched = JudgedExamples.match(rows, targets, byId, same);
+        for (int i = 0; i < answers.size(); i++) {
+            answers.set(i, withExamples(answers.get(i), matched.examples().get(i)));
+        }
+        for (JudgedExamples.Judged j : matched.unmatched()) {
+            problems.add(Problem.warning(judged.file(), j.line(), 1, "This judged row matches no question of "
+                    + in.file().getFileName() + " (by " + (byId ? "question_id" : "question text") + "); it is ignored."));
+        }
+    }
+
+    /** {@code --examples-from-eval}: examples from the evaluated file itself; which rows count in the figures. */
+    private static boolean[] examplesFromEval(AnswerCsv csv, List<AnswerCsv.Answer> answers, Integer k, String label) {
+        boolean byId = csv.has(QUESTION_ID);
+        List<JudgedExamples.Judged> rows = judgedRows(csv, answers, label, byId, new ArrayList<>(), false);
+        JudgedExamples.Split split = JudgedExamples.fromEval(rows, k, byId);
+        for (int i = 0; i < answers.size(); i++) {
+            answers.set(i, withExamples(answers.get(i), split.examples().get(i)));
+        }
+        return split.evaluated();
+    }
+
+    private static AnswerCsv.Answer withExamples(AnswerCsv.Answer a, List<JudgedExample> judged) {
+        return new AnswerCsv.Answer(a.row(), a.key().withExamples(judged), a.text());
     }
 
     static final String SET_ID = "set_id";
@@ -340,6 +481,7 @@ final class GradeCommand extends ContextCommand {
             }
             return new Gold(score, label, negatives);
         }
+
     }
 
     private void printAgreement(PrintWriter out, AnswerCsv csv, Gold gold, List<Grade> grades,

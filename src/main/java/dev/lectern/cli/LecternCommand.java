@@ -69,6 +69,9 @@ public final class LecternCommand implements Callable<Integer> {
                 if (cls == GradeCommand.class) {
                     return cls.cast(new GradeCommand(context));
                 }
+                if (cls == ValidateCommand.class) {
+                    return cls.cast(new ValidateCommand(context));
+                }
                 if (cls == DrillCommand.class) {
                     return cls.cast(new DrillCommand(context));
                 }

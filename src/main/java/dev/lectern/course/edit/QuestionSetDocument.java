@@ -1,6 +1,8 @@
 package dev.lectern.course.edit;
 
 import dev.lectern.course.Difficulty;
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.KeyPoint;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +20,10 @@ import java.util.Set;
 public final class QuestionSetDocument {
 
     static final JsonTree.Shape KEY_POINT = new JsonTree.Shape(List.of("text", "accept"), Map.of());
+    static final JsonTree.Shape EXAMPLE = new JsonTree.Shape(List.of("answer", "verdict", "note"), Map.of());
     static final JsonTree.Shape QUESTION = new JsonTree.Shape(List.of("id", "prompt", "referenceAnswer",
-            "alternativeAnswers", "keyPoints", "tags", "difficulty"), Map.of("keyPoints", KEY_POINT));
+            "alternativeAnswers", "keyPoints", "tags", "difficulty", "examples"),
+            Map.of("keyPoints", KEY_POINT, "examples", EXAMPLE));
     static final JsonTree.Shape SET = new JsonTree.Shape(List.of("$schema", "id", "title", "readings", "questions"),
             Map.of("questions", QUESTION));
 
@@ -287,6 +291,77 @@ public final class QuestionSetDocument {
             array.items.clear();
             array.items.addAll(items);
             array.modified = true;
+        }
+
+        /**
+         * The judged examples written in the file, in order, as far as they can be read (an item that is not an
+         * example with an answer and a known verdict is left out here and kept in the file).
+         */
+        public List<JudgedExample> examples() {
+            List<JudgedExample> out = new ArrayList<>();
+            if (node instanceof JsonTree.JObject o && o.get("examples") instanceof JsonTree.JArray array) {
+                for (JsonTree item : array.items) {
+                    example(item).ifPresent(out::add);
+                }
+            }
+            return out;
+        }
+
+        /** Adds a judged example at the end of the question's examples. */
+        public void addExample(JudgedExample example) {
+            JsonTree.JObject o = new JsonTree.JObject();
+            o.put("answer", JsonTree.string(example.answer()));
+            o.put("verdict", JsonTree.string(example.verdict().key()));
+            if (!example.note().isBlank()) {
+                o.put("note", JsonTree.string(example.note()));
+            }
+            JsonTree.JArray array = JsonDocument.array(object(), "examples");
+            array.items.add(o);
+            array.modified = true;
+        }
+
+        /**
+         * Removes the example at {@code index} of {@link #examples()} and returns the item removed, which
+         * {@link #restoreExample} puts back (for undo); the key goes when no example is left.
+         */
+        public Object removeExample(int index) {
+            JsonTree.JObject object = object();
+            JsonTree.JArray array = (JsonTree.JArray) object.get("examples");
+            int seen = -1;
+            for (int i = 0; i < array.items.size(); i++) {
+                if (example(array.items.get(i)).isPresent() && ++seen == index) {
+                    JsonTree removed = array.items.remove(i);
+                    array.modified = true;
+                    if (array.items.isEmpty()) {
+                        object.put("examples", null);
+                    }
+                    return new RemovedExample(removed, i);
+                }
+            }
+            throw new IndexOutOfBoundsException("no example " + index);
+        }
+
+        /** Puts back what {@link #removeExample} removed. */
+        public void restoreExample(Object removed) {
+            RemovedExample r = (RemovedExample) removed;
+            JsonTree.JArray array = JsonDocument.array(object(), "examples");
+            array.items.add(Math.min(r.position(), array.items.size()), r.item());
+            array.modified = true;
+        }
+
+        private record RemovedExample(JsonTree item, int position) {
+        }
+
+        private static Optional<JudgedExample> example(JsonTree item) {
+            if (item instanceof JsonTree.JObject o) {
+                String answer = JsonDocument.text(o, "answer");
+                Optional<ExampleVerdict> verdict = JsonDocument.optionalText(o, "verdict").flatMap(ExampleVerdict::fromKey);
+                if (!answer.isBlank() && verdict.isPresent()) {
+                    return Optional.of(new JudgedExample(answer, verdict.get(),
+                            JsonDocument.optionalText(o, "note").orElse("")));
+                }
+            }
+            return Optional.empty();
         }
 
         private static Optional<KeyPoint> keyPoint(JsonTree item) {

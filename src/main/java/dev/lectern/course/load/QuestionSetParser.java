@@ -1,6 +1,8 @@
 package dev.lectern.course.load;
 
 import dev.lectern.course.Difficulty;
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
@@ -21,8 +23,9 @@ final class QuestionSetParser {
 
     private static final Set<String> SET_KEYS = Set.of("$schema", "id", "title", "readings", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "prompt", "referenceAnswer", "alternativeAnswers",
-            "keyPoints", "tags", "difficulty");
+            "keyPoints", "tags", "difficulty", "examples");
     private static final Set<String> KEY_POINT_KEYS = Set.of("text", "accept");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("answer", "verdict", "note");
 
     /** The set, and where each reading id it drills was written (for checking that the readings exist). */
     record Parsed(QuestionSet set, int idLine, int idColumn, List<Node> readingNodes) {
@@ -107,8 +110,69 @@ final class QuestionSetParser {
         if (problems.errorCount() > errorsBefore || id.isEmpty() || prompt.isEmpty() || reference.isEmpty()) {
             return Optional.empty();
         }
+        List<JudgedExample> examples = examples(q, fields);
         return Optional.of(new Question(id.get().strip(), prompt.get().strip(), reference.get().strip(), alternatives,
-                keyPoints, tags, difficulty, new SourceRef(file, q.line())));
+                keyPoints, tags, difficulty, new SourceRef(file, q.line()), examples));
+    }
+
+    /**
+     * The question's judged examples. One that cannot be used (not a group of keys, no answer, an unknown verdict,
+     * the same answer twice) is an error where it was written, and only it is left out: the question and its other
+     * examples still load.
+     */
+    private List<JudgedExample> examples(Node.ObjectNode q, Fields fields) {
+        Problems problems = fields.problems();
+        Path file = fields.file();
+        List<JudgedExample> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node item : fields.list(q, "examples")) {
+            if (!(item instanceof Node.ObjectNode object)) {
+                problems.error(file, item.line(), item.column(), "An example should be { \"answer\": ...,"
+                        + " \"verdict\": \"correct\", \"partial\" or \"incorrect\" }, but this one is "
+                        + item.describe() + "; it is ignored.");
+                continue;
+            }
+            fields.warnUnknownKeys(object, EXAMPLE_KEYS, "in this example");
+            Optional<Node.Field> answerField = fields.field(object, "answer");
+            String answer = answerField.flatMap(f -> quietText(f.value())).map(String::strip).orElse("");
+            if (answer.isEmpty()) {
+                Node at = answerField.map(f -> (Node) f.value()).orElse(object);
+                problems.error(file, at.line(), at.column(), answerField.isEmpty()
+                        ? "This example has no \"answer\": the answer a person judged; it is ignored."
+                        : "The example's \"answer\" is empty; it is ignored.");
+                continue;
+            }
+            Optional<Node.Field> verdictField = fields.field(object, "verdict");
+            Optional<String> written = verdictField.flatMap(f -> quietText(f.value()));
+            Optional<ExampleVerdict> verdict = written.flatMap(ExampleVerdict::fromKey);
+            if (verdict.isEmpty()) {
+                Node at = verdictField.map(f -> (Node) f.value()).orElse(object);
+                problems.error(file, at.line(), at.column(), written.isEmpty()
+                        ? "This example has no \"verdict\": correct, partial or incorrect; it is ignored."
+                        : "The example's \"verdict\" should be correct, partial or incorrect, not \""
+                                + Words.abbreviate(written.get()) + "\"; it is ignored.");
+                continue;
+            }
+            Node answerNode = answerField.get().value();
+            String normal = answer.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            Integer earlier = seen.putIfAbsent(normal, answerNode.line());
+            if (earlier != null) {
+                problems.error(file, answerNode.line(), answerNode.column(), "The same answer is already an example"
+                        + " of this question (line " + earlier + "); this one is ignored.");
+                continue;
+            }
+            String note = fields.optionalText(object, "note").map(String::strip).orElse("");
+            out.add(new JudgedExample(answer, verdict.get(), note, object.line(), object.column()));
+        }
+        return out;
+    }
+
+    /** A scalar's text without reporting anything: empty for null, a list or a group of keys. */
+    private static Optional<String> quietText(Node node) {
+        if (node instanceof Node.ScalarNode scalar && scalar.value() != null) {
+            return Optional.of(String.valueOf(scalar.value()));
+        }
+        return Optional.empty();
     }
 
     private Optional<KeyPoint> keyPoint(Node item, Fields fields) {

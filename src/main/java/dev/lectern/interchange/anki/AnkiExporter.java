@@ -1,6 +1,7 @@
 package dev.lectern.interchange.anki;
 
 import dev.lectern.course.Course;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
@@ -26,6 +27,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -184,7 +186,35 @@ public final class AnkiExporter {
                 list.appendElement("li").text(k.text());
             }
         }
+        if (!q.examples().isEmpty()) {
+            body.appendChild(new Comment(examplesComment(q)));
+        }
         return oneLine(body.html());
+    }
+
+    /**
+     * The question's judged examples as an HTML comment on the back of the card: carried with the note, never shown
+     * to the student (they are not model answers). One per line, "verdict: answer (note)"; "--" cannot end the
+     * comment early, and line breaks in an answer become spaces.
+     */
+    static String examplesComment(Question q) {
+        StringBuilder out = new StringBuilder(" lectern-examples:");
+        for (JudgedExample e : q.examples()) {
+            out.append(' ').append(e.verdict().key()).append(": ").append(flat(e.answer()));
+            if (!e.note().isBlank()) {
+                out.append(" (").append(flat(e.note())).append(')');
+            }
+            out.append(" |");
+        }
+        return out.append(' ').toString();
+    }
+
+    private static String flat(String s) {
+        String t = s.strip().replaceAll("\\s+", " ").replace("|", "/");
+        while (t.contains("--")) {
+            t = t.replace("--", "-\u2010");
+        }
+        return t.replace(">", "\u203A");
     }
 
     /** Markdown as sanitised HTML; formulas for MathJax; images as a bracketed note (notes hold no files). */

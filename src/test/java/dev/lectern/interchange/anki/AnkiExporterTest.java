@@ -121,6 +121,30 @@ class AnkiExporterTest {
     }
 
     @Test
+    void judgedExamplesTravelInAHiddenCommentAndAreNeverShownOrImportedAsAnswers() throws Exception {
+        Path root = dir.resolve("with-examples");
+        Files.createDirectories(root.resolve("readings"));
+        Files.createDirectories(root.resolve("questions"));
+        Files.writeString(root.resolve("readings/unicode.md"), READING);
+        Files.writeString(root.resolve("questions/unicode-set.json"), SET.replace("\"tags\": [\"greek letters\", \"Math\"]",
+                "\"tags\": [\"greek letters\", \"Math\"], \"examples\": [{\"answer\": \"Sigma blows up --> infinity\","
+                        + " \"verdict\": \"correct\", \"note\": \"informal\"}, {\"answer\": \"It shrinks\", \"verdict\": \"incorrect\"}]"));
+        LoadedCourse loaded = CourseLoader.load(root);
+        assertThat(loaded.problems()).isEmpty();
+        Path out = dir.resolve("examples.txt");
+        new AnkiExporter(loaded.course()).exportSet("unicode-set", out);
+
+        String back = Files.readAllLines(out).stream().filter(l -> l.contains("greek")).findFirst().orElseThrow()
+                .split("\t")[2];
+        assertThat(back).contains("<!-- lectern-examples: correct: Sigma blows up -\u2010\u203A infinity (informal) |"
+                + " incorrect: It shrinks | -->");
+        assertThat(org.jsoup.Jsoup.parse(back.replace("\"\"", "\"")).text()).doesNotContain("Sigma", "shrinks");
+        QuestionSet imported = importBack(out, "examples");
+        assertThat(imported.questions().get(0).referenceAnswer()).doesNotContain("Sigma", "shrinks");
+        assertThat(imported.questions().get(0).alternativeAnswers()).isEmpty();
+    }
+
+    @Test
     void theAnkiImporterReadsBackTheSamePromptsAnswersAndTags() throws Exception {
         Course course = temporaryCourse();
         Path out = dir.resolve("unicode.txt");

@@ -1,6 +1,8 @@
 package dev.lectern.ui.editor.questionset;
 
 import dev.lectern.course.Difficulty;
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.edit.QuestionSetDocument.EditableQuestion;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.KeyPointResult;
@@ -23,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -39,6 +42,8 @@ public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorVie
     static final String ID_DIFFICULTY = "editorDifficulty";
     static final String ID_SET_TITLE = "editorSetTitle";
     static final String ID_SAMPLE = "editorSampleAnswer";
+    static final String ID_KEEP = "editorKeepExample";
+    static final String ID_EXAMPLES = "editorExamples";
     static final String ID_TRY = "editorTry";
     static final String ID_TRIAL = "editorTrial";
     static final String ID_ADD = "editorAdd";
@@ -205,11 +210,38 @@ public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorVie
         VBox result = new VBox(2);
         result.setId(ID_TRIAL);
         model.trialProperty().addListener((obs, old, t) -> showTrial(result, t));
+        ComboBox<ExampleVerdict> verdict = new ComboBox<>();
+        verdict.getItems().setAll(ExampleVerdict.values());
+        verdict.valueProperty().bindBidirectional(model.exampleVerdictProperty());
+        verdict.setAccessibleText("Verdict of the example");
+        Button keep = EditorViews.button("Keep as Example", null, model::keepAsExample);
+        keep.setId(ID_KEEP);
+        keep.disableProperty().bind(model.editableProperty().not());
         Label heading = new Label("Try an answer");
         heading.getStyleClass().add(Styles.PANEL_TITLE);
-        VBox box = new VBox(4, heading, sample, grade, result);
+        VBox box = new VBox(4, heading, sample, new HBox(8, grade, verdict, keep), result, examplesPane());
         box.getStyleClass().add(Styles.EDITOR_FORM);
         return box;
+    }
+
+    /** The question's judged examples (not shown to students), each with a delete button. */
+    private VBox examplesPane() {
+        ListView<JudgedExample> examples = new ListView<>(model.examples());
+        examples.setId(ID_EXAMPLES);
+        examples.setPrefHeight(120);
+        examples.setPlaceholder(new Label("No judged examples: try an answer, then keep it as an example."));
+        examples.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(JudgedExample item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : QuestionSetEditorViewModel.exampleLabel(item));
+            }
+        });
+        Button delete = EditorViews.button("Delete Example", null,
+                () -> model.deleteExample(examples.getSelectionModel().getSelectedIndex()));
+        delete.disableProperty().bind(examples.getSelectionModel().selectedItemProperty().isNull());
+        Label heading = new Label("Judged examples (the grader compares answers with them)");
+        return new VBox(4, heading, examples, delete);
     }
 
     private static void showTrial(VBox result, QuestionSetEditorViewModel.Trial trial) {

@@ -1,6 +1,8 @@
 package dev.lectern.ui.editor.questionset;
 
 import dev.lectern.course.Difficulty;
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.course.edit.CourseFileStore;
 import dev.lectern.course.edit.DocumentSyntaxException;
 import dev.lectern.course.edit.QuestionSetDocument;
@@ -73,6 +75,8 @@ public final class QuestionSetEditorViewModel extends Editor {
     private final StringProperty sampleAnswer = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Trial> trial = new ReadOnlyObjectWrapper<>();
     private final AtomicLong trialGeneration = new AtomicLong();
+    private final ObservableList<JudgedExample> examples = FXCollections.observableArrayList();
+    private final ObjectProperty<ExampleVerdict> exampleVerdict = new SimpleObjectProperty<>(ExampleVerdict.CORRECT);
     /** The id each question had when the file was read or last saved, to notice renames. */
     private final Map<EditableQuestion, String> savedIds = new IdentityHashMap<>();
     private String savedSetId;
@@ -188,6 +192,25 @@ public final class QuestionSetEditorViewModel extends Editor {
         return trial.getReadOnlyProperty();
     }
 
+    /** The judged examples of the selected question, in the file's order (not shown to students). */
+    public ObservableList<JudgedExample> examples() {
+        return examples;
+    }
+
+    /** The verdict "Keep as example" gives the sample answer: the grader's, once it has graded it; the author's choice. */
+    public ObjectProperty<ExampleVerdict> exampleVerdictProperty() {
+        return exampleVerdict;
+    }
+
+    /** "correct · the first number (says what it is)" */
+    public static String exampleLabel(JudgedExample e) {
+        String answer = e.answer().strip().replaceAll("\\s+", " ");
+        if (answer.length() > 100) {
+            answer = answer.substring(0, 99) + "…";
+        }
+        return e.verdict().key() + " · " + answer + (e.note().isBlank() ? "" : " (" + e.note().strip() + ")");
+    }
+
     /** The document as edited (tests look into it). */
     public QuestionSetDocument document() {
         return document;
@@ -288,6 +311,7 @@ public final class QuestionSetEditorViewModel extends Editor {
         } finally {
             filling = false;
         }
+        examples.setAll(canEdit ? q.examples() : List.of());
         editable.set(canEdit);
         trial.set(null);
         renderPreview();
@@ -393,7 +417,9 @@ public final class QuestionSetEditorViewModel extends Editor {
             return;
         }
         long generation = trialGeneration.incrementAndGet();
-        AnswerKey key = new AnswerKey(q.prompt(), q.referenceAnswer(), q.alternativeAnswers(), q.keyPoints());
+        // the answer tried is never its own example
+        AnswerKey key = new AnswerKey(q.prompt(), q.referenceAnswer(), q.alternativeAnswers(), q.keyPoints(),
+                q.examples().stream().filter(e -> !normal(e.answer()).equals(normal(answer))).toList());
         trial.set(new Trial(answer, Optional.empty(), services.grading().isReady() ? "Grading…" : "Loading the grader…"));
         services.grading().grade(key, answer).whenComplete((grade, failure) -> services.ui().execute(() -> {
             if (generation != trialGeneration.get()) {
@@ -405,8 +431,74 @@ public final class QuestionSetEditorViewModel extends Editor {
                         + Messages.reason(failure)));
             } else {
                 trial.set(new Trial(answer, Optional.of(grade), grade.score() + " / 100 · " + grade.verdict().label()));
+                ExampleVerdict.fromKey(grade.verdict().label()).ifPresent(exampleVerdict::set);
             }
         }));
+    }
+
+    // ---- judged examples ----
+
+    /**
+     * Keeps the sample answer as a judged example of the selected question, with {@link #exampleVerdictProperty()}.
+     * Does nothing for an empty answer or one the question already has as an example. Undo removes it.
+     *
+     * @return whether it was kept
+     */
+    public boolean keepAsExample() {
+        EditableQuestion q = current();
+        String answer = sampleAnswer.get() == null ? "" : sampleAnswer.get().strip();
+        ExampleVerdict verdict = exampleVerdict.get();
+        if (q == null || answer.isEmpty() || verdict == null) {
+            return false;
+        }
+        String normal = normal(answer);
+        if (q.examples().stream().anyMatch(e -> normal(e.answer()).equals(normal))) {
+            return false;
+        }
+        JudgedExample example = new JudgedExample(answer, verdict, "");
+        q.addExample(example);
+        int index = q.examples().size() - 1;
+        history.endBurst();
+        done(EditHistory.edit("keep example", () -> {
+            q.removeExample(index);
+            showExamples(q);
+        }, () -> {
+            q.addExample(example);
+            showExamples(q);
+        }), null);
+        showExamples(q);
+        return true;
+    }
+
+    /** Deletes the selected question's example at {@code index} (Undo brings it back). */
+    public void deleteExample(int index) {
+        EditableQuestion q = current();
+        if (q == null || index < 0 || index >= q.examples().size()) {
+            return;
+        }
+        Object[] removed = {q.removeExample(index)};
+        history.endBurst();
+        done(EditHistory.edit("delete example", () -> {
+            q.restoreExample(removed[0]);
+            showExamples(q);
+        }, () -> {
+            removed[0] = q.removeExample(index);
+            showExamples(q);
+        }), null);
+        showExamples(q);
+    }
+
+    /** Shows the question (selecting it) with its examples as they are now. */
+    private void showExamples(EditableQuestion q) {
+        int index = questions.indexOf(q);
+        if (index != selected.get()) {
+            selected.set(index);
+        }
+        examples.setAll(q.examples());
+    }
+
+    private static String normal(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     // ---- saving ----
