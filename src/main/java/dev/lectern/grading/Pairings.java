@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -189,16 +190,12 @@ final class Pairings {
      */
     List<ClaimCheck.Contradiction> swappedProfiles(ClaimCheck.Key k, ClaimCheck.Answer a) {
         Map<String, Set<String>> profiles = new LinkedHashMap<>();
-        Map<String, Integer> owners = new java.util.HashMap<>();
         for (Parsed p : k.numberSources) {
             for (Map.Entry<String, Set<String>> e : clausesNamingOne(p.words(), k, true).entrySet()) {
                 profiles.computeIfAbsent(e.getKey(), x -> new HashSet<>()).addAll(e.getValue());
             }
         }
-        for (Set<String> words : profiles.values()) {
-            words.forEach(w -> owners.merge(w, 1, Integer::sum));
-        }
-        profiles.values().forEach(words -> words.removeIf(w -> owners.get(w) > 1));
+        keepOwnWords(profiles);
         if (profiles.size() < 2) {
             return List.of();
         }
@@ -207,20 +204,38 @@ final class Pairings {
             if (own == null || own.size() < 2) {
                 continue;
             }
-            long ownHits = clause.getValue().stream().filter(own::contains).count();
-            for (Map.Entry<String, Set<String>> other : profiles.entrySet()) {
-                if (other.getKey().equals(clause.getKey())) {
-                    continue;
-                }
-                long hits = clause.getValue().stream().filter(other.getValue()::contains).count();
-                if (hits >= 2 && ownHits == 0) {
-                    return List.of(new ClaimCheck.Contradiction("the answer says of " + surface(k, clause.getKey())
-                            + " what the reference says of " + surface(k, other.getKey()), List.of(), false,
-                            List.of(clause.getKey(), other.getKey())));
-                }
+            Optional<String> other = otherProfile(profiles, clause.getKey(), clause.getValue(),
+                    (hits, ownHits) -> hits >= 2 && ownHits == 0);
+            if (other.isPresent()) {
+                return List.of(new ClaimCheck.Contradiction("the answer says of " + surface(k, clause.getKey())
+                        + " what the reference says of " + surface(k, other.get()), List.of(), false,
+                        List.of(clause.getKey(), other.get())));
             }
         }
         return List.of();
+    }
+
+    /** Leaves in each profile only the words that no other profile has. */
+    private static void keepOwnWords(Map<String, Set<String>> profiles) {
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        profiles.values().forEach(words -> words.forEach(w -> owners.merge(w, 1, Integer::sum)));
+        profiles.values().forEach(words -> words.removeIf(w -> owners.get(w) > 1));
+    }
+
+    /**
+     * The first profile other than {@code own}'s that {@code words} match so much better than their own that the
+     * answer has swapped them, as {@code swapped} (hits in the other, hits in its own) decides.
+     */
+    private static Optional<String> otherProfile(Map<String, Set<String>> profiles, String own, Set<String> words,
+            java.util.function.BiPredicate<Long, Long> swapped) {
+        long ownHits = words.stream().filter(profiles.get(own)::contains).count();
+        for (Map.Entry<String, Set<String>> other : profiles.entrySet()) {
+            if (!other.getKey().equals(own)
+                    && swapped.test(words.stream().filter(other.getValue()::contains).count(), ownHits)) {
+                return Optional.of(other.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A name as the key writes it ("DINOv2" for the term "dinov2"). */
@@ -311,25 +326,17 @@ final class Pairings {
         if (ref.size() < 2) {
             return List.of();
         }
-        Map<String, Integer> owners = new java.util.HashMap<>();
-        ref.values().forEach(ws -> ws.forEach(w -> owners.merge(w, 1, Integer::sum)));
-        ref.values().forEach(ws -> ws.removeIf(w -> owners.get(w) > 1));
+        keepOwnWords(ref);
         for (Map.Entry<String, Set<String>> e : companions(a.parsed().words(), k).entrySet()) {
-            Set<String> own = ref.get(e.getKey());
-            if (own == null) {
+            if (!ref.containsKey(e.getKey())) {
                 continue;
             }
-            long ownHits = e.getValue().stream().filter(own::contains).count();
-            for (Map.Entry<String, Set<String>> other : ref.entrySet()) {
-                if (other.getKey().equals(e.getKey())) {
-                    continue;
-                }
-                long hits = e.getValue().stream().filter(other.getValue()::contains).count();
-                if (hits >= 2 && hits > ownHits) {
-                    return List.of(new ClaimCheck.Contradiction("the answer gives " + e.getKey()
-                            + " to what the reference gives " + other.getKey(), List.of(), false,
-                            List.of(e.getKey(), other.getKey())));
-                }
+            Optional<String> other = otherProfile(ref, e.getKey(), e.getValue(),
+                    (hits, ownHits) -> hits >= 2 && hits > ownHits);
+            if (other.isPresent()) {
+                return List.of(new ClaimCheck.Contradiction("the answer gives " + e.getKey()
+                        + " to what the reference gives " + other.get(), List.of(), false,
+                        List.of(e.getKey(), other.get())));
             }
         }
         return List.of();

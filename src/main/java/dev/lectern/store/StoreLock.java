@@ -37,6 +37,15 @@ final class StoreLock implements AutoCloseable {
      *
      * @throws IOException when the lock file cannot be made or opened (the folder cannot be written to)
      */
+    /** The channel's file locked, or null when another process (or this one) holds it. */
+    static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
     static Optional<StoreLock> take(Path dataDir) throws IOException {
         if (!LOCKED_HERE.add(dataDir)) {
             return Optional.empty();
@@ -44,12 +53,7 @@ final class StoreLock implements AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock taken;
-            try {
-                taken = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                taken = null;
-            }
+            FileLock taken = tryLock(channel);
             if (taken == null) {
                 channel.close();
                 LOCKED_HERE.remove(dataDir);

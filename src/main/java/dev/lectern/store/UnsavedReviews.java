@@ -246,12 +246,7 @@ final class UnsavedReviews implements AutoCloseable {
 
     private static void deleteUnlessHeld(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = StoreLock.tryLock(channel);
             if (lock == null) {
                 return; // Its writer is still open: it deletes the file once it has saved them itself.
             }

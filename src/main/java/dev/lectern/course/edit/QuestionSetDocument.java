@@ -242,10 +242,15 @@ public final class QuestionSetDocument {
         }
 
         public List<KeyPoint> keyPoints() {
-            List<KeyPoint> out = new ArrayList<>();
-            if (node instanceof JsonTree.JObject o && o.get("keyPoints") instanceof JsonTree.JArray array) {
+            return readable("keyPoints", EditableQuestion::keyPoint);
+        }
+
+        /** The items of the array under {@code key} that {@code read} can make out, in order. */
+        private <T> List<T> readable(String key, java.util.function.Function<JsonTree, Optional<T>> read) {
+            List<T> out = new ArrayList<>();
+            if (node instanceof JsonTree.JObject o && o.get(key) instanceof JsonTree.JArray array) {
                 for (JsonTree item : array.items) {
-                    keyPoint(item).ifPresent(out::add);
+                    read.apply(item).ifPresent(out::add);
                 }
             }
             return out;
@@ -298,13 +303,7 @@ public final class QuestionSetDocument {
          * example with an answer and a known verdict is left out here and kept in the file).
          */
         public List<JudgedExample> examples() {
-            List<JudgedExample> out = new ArrayList<>();
-            if (node instanceof JsonTree.JObject o && o.get("examples") instanceof JsonTree.JArray array) {
-                for (JsonTree item : array.items) {
-                    example(item).ifPresent(out::add);
-                }
-            }
-            return out;
+            return readable("examples", EditableQuestion::example);
         }
 
         /** Adds a judged example at the end of the question's examples. */

@@ -50,15 +50,9 @@ public final class Backups {
         if (Files.exists(target)) {
             return;
         }
-        try {
-            Sqlite.backup(connection, target);
-            LOG.info("daily backup written to {}", target);
-        } catch (SQLException | IOException e) {
-            LOG.warn("the daily backup {} could not be written: {}", target,
-                    e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
-            return;
+        if (written(connection, target, dataDir, "daily backup")) {
+            prune(dataDir.resolve(FOLDER), DAILY, DAILY_KEPT);
         }
-        prune(dataDir.resolve(FOLDER), DAILY, DAILY_KEPT);
     }
 
     /**
@@ -72,15 +66,22 @@ public final class Backups {
         for (int i = 2; Files.exists(target); i++) {
             target = dir.resolve(base + "-" + i + ".db");
         }
+        if (written(connection, target, dataDir, "backup at the end of the session")) {
+            prune(dir, SESSION, SESSIONS_KEPT);
+        }
+    }
+
+    /** Writes one backup; a failure is logged in words, never thrown. */
+    private static boolean written(Connection connection, Path target, Path dataDir, String what) {
         try {
             Sqlite.backup(connection, target);
-            LOG.info("session backup written to {}", target);
+            LOG.info("{} written to {}", what, target);
+            return true;
         } catch (SQLException | IOException e) {
-            LOG.warn("the backup at the end of the session, {}, could not be written: {}", target,
+            LOG.warn("the {} {} could not be written: {}", what, target,
                     e instanceof SQLException s ? Sqlite.reason(s, dataDir) : e.getMessage());
-            return;
+            return false;
         }
-        prune(dir, SESSION, SESSIONS_KEPT);
     }
 
     /** Copies the open database into {@code backups/} before it is upgraded to {@code Migrations.LATEST}. */
