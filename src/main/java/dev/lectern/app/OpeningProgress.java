@@ -111,6 +111,11 @@ final class OpeningProgress implements Progress {
     }
 
     @Override
+    public List<dev.lectern.store.BackupFile> backups() {
+        return store().backups();
+    }
+
+    @Override
     public void renameCard(CardKey from, CardKey to) {
         store().renameCard(from, to);
     }

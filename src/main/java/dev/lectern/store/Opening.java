@@ -124,7 +124,7 @@ final class Opening {
         } catch (SQLException | IOException | RuntimeException e) {
             // The reason goes to the user in words; a stack trace would reach the terminal through the log.
             LOG.info("the progress database could not be opened for writing: {}", e.toString());
-            ProgressStore.closeQuietly(c);
+            Sqlite.closeQuietly(c);
             taken.get().close();
             String why = e instanceof SQLException s ? Sqlite.reason(s, dataDir)
                     : e instanceof IOException io ? Plain.reason(io) : "an unexpected problem (" + e + ")";
@@ -192,7 +192,7 @@ final class Opening {
                     Sqlite.queryLong(c, "PRAGMA user_version");
                 } catch (SQLException e) {
                     LOG.info("{} could not be opened read-only: {}", db, e.getMessage());
-                    ProgressStore.closeQuietly(c);
+                    Sqlite.closeQuietly(c);
                     c = null;
                 }
             }

@@ -65,6 +65,11 @@ public interface Progress extends ReviewLog, AutoCloseable {
         return DueQueue.newIntroducedOn(allReviews(), day, zone);
     }
 
+    /** The backups of this progress, newest first, each read to count its reviews; none for one that keeps none. */
+    default List<BackupFile> backups() {
+        return List.of();
+    }
+
     /**
      * Writes the whole review log to {@code out} as CSV, one row per review, oldest first.
      *

@@ -115,6 +115,11 @@ public final class ProgressStore implements Progress {
         return dataDir;
     }
 
+    @Override
+    public List<BackupFile> backups() {
+        return BackupFile.list(dataDir);
+    }
+
     public Path databaseFile() {
         return dataDir.resolve(DB_FILE);
     }
@@ -225,7 +230,7 @@ public final class ProgressStore implements Progress {
         Connection readOnly = connection;
         int noticesBefore = notices.size();
         connection = null;
-        closeQuietly(readOnly);
+        Sqlite.closeQuietly(readOnly);
         connect();
         if (!notWriting.isEmpty()) {
             // Still not writing: the notice said so at open already.
@@ -556,7 +561,7 @@ public final class ProgressStore implements Progress {
             }
             closed = true;
             pending.close();
-            closeQuietly(connection);
+            Sqlite.closeQuietly(connection);
             connection = null;
             releaseLock();
         }
@@ -584,15 +589,5 @@ public final class ProgressStore implements Progress {
     /** The journal that holds the reviews this store could not write (yet, or before it closed), if any. */
     public synchronized Optional<Path> unsavedFile() {
         return pending.journalFile();
-    }
-
-    static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.warn("closing the progress database: {}", e.getMessage());
-            }
-        }
     }
 }

@@ -117,6 +117,14 @@ public final class FakeProgress implements Progress {
         return all.stream().filter(r -> !r.at().isBefore(from) && r.at().isBefore(to)).toList();
     }
 
+    /** What {@link #backups()} answers. */
+    public List<BackupFile> backups = List.of();
+
+    @Override
+    public List<BackupFile> backups() {
+        return backups;
+    }
+
     @Override
     public int exportCsv(Path out) throws IOException {
         events.add("export");

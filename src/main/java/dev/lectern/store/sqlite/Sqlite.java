@@ -226,4 +226,16 @@ public final class Sqlite {
             return isDamage(e) ? "it is damaged or not a database" : firstLine(e.getMessage());
         }
     }
+
+    /** Closes a connection (if any), logging rather than throwing a failure to close it. */
+    public static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(Sqlite.class).warn("closing the progress database: {}",
+                        e.getMessage());
+            }
+        }
+    }
 }

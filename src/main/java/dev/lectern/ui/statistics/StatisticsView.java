@@ -40,6 +40,7 @@ public final class StatisticsView extends ScrollPane implements DrillView {
     public static final String ID_FORECAST_CHART = "statsForecast";
     public static final String ID_RETENTION_CHART = "statsRetention";
     public static final String ID_RETENTION_NOTE = "statsRetentionNote";
+    public static final String ID_BACKUPS = "statsBackups";
     public static final String ID_MASTERY = "statsMastery";
     public static final String ID_STREAKS = "statsStreaks";
     public static final String ID_TOTALS = "statsTotals";
@@ -118,6 +119,10 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         kept.textProperty().bind(model.keptProperty());
         kept.visibleProperty().bind(model.keptProperty().isNotEmpty());
         kept.managedProperty().bind(kept.visibleProperty());
+        Label backupList = new Label();
+        backupList.setId(ID_BACKUPS);
+        backupList.setWrapText(true);
+        backupList.textProperty().bind(model.backupsProperty());
         Label retentionNote = new Label();
         retentionNote.setId(ID_RETENTION_NOTE);
         retentionNote.setWrapText(true);
@@ -127,7 +132,7 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         VBox content = new VBox(12, figures, message, kept, new HBox(8, export, refresh), section("Reviews"), spanChoice,
                 reviews, section("Forecast"), forecast, section("Retention"), retentionNote, retention,
                 section("Mastery per reading (questions with a stability of 21 days or more)"), mastery,
-                section("Exams"), examSummary, exams);
+                section("Exams"), examSummary, exams, section("Backups of your progress"), backupList);
         content.setPadding(new Insets(16));
         setContent(content);
 

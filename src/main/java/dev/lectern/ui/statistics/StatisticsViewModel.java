@@ -52,6 +52,7 @@ public final class StatisticsViewModel implements Drill {
     private List<String> keptCards = List.of();
     private final ReadOnlyStringWrapper examSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper retentionNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper backups = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
     private boolean closed;
@@ -98,6 +99,11 @@ public final class StatisticsViewModel implements Drill {
     /** Reviews falling due on each of the next 30 days (today includes the overdue). */
     public ObservableList<StudyStatistics.DayCount> dueForecast() {
         return dueForecast.view();
+    }
+
+    /** The progress database's backups, one a line (name, time, size, reviews), and how to restore one. */
+    public ReadOnlyStringProperty backupsProperty() {
+        return backups.getReadOnlyProperty();
     }
 
     /** Why the retention chart is empty (when it is), else "". */
@@ -153,9 +159,11 @@ public final class StatisticsViewModel implements Drill {
         long mine = ++generation;
         loading.set(true);
         Instant now = services.clock().instant();
-        services.tasks().supply(() -> new Figures(compute(now), services.exams().finished()), figures -> {
+        services.tasks().supply(() -> new Figures(compute(now), services.exams().finished(),
+                backupLines()), figures -> {
             if (!closed && mine == generation) {
                 show(figures.statistics(), figures.finished());
+                backups.set(figures.backups());
             }
         }, e -> {
             LOG.warn("computing the statistics failed", e);
@@ -167,7 +175,26 @@ public final class StatisticsViewModel implements Drill {
     }
 
     /** What {@link #refresh()} reads in the background. */
-    private record Figures(StudyStatistics statistics, List<Exam> finished) {
+    private record Figures(StudyStatistics statistics, List<Exam> finished, String backups) {
+    }
+
+    /** The backups, newest first, one a line, and how to restore one; a backup that cannot be listed is no failure. */
+    private String backupLines() {
+        List<dev.lectern.store.BackupFile> found;
+        try {
+            found = services.progress().backups();
+        } catch (RuntimeException e) {
+            LOG.info("the backups could not be listed: {}", e.getMessage());
+            return "The backups could not be listed: " + Messages.reason(e);
+        }
+        if (found.isEmpty()) {
+            return "No backups yet: Lectern takes one at the first start of each day and when a session that added"
+                    + " reviews closes.";
+        }
+        StringBuilder out = new StringBuilder();
+        found.forEach(b -> out.append(b.describe(services.clock().getZone())).append('\n'));
+        return out.append("To go back to one: close Lectern and run lectern restore ")
+                .append(found.get(0).file().getParent()).append("/NAME.").toString();
     }
 
     private StudyStatistics compute(Instant now) {

@@ -195,4 +195,23 @@ class StatisticsViewModelTest {
         fx = new DrillFixture(Path.of(dir.toString(), "none"));
         assertThat(statistics().retentionNoteProperty().get()).isEqualTo("No retention yet: nothing has been reviewed.");
     }
+
+    @Test
+    void theBackupsAreListedWithTheLineThatRestoresOne() {
+        assertThat(statistics().backupsProperty().get()).startsWith("No backups yet:");
+
+        Path folder = dir.resolve("data/backups");
+        fx.progress.backups = List.of(
+                new dev.lectern.store.BackupFile(folder.resolve("progress-session-20260302-095900.db"), T0.minusSeconds(60),
+                        2 * 1024 * 1024, java.util.OptionalLong.of(42)),
+                new dev.lectern.store.BackupFile(folder.resolve("progress-2026-03-01.db"), T0.minus(Duration.ofDays(1)),
+                        1024 * 1024, java.util.OptionalLong.empty()));
+
+        String listed = statistics().backupsProperty().get();
+        assertThat(listed.lines()).hasSize(3);
+        assertThat(listed.lines().findFirst().orElseThrow()).startsWith("progress-session-20260302-095900.db")
+                .endsWith("42 reviews");
+        assertThat(listed).contains("progress-2026-03-01.db").contains("cannot be read")
+                .endsWith("close Lectern and run lectern restore " + folder + "/NAME.");
+    }
 }
