@@ -86,6 +86,7 @@ final class ClaimCheck {
     }
 
     private final UnaryOperator<String> stemmer = this::stem;
+
     private final Pairings pairings = new Pairings(this);
 
     /** What the key says: its vocabulary, its names, its numbers and its claims. */
@@ -176,7 +177,9 @@ final class ClaimCheck {
         for (int i = 0; i < key.keyPoints().size(); i++) {
             points.add(checkPoint(key.keyPoints().get(i), matched.get(i), k, a));
         }
-        List<Contradiction> contradictions = referenceContradictions(k, a);
+        Found found = referenceContradictions(k, a);
+        List<Contradiction> contradictions = found.all();
+        List<Contradiction> paired = found.paired();
         // a key point that states what the answer contradicts is contradicted too
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).status() != Status.CONFIRMED) {
@@ -188,7 +191,9 @@ final class ClaimCheck {
                 own.add(w.lower());
             }
             for (Contradiction c : contradictions) {
-                if (!c.terms().isEmpty() && own.containsAll(c.terms().stream().map(t -> isNumber(t) ? t : t).toList())
+                // a pairing ("44% given to what has 49%", "DINOv2 given SAM's profile") is about each of its terms
+                boolean pairing = paired.contains(c) && c.terms().stream().anyMatch(own::contains);
+                if (pairing || !c.terms().isEmpty() && own.containsAll(c.terms())
                         || c.terms().size() == 2 && own.contains(c.terms().get(0)) && own.contains(c.terms().get(1))) {
                     points.set(i, new PointCheck(Status.CONTRADICTED, c.reason(), c.evidence()));
                     break;
@@ -423,7 +428,7 @@ final class ClaimCheck {
     }
 
     /** Claims of the answer that oppose what the reference says of the same thing. */
-    private List<Contradiction> referenceContradictions(Key k, Answer a) {
+    private Found referenceContradictions(Key k, Answer a) {
         Map<Integer, Contradiction> out = new LinkedHashMap<>();
         for (Binding c : a.claims) {
             if (ambiguous(c, k)) {
@@ -450,7 +455,11 @@ final class ClaimCheck {
         for (int i = 0; i < paired.size(); i++) {
             out.put(-1 - i, paired.get(i));
         }
-        return new ArrayList<>(out.values());
+        return new Found(new ArrayList<>(out.values()), paired);
+    }
+
+    /** The reference's claims the answer contradicts, and among them the pairings (see {@link Pairings}). */
+    private record Found(List<Contradiction> all, List<Contradiction> paired) {
     }
 
     private static String saysInstead(Binding answer, Binding reference, Answer a) {

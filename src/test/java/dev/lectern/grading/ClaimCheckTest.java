@@ -177,6 +177,8 @@ class ClaimCheckTest {
                         + " model that returns a mask for a clicked point or a box.");
         assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
         assertThat(g.explanation()).contains("DINOv2").contains("SAM");
+        assertThat(point(g, "SAM is promptable segmentation").contradicted()).isTrue();
+        assertThat(g.keyPoints()).noneMatch(KeyPointResult::covered);
     }
 
     @Test
@@ -195,6 +197,8 @@ class ClaimCheckTest {
                         + " takes up to 49% in transformer-based ones.");
         assertThat(swapped.verdict()).isEqualTo(Verdict.INCORRECT);
         assertThat(swapped.explanation()).contains("44%").contains("49%");
+        assertThat(point(swapped, "convolution up to 44% for diffusion").contradicted()).isTrue();
+        assertThat(point(swapped, "linear layers up to 49% for transformers").contradicted()).isTrue();
 
         Grade right = grade("genai-beyond-llms", "operator-breakdown",
                 "With Flash Attention, convolution takes up to 44% in diffusion-based TTI models, while linear layers"
