@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,8 +39,8 @@ public final class BenchPdfCommand extends Measurement {
     @Option(names = "--dpi", defaultValue = "96", description = "Thumbnail resolution (default ${DEFAULT-VALUE}).")
     int dpi;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Runs of each side (default ${DEFAULT-VALUE}).")
-    int runs;
+    @Mixin
+    final Runs repeats = new Runs(5);
 
     @Option(names = "--pages", defaultValue = "76", description = "Pages of the generated deck (default ${DEFAULT-VALUE}).")
     int pages;
@@ -50,7 +51,7 @@ public final class BenchPdfCommand extends Measurement {
 
     @Override
     Optional<String> wrongOptions() {
-        return unless(runs >= 1 && pages >= 1 && dpi >= PdfImportRequest.MIN_DPI && dpi <= PdfImportRequest.MAX_DPI,
+        return unless(repeats.count >= 1 && pages >= 1 && dpi >= PdfImportRequest.MIN_DPI && dpi <= PdfImportRequest.MAX_DPI,
                 "--runs and --pages must be at least 1, --dpi from " + PdfImportRequest.MIN_DPI + " to "
                         + PdfImportRequest.MAX_DPI + ".");
     }
@@ -75,9 +76,9 @@ public final class BenchPdfCommand extends Measurement {
     }
 
     private int run(PrintWriter out, PrintWriter err, Path pdf, Path work) throws IOException, InterruptedException {
-        double[] totals = new double[runs];
+        double[] totals = new double[repeats.count];
         List<PdfImportResult> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < repeats.count; i++) {
             Path course = Files.createDirectories(work.resolve("course-" + i).resolve("readings")).getParent();
             long start = System.nanoTime();
             PdfImportResult result = new PdfImporter().run(PdfImportRequest.of(pdf, course, "bench").withDpi(dpi)
@@ -92,7 +93,7 @@ public final class BenchPdfCommand extends Measurement {
         }
         double median = BenchStoreCommand.median(totals);
         int medianRun = 0;
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < repeats.count; i++) {
             if (Math.abs(totals[i] - median) < Math.abs(totals[medianRun] - median)) {
                 medianRun = i;
             }
@@ -101,7 +102,7 @@ public final class BenchPdfCommand extends Measurement {
         int usedThreads = threads > 0 ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "lectern: %d pages, %d images at %d dpi, %d without text; first run %.0f ms (cold JVM),"
                 + " median %.0f ms of %d runs, %d threads%n", typical.pageCount(), typical.imagesWritten(), dpi,
-                typical.pagesWithoutText().size(), totals[0], median, runs, Math.min(usedThreads, typical.pageCount()));
+                typical.pagesWithoutText().size(), totals[0], median, repeats.count, Math.min(usedThreads, typical.pageCount()));
         double[] perPage = typical.pages().stream().mapToDouble(p -> p.total().toNanos() / 1e6).sorted().toArray();
         double text = typical.pages().stream().mapToDouble(p -> p.text().toNanos() / 1e6).sum();
         double render = typical.pages().stream().mapToDouble(p -> p.render().toNanos() / 1e6).sum();
@@ -118,9 +119,9 @@ public final class BenchPdfCommand extends Measurement {
             out.println("poppler: pdftotext and pdftoppm are not installed (Debian package poppler-utils), so there is"
                     + " no comparison");
         } else {
-            double[] popplerTotals = new double[runs];
-            double[] textTimes = new double[runs];
-            for (int i = 0; i < runs; i++) {
+            double[] popplerTotals = new double[repeats.count];
+            double[] textTimes = new double[repeats.count];
+            for (int i = 0; i < repeats.count; i++) {
                 Path dir = Files.createDirectories(work.resolve("poppler-" + i));
                 long start = System.nanoTime();
                 int a = exec(List.of(pdftotext.get().toString(), pdf.toString(), dir.resolve("text.txt").toString()));
@@ -138,7 +139,7 @@ public final class BenchPdfCommand extends Measurement {
             double popplerMedian = BenchStoreCommand.median(popplerTotals);
             double ratio = median / popplerMedian;
             out.printf(Locale.ROOT, "poppler: pdftotext + pdftoppm -r %d -png: median %.0f ms of %d runs (pdftotext"
-                    + " %.0f ms)%n", dpi, popplerMedian, runs, BenchStoreCommand.median(textTimes));
+                    + " %.0f ms)%n", dpi, popplerMedian, repeats.count, BenchStoreCommand.median(textTimes));
             out.printf(Locale.ROOT, "ratio: lectern / poppler = %.2f (goal <= 1: %s)%n", ratio,
                     ratio <= 1 ? "met" : "not met");
         }

@@ -30,6 +30,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lectern bench store}: the progress database's speed on a year of synthetic reviews. */
@@ -46,8 +47,8 @@ final class BenchStoreCommand extends Measurement {
     @Option(names = "--cards", defaultValue = "2000", description = "Cards they are spread over (default ${DEFAULT-VALUE}).")
     int cards;
 
-    @Option(names = "--runs", defaultValue = "7", description = "Runs of each measurement (default ${DEFAULT-VALUE}).")
-    int runs;
+    @Mixin
+    final Runs repeats = new Runs(7);
 
     @Option(names = "--appends", defaultValue = "300", description = "Single appends timed (default ${DEFAULT-VALUE}).")
     int appends;
@@ -57,7 +58,7 @@ final class BenchStoreCommand extends Measurement {
 
     @Override
     Optional<String> wrongOptions() {
-        return unless(reviews >= 0 && cards >= 1 && runs >= 1 && appends >= 1,
+        return unless(reviews >= 0 && cards >= 1 && repeats.count >= 1 && appends >= 1,
                 "--cards, --runs and --appends must be at least 1, --reviews at least 0.");
     }
 
@@ -98,9 +99,9 @@ final class BenchStoreCommand extends Measurement {
         out.printf(Locale.ROOT, "wrote %d reviews of %d cards over the last 365 days to %s in %d ms%n", reviews,
                 cards, dir, ms(t0));
 
-        double[] open = new double[runs];
+        double[] open = new double[repeats.count];
         int queued = 0;
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < repeats.count; i++) {
             long s = System.nanoTime();
             try (ProgressStore store = ProgressStore.open(dir, clock)) {
                 Map<CardKey, CardState> states = store.cardStates();
@@ -111,12 +112,12 @@ final class BenchStoreCommand extends Measurement {
             }
         }
         out.printf(Locale.ROOT, "open + today's queue: median %.1f ms of %d runs (goal < 200 ms), %d cards in the"
-                + " queue%n", median(open), runs, queued);
+                + " queue%n", median(open), repeats.count, queued);
 
-        double[] stats = new double[runs];
+        double[] stats = new double[repeats.count];
         try (ProgressStore store = ProgressStore.open(dir, clock)) {
             int total = 0;
-            for (int i = 0; i < runs; i++) {
+            for (int i = 0; i < repeats.count; i++) {
                 long s = System.nanoTime();
                 StudyStatistics figures = StudyStatistics.compute(store.allReviews(), store.cardStates(), readings,
                         clock.instant(), zone);
@@ -124,7 +125,7 @@ final class BenchStoreCommand extends Measurement {
                 total = figures.totalReviews();
             }
             out.printf(Locale.ROOT, "statistics (allReviews + cardStates + compute): median %.1f ms of %d runs"
-                    + " (goal < 300 ms), %d reviews%n", median(stats), runs, total);
+                    + " (goal < 300 ms), %d reviews%n", median(stats), repeats.count, total);
 
             double[] each = new double[appends];
             Random random = new Random(seed + 1);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import dev.lectern.cli.PrintingCommand;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /**
  * What every {@code lectern bench …} command shares: its options are checked before anything is measured, and a
@@ -24,6 +25,24 @@ abstract class Measurement extends PrintingCommand {
             throw usageError(wrong.get());
         }
         return measure(out, err);
+    }
+
+    /**
+     * The {@code --runs} option, as a picocli mixin: how many times each figure is measured. A command gives its own
+     * default by making the mixin itself ({@code @Mixin final Runs runs = new Runs(7);}).
+     */
+    static final class Runs {
+
+        @Option(names = "--runs", paramLabel = "N", description = "Runs of each measurement (default ${DEFAULT-VALUE}).")
+        int count;
+
+        Runs(int count) {
+            this.count = count;
+        }
+
+        Runs() {
+            this(5);
+        }
     }
 
     /** The message when {@code fine} is false. */
