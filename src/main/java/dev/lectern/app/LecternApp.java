@@ -5,7 +5,9 @@ import dev.lectern.files.DefaultCourse;
 import dev.lectern.files.UserDirs;
 import dev.lectern.grading.GradingService;
 import dev.lectern.render.Theme;
+import dev.lectern.store.BackupFile;
 import dev.lectern.store.Progress;
+import dev.lectern.store.ProgressStore;
 import dev.lectern.ui.Styles;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.DrillViewModel;
@@ -22,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +56,8 @@ public final class LecternApp extends Application {
     private static final AtomicInteger EXIT_CODE = new AtomicInteger(0);
     /** Longest wait for the first reading before --ready-exit or screenshot give up. */
     private static final Logger LOG = LoggerFactory.getLogger(LecternApp.class);
+    /** The answer that puts back the backup of a missing progress database. */
+    static final String RESTORE_BACKUP = "Restore Backup";
     private static final Duration GIVE_UP_AFTER = Duration.seconds(90);
 
     private final AppOptions options;
@@ -273,16 +280,42 @@ public final class LecternApp extends Application {
 
     /** Says once what opening the progress store found (a repaired or read-only database, say), or why it failed. */
     private void tellProgressNotices(FxDialogService dialogs) {
-        progress.whenOpen().whenComplete((store, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                dialogs.showError("Progress not available", "Your review progress could not be opened ("
-                        + cause.getMessage() + "). Reviews and statistics will not work this time; restart Lectern"
-                        + " to try again.");
-            } else if (!store.notices().isEmpty()) {
-                dialogs.showInformation("Your progress", String.join("\n\n", store.notices()));
+        // Off the FX thread: whether to offer a backup depends on the reviews in the store.
+        progress.whenOpen().whenCompleteAsync((store, failure) -> {
+            Optional<BackupFile> backup = failure == null ? progress.offeredBackup() : Optional.empty();
+            Platform.runLater(() -> tell(dialogs, store, failure, backup));
+        }, background);
+    }
+
+    private void tell(FxDialogService dialogs, ProgressStore store, Throwable failure, Optional<BackupFile> backup) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            dialogs.showError("Progress not available", "Your review progress could not be opened ("
+                    + cause.getMessage() + "). Reviews and statistics will not work this time; restart Lectern"
+                    + " to try again.");
+        } else {
+            List<String> notices = store.notices().stream()
+                    .filter(n -> backup.isEmpty() || !n.contains(backup.get().file().toString())).toList();
+            if (!notices.isEmpty()) {
+                dialogs.showInformation("Your progress", String.join("\n\n", notices));
             }
-        }));
+            backup.ifPresent(b -> offerToRestore(dialogs, b));
+        }
+    }
+
+    /** {@code progress.db} was missing at the start but a backup holds reviews: asks whether to put it back. */
+    private void offerToRestore(FxDialogService dialogs, BackupFile backup) {
+        String message = "Your progress database (progress.db) was missing from " + dataDir + ", so Lectern started"
+                + " a new, empty one. The newest backup, " + backup.file().getFileName() + ", holds "
+                + backup.reviews().orElse(0) + " reviews (written " + LocalDateTime.ofInstant(backup.written(),
+                ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT))
+                + ").\n\nRestore it? The empty database is kept aside, not deleted.";
+        Optional<String> answer = dialogs.choose("Restore your progress?", message,
+                List.of(RESTORE_BACKUP, "Start Afresh"));
+        if (answer.filter(RESTORE_BACKUP::equals).isPresent()) {
+            progress.restore(backup).thenAccept(said -> Platform.runLater(() -> dialogs.showInformation(
+                    "Your progress", said)));
+        }
     }
 
     private Optional<Path> chooseCourse(FxDialogService dialogs) {

@@ -5,6 +5,7 @@ import dev.lectern.scheduling.CardState;
 import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.exams.ExamStore;
+import dev.lectern.store.BackupFile;
 import dev.lectern.store.Progress;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.store.SaveResult;
@@ -16,34 +17,115 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The progress store, opened on a thread of its own while the window comes up (opening the database loads SQLite's
  * native library and may repair or upgrade the file); every call waits for the opening to finish, which it has long
- * before anyone reviews.
+ * before anyone reviews. When {@code progress.db} was missing but a backup holds reviews, {@link #offeredBackup} names
+ * it, and {@link #restore} closes the new, empty store, puts the backup in its place and opens it, on a thread of its
+ * own too.
  */
 final class OpeningProgress implements Progress {
 
-    private final CompletableFuture<ProgressStore> opening;
+    private static final Logger LOG = LoggerFactory.getLogger(OpeningProgress.class);
 
-    private OpeningProgress(CompletableFuture<ProgressStore> opening) {
-        this.opening = opening;
+    private final Path dataDir;
+    private final Clock clock;
+    /** Set on the opening thread before {@link #opening} completes, so read after it. */
+    private volatile Optional<BackupFile> offered = Optional.empty();
+    private volatile CompletableFuture<ProgressStore> opening;
+
+    private OpeningProgress(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.opening = new CompletableFuture<>();
     }
 
     /** Starts opening the store of {@code dataDir}. */
     static OpeningProgress open(Path dataDir, Clock clock) {
-        CompletableFuture<ProgressStore> opening = new CompletableFuture<>();
+        OpeningProgress progress = new OpeningProgress(dataDir, clock);
+        CompletableFuture<ProgressStore> opening = progress.opening;
+        onItsOwnThread("lectern-progress-open", opening, () -> {
+            progress.offered = backupOfAMissingDatabase(dataDir);
+            return ProgressStore.open(dataDir, clock);
+        });
+        return progress;
+    }
+
+    /**
+     * Once the store is open: the newest sound backup with reviews when {@code progress.db} was missing at the start
+     * (deleted, or the data folder moved) and nothing has been reviewed in the new, empty one since.
+     */
+    Optional<BackupFile> offeredBackup() {
+        ProgressStore store = opening.getNow(null);
+        if (store == null || offered.isEmpty() || store.readOnly()) {
+            return Optional.empty();
+        }
+        return store.allReviews().isEmpty() ? offered : Optional.empty();
+    }
+
+    /**
+     * Closes the new, empty store, puts {@code backup} in place of its database (the empty one is moved aside, not
+     * deleted) and opens the store again; calls made meanwhile wait for it. Completes with what happened, in a
+     * sentence; if the backup cannot be put back, the store opens on the database that is there and the sentence says
+     * why.
+     */
+    CompletableFuture<String> restore(BackupFile backup) {
+        CompletableFuture<ProgressStore> before = opening;
+        CompletableFuture<ProgressStore> after = new CompletableFuture<>();
+        CompletableFuture<String> said = new CompletableFuture<>();
+        opening = after;
+        offered = Optional.empty();
+        onItsOwnThread("lectern-progress-restore", after, () -> {
+            ProgressStore old = before.join();
+            if (!old.allReviews().isEmpty()) {
+                said.complete("Nothing was restored: reviews were saved since Lectern started. To go back to the"
+                        + " backup, close Lectern and run: lectern restore " + backup.file());
+                return old;
+            }
+            old.close();
+            try {
+                BackupFile.restore(dataDir, backup.file(), clock);
+                said.complete("Restored your progress from " + backup.file().getFileName() + " ("
+                        + backup.reviews().orElse(0) + " reviews).");
+            } catch (IOException e) {
+                LOG.warn("restoring {} failed", backup.file(), e);
+                said.complete("The backup could not be restored: " + e.getMessage());
+            }
+            return ProgressStore.open(dataDir, clock);
+        });
+        after.whenComplete((store, failure) -> {
+            if (failure != null) {
+                said.complete("Your progress could not be opened again (" + failure.getMessage() + ").");
+            }
+        });
+        return said;
+    }
+
+    private static Optional<BackupFile> backupOfAMissingDatabase(Path dataDir) {
+        try {
+            return BackupFile.restorableWhenMissing(dataDir).filter(b -> b.reviews().orElse(0) > 0);
+        } catch (RuntimeException e) {
+            LOG.warn("looking for a backup of a missing progress database in {} failed", dataDir, e);
+            return Optional.empty();
+        }
+    }
+
+    private static void onItsOwnThread(String name, CompletableFuture<ProgressStore> result,
+            java.util.concurrent.Callable<ProgressStore> work) {
         Thread thread = new Thread(() -> {
             try {
-                opening.complete(ProgressStore.open(dataDir, clock));
-            } catch (RuntimeException | Error e) {
-                opening.completeExceptionally(e);
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
             }
-        }, "lectern-progress-open");
+        }, name);
         thread.setDaemon(true);
         thread.start();
-        return new OpeningProgress(opening);
     }
 
     /** Completes with the store once it is open. */
