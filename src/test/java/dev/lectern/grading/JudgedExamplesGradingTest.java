@@ -47,9 +47,26 @@ class JudgedExamplesGradingTest {
             AnswerKey key = new AnswerKey(row.get("question"), row.get("reference_answer"), alternatives, List.of(),
                     List.of());
             Grade g = grader.grade(key, row.get("student_answer"));
-            assertThat(g.score() + " " + g.verdict().label() + " " + g.explanation()).as(row.get("student_answer"))
-                    .isEqualTo(row.get("score") + " " + row.get("verdict") + " " + row.get("explanation"));
+            // ONNX Runtime's float kernels differ in the last bits between CPUs (AVX2, AVX-512), which can move a
+            // score by one point; the verdict and the explanation must not move.
+            assertThat(g.score()).as(row.get("student_answer"))
+                    .isCloseTo(Integer.parseInt(row.get("score")), org.assertj.core.data.Offset.offset(1));
+            assertThat(g.verdict().label() + " " + g.explanation()).as(row.get("student_answer"))
+                    .isEqualTo(row.get("verdict") + " " + row.get("explanation"));
         }
+    }
+
+    @Test
+    void onTheSameMachineAKeyWithAnEmptyListOfExamplesGradesExactlyLikeAKeyWithout() {
+        String answer = "the bulb is off because the switch is not closed";
+        AnswerKey withEmpty = new AnswerKey(SWITCH.question(), SWITCH.referenceAnswer(), List.of("The switch is open."),
+                List.of()).withExamples(List.of());
+        AnswerKey without = new AnswerKey(SWITCH.question(), SWITCH.referenceAnswer(), List.of("The switch is open."),
+                List.of());
+        Grade a = grader.grade(withEmpty, answer);
+        Grade b = grader.grade(without, answer);
+        assertThat(a.score() + " " + a.verdict() + " " + a.explanation())
+                .isEqualTo(b.score() + " " + b.verdict() + " " + b.explanation());
     }
 
     @Test
