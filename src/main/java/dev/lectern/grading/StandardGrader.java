@@ -88,7 +88,7 @@ public final class StandardGrader implements Grader {
             double cosine = Embeddings.dot(vector, features.embeddings().vector(e.answer()));
             double similarity = ExampleVote.similarity(cosine, ExampleVote.wordOverlap(self.words(), other.words()),
                     claimAgreement(base, other.grade()));
-            neighbours.add(new ExampleVote.Neighbour(similarity, e.verdict(), e.note()));
+            neighbours.add(new ExampleVote.Neighbour(similarity, e.verdict(), e.note(), e.judge().phrase()));
         }
         ExampleVote.Outcome vote = ExampleVote.of(neighbours);
         return withExamples(base, vote);
@@ -122,7 +122,7 @@ public final class StandardGrader implements Grader {
                 : verdict == Verdict.PARTIAL ? ExampleVerdict.PARTIAL : ExampleVerdict.INCORRECT;
         ExampleVote.Neighbour nearest = vote.nearest(wanted).orElseThrow();
         String note = nearest.note().isBlank() ? "" : " (\u201C" + nearest.note().strip() + "\u201D)";
-        String why = "Close to an answer marked " + nearest.verdict().key() + " by your instructor" + note + "."
+        String why = "Close to an answer marked " + nearest.verdict().key() + " by " + nearest.judge() + note + "."
                 + (base.keyPoints().isEmpty() ? "" : " By the key points alone: " + lowerFirst(base.explanation()));
         return new Grade(score, verdict, base.keyPoints(), why, signals);
     }

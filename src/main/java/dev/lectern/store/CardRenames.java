@@ -46,9 +46,7 @@ record CardRenames(List<Rename> renames) {
 
     /** The review with the key it counts for now (itself when no rename touches it). */
     ReviewRecord apply(ReviewRecord review) {
-        CardKey key = apply(review.card(), review.at());
-        return key.equals(review.card()) ? review : new ReviewRecord(key, review.at(), review.rating(), review.score(),
-                review.verdict(), review.answer(), review.taken(), review.mode());
+        return review.withCard(apply(review.card(), review.at()));
     }
 
     /** Every key whose reviews may count for {@code key}: itself and each key renamed away from. */

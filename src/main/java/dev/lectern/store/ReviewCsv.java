@@ -23,8 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The review log as CSV: {@code id,set_id,question_id,at,rating,score,verdict,answer,taken_ms,mode}, {@code at} in
- * ISO-8601 UTC, one row per review as it is in the log, then those kept in memory (without an id).
+ * The review log as CSV: {@code id,set_id,question_id,at,rating,score,verdict,answer,taken_ms,mode,grader_verdict},
+ * {@code at} in ISO-8601 UTC, {@code grader_verdict} the grader's own when the student overrode it or accepted it in
+ * practice or an exam; one row per review as it is in the log, then those kept in memory (without an id).
  */
 final class ReviewCsv {
 
@@ -69,7 +70,7 @@ final class ReviewCsv {
         Files.createDirectories(dir);
         CsvMapper csv = new CsvMapper();
         CsvSchema schema = CsvSchema.builder().addColumns(Arrays.asList("id", "set_id", "question_id", "at",
-                "rating", "score", "verdict", "answer", "taken_ms", "mode"), CsvSchema.ColumnType.STRING)
+                "rating", "score", "verdict", "answer", "taken_ms", "mode", "grader_verdict"), CsvSchema.ColumnType.STRING)
                 .setUseHeader(true).build();
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         int count = 0;
@@ -106,6 +107,6 @@ final class ReviewCsv {
                 Integer.toString(r.rating().number()),
                 r.score().isPresent() ? Integer.toString(r.score().getAsInt()) : "",
                 r.verdict().map(Verdict::label).orElse(""), r.answer(), Long.toString(r.taken().toMillis()),
-                r.mode().code());
+                r.mode().code(), r.graded().map(Verdict::label).orElse(""));
     }
 }

@@ -31,17 +31,15 @@ import java.util.Set;
  */
 final class ReviewTable {
 
-    static final String REVIEW_COLUMNS = "set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode";
+    static final String REVIEW_COLUMNS = "set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode,"
+            + " grader_verdict";
 
     private ReviewTable() {
     }
 
     /** The review as the database keeps it: times to the millisecond. */
     static ReviewRecord asStored(ReviewRecord r) {
-        Instant at = r.at().truncatedTo(ChronoUnit.MILLIS);
-        Duration taken = Duration.ofMillis(r.taken().toMillis());
-        return at.equals(r.at()) && taken.equals(r.taken()) ? r
-                : new ReviewRecord(r.card(), at, r.rating(), r.score(), r.verdict(), r.answer(), taken, r.mode());
+        return r.withTimes(r.at().truncatedTo(ChronoUnit.MILLIS), Duration.ofMillis(r.taken().toMillis()));
     }
 
     /** Appends the reviews, each with its card's new state, in one committed transaction. */
@@ -61,8 +59,7 @@ final class ReviewTable {
         return Transaction.write(connection, c -> {
             int added = 0;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO review"
-                    + " (set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (" + REVIEW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < reviews.size(); i++) {
                     ReviewRecord r = reviews.get(i);
                     if (i < checked && contains(c, r)) {
@@ -81,6 +78,7 @@ final class ReviewTable {
                     insert.setString(7, r.answer());
                     insert.setLong(8, r.taken().toMillis());
                     insert.setString(9, r.mode().code());
+                    insert.setString(10, r.graded().map(Verdict::label).orElse(null));
                     insert.executeUpdate();
                     CardTable.afterReview(c, r, fsrs);
                     added++;
@@ -113,10 +111,13 @@ final class ReviewTable {
                 .orElseThrow(() -> new SQLException("a review has a rating outside 1-4"));
         int score = rs.getInt(f + 4);
         OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
-        String verdict = rs.getString(f + 5);
-        return new ReviewRecord(card, at, rating, scored,
-                verdict == null ? Optional.empty() : Optional.of(Verdict.fromLabel(verdict)), rs.getString(f + 6),
-                Duration.ofMillis(rs.getLong(f + 7)), ReviewMode.fromCode(rs.getString(f + 8)));
+        return new ReviewRecord(card, at, rating, scored, verdictIn(rs, f + 5), rs.getString(f + 6),
+                Duration.ofMillis(rs.getLong(f + 7)), ReviewMode.fromCode(rs.getString(f + 8)), verdictIn(rs, f + 9));
+    }
+
+    private static Optional<Verdict> verdictIn(ResultSet rs, int column) throws SQLException {
+        String label = rs.getString(column);
+        return label == null ? Optional.empty() : Optional.of(Verdict.fromLabel(label));
     }
 
     /** The reviews that count for {@code card}, oldest first: its own, and those of keys renamed to it. */

@@ -271,6 +271,7 @@ final class UnsavedReviews implements AutoCloseable {
             o.put("answer", r.answer());
             o.put("taken_ms", r.taken().toMillis());
             o.put("mode", r.mode().code());
+            r.graded().ifPresent(v -> o.put("graded", v.label()));
             lines.append(JSON.writeValueAsString(o)).append('\n');
         }
         return lines.toString().getBytes(StandardCharsets.UTF_8);
@@ -307,14 +308,17 @@ final class UnsavedReviews implements AutoCloseable {
                 reviews.add(new ReviewRecord(new CardKey(o.get("set").asText(), o.get("question").asText()),
                         Instant.ofEpochMilli(o.get("at").asLong()), rating.get(),
                         o.hasNonNull("score") ? OptionalInt.of(o.get("score").asInt()) : OptionalInt.empty(),
-                        o.hasNonNull("verdict") ? Optional.of(Verdict.fromLabel(o.get("verdict").asText()))
-                                : Optional.empty(),
-                        o.path("answer").asText(""), Duration.ofMillis(o.path("taken_ms").asLong(0)),
-                        ReviewMode.fromCode(o.path("mode").asText("review"))));
+                        verdictIn(o, "verdict"), o.path("answer").asText(""),
+                        Duration.ofMillis(o.path("taken_ms").asLong(0)),
+                        ReviewMode.fromCode(o.path("mode").asText("review")), verdictIn(o, "graded")));
             } catch (IOException | IllegalArgumentException e) {
                 // A line cut short or edited by hand: the others still count.
             }
         }
         return reviews;
+    }
+
+    private static Optional<Verdict> verdictIn(JsonNode o, String field) {
+        return o.hasNonNull(field) ? Optional.of(Verdict.fromLabel(o.get(field).asText())) : Optional.empty();
     }
 }

@@ -76,7 +76,7 @@ public sealed interface ReviewOutcome {
             ReviewMode mode = a.mode() == DrillMode.EXAM ? ReviewMode.EXAM
                     : a.mode() == DrillMode.FLASHCARDS ? ReviewMode.FLASHCARD : ReviewMode.PRACTICE;
             return new ReviewRecord(card, a.at(), FlashcardRating.suggestedFor(a.verdict()), score(a.grade()),
-                    Optional.of(a.verdict()), a.answer(), a.taken(), mode);
+                    Optional.of(a.verdict()), a.answer(), a.taken(), mode, a.grade().map(Grade::verdict));
         }
         if (this instanceof Rated r) {
             return new ReviewRecord(card, r.at(), r.rating(), java.util.OptionalInt.empty(), Optional.empty(), "",

@@ -44,7 +44,7 @@ class StoreCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(3);
         assertThat(run.out().lines().findFirst().orElseThrow()).matches(
-                data.resolve("progress.db") + ": schema version 3, 5 reviews, 3 cards, 0 exams, \\d+\\.\\d MB, 2 backups");
+                data.resolve("progress.db") + ": schema version " + dev.lectern.store.sqlite.Migrations.LATEST + ", 5 reviews, 3 cards, 0 exams, \\d+\\.\\d MB, 2 backups");
         assertThat(run.out()).contains("integrity check: ok").contains("card states: they match the review log");
     }
 
@@ -100,7 +100,7 @@ class StoreCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Wrote 3 reviews to " + csv + "." + System.lineSeparator());
         assertThat(Files.readAllLines(csv)).hasSize(4).first().isEqualTo(
-                "id,set_id,question_id,at,rating,score,verdict,answer,taken_ms,mode");
+                "id,set_id,question_id,at,rating,score,verdict,answer,taken_ms,mode,grader_verdict");
     }
 
     @Test

@@ -92,6 +92,22 @@ class JudgedExamplesGradingTest {
     }
 
     @Test
+    void whenTheStudentsOwnOverrideDecidesTheExplanationSaysItWasTheirs() {
+        AnswerKey key = new AnswerKey("Why does bulb A stay off?", "Because there is no closed path through bulb A.",
+                List.of(), List.of());
+        String answer = "the switch next to bulb A is open so it is not in a circuit";
+        List<JudgedExample> yours = List.of(
+                JudgedExample.yours("the switch by bulb A is open so A is not in a closed circuit",
+                        ExampleVerdict.CORRECT),
+                JudgedExample.yours("bulb A is broken", ExampleVerdict.INCORRECT));
+
+        Grade with = grader.grade(key.withExamples(yours), answer);
+
+        assertThat(with.verdict()).isEqualTo(Verdict.CORRECT);
+        assertThat(with.explanation()).startsWith("Close to an answer marked correct by you.");
+    }
+
+    @Test
     void anAnswerTheClaimChecksFindContradictingTheReferenceIsNeverMadeCorrect() {
         String answer = "because the switch is closed";
         assertThat(grader.grade(SWITCH, answer).contradicts()).isTrue();

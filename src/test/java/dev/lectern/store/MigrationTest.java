@@ -141,8 +141,10 @@ class MigrationTest {
         }
 
         try (ProgressStore store = ProgressStore.open(data, CLOCK)) {
-            assertThat(Migrations.version(store.connection())).isEqualTo(3);
+            assertThat(Migrations.version(store.connection())).isEqualTo(Migrations.LATEST);
             assertThat(store.allReviews()).isEqualTo(V1Fixture.reviews());
+            assertThat(store.allReviews()).as("reviews from before version 4 have no grader's verdict")
+                    .allMatch(r -> r.graded().isEmpty());
             assertThat(store.cardStates()).hasSize(V1Fixture.CARDS);
             assertThat(Sqlite.queryLong(store.connection(), "SELECT count(*) FROM exam")).isEqualTo(1);
             assertThat(Sqlite.queryLong(store.connection(), "SELECT count(*) FROM card_rename")).isZero();

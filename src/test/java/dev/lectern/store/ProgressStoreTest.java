@@ -259,7 +259,7 @@ class ProgressStoreTest {
             List<Map<String, String>> read = rows.readAll();
             assertThat(read).hasSize(40);
             assertThat(read.get(0).keySet()).containsExactly("id", "set_id", "question_id", "at", "rating", "score",
-                    "verdict", "answer", "taken_ms", "mode");
+                    "verdict", "answer", "taken_ms", "mode", "grader_verdict");
             for (int i = 0; i < 40; i++) {
                 ReviewRecord r = all.get(i);
                 Map<String, String> row = read.get(i);

@@ -43,7 +43,8 @@ public final class ExampleVote {
     }
 
     /** One example as the grader measured it against the answer. */
-    public record Neighbour(double similarity, ExampleVerdict verdict, String note) {
+    /** @param judge who judged it, as the explanation names them ("your instructor", "you") */
+    public record Neighbour(double similarity, ExampleVerdict verdict, String note, String judge) {
     }
 
     /**

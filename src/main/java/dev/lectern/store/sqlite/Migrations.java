@@ -37,7 +37,8 @@ public final class Migrations {
     public static final List<Migration> ALL = List.of(
             new Migration(1, "V1__progress.sql"),
             new Migration(2, "V2__exams.sql"),
-            new Migration(3, "V3__card_rename.sql"));
+            new Migration(3, "V3__card_rename.sql"),
+            new Migration(4, "V4__grader_verdict.sql"));
 
     public static final int LATEST = ALL.get(ALL.size() - 1).version();
 

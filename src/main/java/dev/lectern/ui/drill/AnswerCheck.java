@@ -1,10 +1,19 @@
 package dev.lectern.ui.drill;
 
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
 import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Verdict;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.study.DrillItem;
 import dev.lectern.ui.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class AnswerCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerCheck.class);
+    /** The student's overrides of one question the grader weighs: the newest. */
+    static final int MOST_OVERRIDES = 50;
     /** The line for an answer the grader is unsure about: the student judges it, nothing is suggested. */
     public static final String UNSURE = "Compare with the reference and rate yourself.";
 
@@ -73,7 +84,8 @@ public final class AnswerCheck {
         long mine = ++generation;
         gradedAnswer.set(text);
         say.accept(services.grading().isReady() ? "Checking…" : "Loading the grader…");
-        services.grading().grade(AnswerKey.of(item.question()), text).whenComplete((result, failure) ->
+        CompletableFuture.supplyAsync(() -> keyWithYourOverrides(item), services.background())
+                .thenCompose(key -> services.grading().grade(key, text)).whenComplete((result, failure) ->
                 services.ui().execute(() -> {
                     if (closed || mine != generation) {
                         return;
@@ -89,6 +101,48 @@ public final class AnswerCheck {
                     }
                     done.accept(result);
                 }));
+    }
+
+    /**
+     * The question's answer key with the student's own overrides of the grader on it added to the instructor's
+     * examples (the newest verdict for each answer, at most {@value #MOST_OVERRIDES}): a person grading the twentieth
+     * answer remembers how they judged the nineteen before. Read from the review log, so off the UI thread; when it
+     * cannot be read, the key as the course gives it.
+     */
+    private AnswerKey keyWithYourOverrides(DrillItem item) {
+        AnswerKey key = AnswerKey.of(item.question());
+        List<ReviewRecord> log;
+        try {
+            log = services.progress().allReviews();
+        } catch (RuntimeException e) {
+            LOG.info("the overrides of {} could not be read: {}", item.key(), e.getMessage());
+            return key;
+        }
+        Map<String, JudgedExample> yours = new LinkedHashMap<>();
+        for (ReviewRecord r : log) {
+            if (r.card().equals(item.card()) && r.overridden()) {
+                String answer = r.answer().strip();
+                yours.remove(answer);
+                exampleVerdict(r.verdict().orElseThrow())
+                        .ifPresent(v -> yours.put(answer, JudgedExample.yours(answer, v)));
+            }
+        }
+        if (yours.isEmpty()) {
+            return key;
+        }
+        List<JudgedExample> examples = new ArrayList<>(key.examples());
+        List<JudgedExample> newest = new ArrayList<>(yours.values());
+        examples.addAll(newest.subList(Math.max(0, newest.size() - MOST_OVERRIDES), newest.size()));
+        return key.withExamples(examples);
+    }
+
+    private static Optional<ExampleVerdict> exampleVerdict(Verdict v) {
+        return switch (v) {
+            case CORRECT -> Optional.of(ExampleVerdict.CORRECT);
+            case PARTIAL -> Optional.of(ExampleVerdict.PARTIAL);
+            case INCORRECT -> Optional.of(ExampleVerdict.INCORRECT);
+            default -> Optional.empty();
+        };
     }
 
     /** Whether the grader could not tell: the claim checks neither confirmed nor contradicted what the words suggest. */

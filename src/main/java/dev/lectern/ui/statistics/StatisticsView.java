@@ -41,6 +41,7 @@ public final class StatisticsView extends ScrollPane implements DrillView {
     public static final String ID_RETENTION_CHART = "statsRetention";
     public static final String ID_RETENTION_NOTE = "statsRetentionNote";
     public static final String ID_BACKUPS = "statsBackups";
+    public static final String ID_OVERRIDES = "statsOverrides";
     public static final String ID_MASTERY = "statsMastery";
     public static final String ID_STREAKS = "statsStreaks";
     public static final String ID_TOTALS = "statsTotals";
@@ -123,6 +124,10 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         backupList.setId(ID_BACKUPS);
         backupList.setWrapText(true);
         backupList.textProperty().bind(model.backupsProperty());
+        Label overrideList = new Label();
+        overrideList.setId(ID_OVERRIDES);
+        overrideList.setWrapText(true);
+        overrideList.textProperty().bind(model.overridesProperty());
         Label retentionNote = new Label();
         retentionNote.setId(ID_RETENTION_NOTE);
         retentionNote.setWrapText(true);
@@ -132,7 +137,9 @@ public final class StatisticsView extends ScrollPane implements DrillView {
         VBox content = new VBox(12, figures, message, kept, new HBox(8, export, refresh), section("Reviews"), spanChoice,
                 reviews, section("Forecast"), forecast, section("Retention"), retentionNote, retention,
                 section("Mastery per reading (questions with a stability of 21 days or more)"), mastery,
-                section("Exams"), examSummary, exams, section("Backups of your progress"), backupList);
+                section("Exams"), examSummary, exams,
+                section("How often you overrode the grader, per question set"), overrideList,
+                section("Backups of your progress"), backupList);
         content.setPadding(new Insets(16));
         setContent(content);
 

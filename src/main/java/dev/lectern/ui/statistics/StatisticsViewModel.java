@@ -2,7 +2,9 @@ package dev.lectern.ui.statistics;
 
 import dev.lectern.course.Course;
 import dev.lectern.study.DrillPlans;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.study.Exam;
+import dev.lectern.study.GraderOverrides;
 import dev.lectern.study.StudyStatistics;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.ReadOnlyList;
@@ -10,7 +12,9 @@ import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillServices;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,6 +57,7 @@ public final class StatisticsViewModel implements Drill {
     private final ReadOnlyStringWrapper examSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper retentionNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper backups = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper overrides = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
     private boolean closed;
@@ -104,6 +109,14 @@ public final class StatisticsViewModel implements Drill {
     /** The progress database's backups, one a line (name, time, size, reviews), and how to restore one. */
     public ReadOnlyStringProperty backupsProperty() {
         return backups.getReadOnlyProperty();
+    }
+
+    /**
+     * How often the student overrode the grader, one line per question set ("Segment Anything: 3 of 20 graded answers
+     * (15%)"), or why there is nothing to show.
+     */
+    public ReadOnlyStringProperty overridesProperty() {
+        return overrides.getReadOnlyProperty();
     }
 
     /** Why the retention chart is empty (when it is), else "". */
@@ -159,11 +172,14 @@ public final class StatisticsViewModel implements Drill {
         long mine = ++generation;
         loading.set(true);
         Instant now = services.clock().instant();
-        services.tasks().supply(() -> new Figures(compute(now), services.exams().finished(),
-                backupLines()), figures -> {
+        services.tasks().supply(() -> {
+            List<ReviewRecord> log = services.progress().allReviews();
+            return new Figures(compute(log, now), services.exams().finished(), backupLines(), overrideLines(log));
+        }, figures -> {
             if (!closed && mine == generation) {
                 show(figures.statistics(), figures.finished());
                 backups.set(figures.backups());
+                overrides.set(figures.overrides());
             }
         }, e -> {
             LOG.warn("computing the statistics failed", e);
@@ -175,7 +191,27 @@ public final class StatisticsViewModel implements Drill {
     }
 
     /** What {@link #refresh()} reads in the background. */
-    private record Figures(StudyStatistics statistics, List<Exam> finished, String backups) {
+    private record Figures(StudyStatistics statistics, List<Exam> finished, String backups, String overrides) {
+    }
+
+    private String overrideLines(List<ReviewRecord> log) {
+        List<GraderOverrides.SetRate> rates = GraderOverrides.perSet(log);
+        if (rates.isEmpty()) {
+            return "No graded answers yet: when you mark a grade correct, partial or incorrect in practice or an"
+                    + " exam, it counts here, and the grader compares your later answers to that question with it.";
+        }
+        Map<String, String> titles = new HashMap<>();
+        if (course != null) {
+            course.questionSets().forEach(set -> titles.put(set.id(), set.title()));
+        }
+        StringBuilder out = new StringBuilder();
+        for (GraderOverrides.SetRate rate : rates) {
+            out.append(titles.getOrDefault(rate.setId(), rate.setId())).append(": ").append(rate.overridden())
+                    .append(" of ").append(Messages.plural(rate.graded(), "graded answer")).append(" (")
+                    .append(Math.round(rate.share() * 100)).append("%)\n");
+        }
+        return out.append("A set you often mark otherwise may need better reference answers or key points: tell its"
+                + " instructor.").toString();
     }
 
     /** The backups, newest first, one a line, and how to restore one; a backup that cannot be listed is no failure. */
@@ -197,12 +233,12 @@ public final class StatisticsViewModel implements Drill {
                 .append(found.get(0).file().getParent()).append("/NAME.").toString();
     }
 
-    private StudyStatistics compute(Instant now) {
+    private StudyStatistics compute(List<ReviewRecord> log, Instant now) {
         List<StudyStatistics.ReadingCards> readings = course == null ? List.of() : DrillPlans.readingCards(course);
         java.util.Map<dev.lectern.scheduling.CardKey, dev.lectern.scheduling.CardState> states =
                 services.progress().cardStates();
         keptCards = course == null ? List.of() : DrillPlans.notInCourse(course, states.keySet());
-        return StudyStatistics.compute(services.progress().allReviews(), states, readings, now,
+        return StudyStatistics.compute(log, states, readings, now,
                 services.clock().getZone());
     }
 

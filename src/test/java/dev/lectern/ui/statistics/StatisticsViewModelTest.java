@@ -3,6 +3,7 @@ package dev.lectern.ui.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.grading.GradingService;
+import dev.lectern.grading.Verdict;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.scheduling.CardPhase;
 import dev.lectern.scheduling.CardState;
@@ -90,6 +91,29 @@ class StatisticsViewModelTest {
         assertThat(stats.reviewsPerDay().subList(0, 27)).allMatch(d -> d.count() == 0);
         assertThat(stats.progressProperty().get()).isEqualTo("5 reviews");
         assertThat(stats.title()).isEqualTo("Statistics");
+    }
+
+    @Test
+    void howOftenTheStudentOverrodeTheGraderIsShownPerQuestionSetByItsTitle() {
+        assertThat(statistics().overridesProperty().get()).startsWith("No graded answers yet");
+        Instant later = T0.plusSeconds(600);
+        List<ReviewRecord> log = new java.util.ArrayList<>(fx.progress.allReviews());
+        log.add(practiced(SOURCE, later, Verdict.PARTIAL, Verdict.CORRECT));
+        log.add(practiced(TYPES, later.plusSeconds(1), Verdict.INCORRECT, Verdict.INCORRECT));
+        log.add(practiced(TYPES, later.plusSeconds(2), Verdict.CORRECT, Verdict.CORRECT));
+        log.add(practiced(TYPES, later.plusSeconds(3), Verdict.CORRECT, Verdict.CORRECT));
+        fx.progress.withLog(log);
+
+        String title = fx.course.questionSets().stream().filter(q -> q.id().equals("llava")).findFirst()
+                .orElseThrow().title();
+        assertThat(statistics().overridesProperty().get()).startsWith(title + ": 1 of 4 graded answers (25%)\n")
+                .contains("may need better reference answers or key points");
+    }
+
+    private static ReviewRecord practiced(CardKey card, Instant at, Verdict grader, Verdict student) {
+        return new ReviewRecord(card, at, FlashcardRating.suggestedFor(student), OptionalInt.of(50),
+                Optional.of(student), "an answer typed at " + at, Duration.ofSeconds(9), ReviewMode.PRACTICE,
+                Optional.of(grader));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.lectern.ui.drill.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.course.ExampleVerdict;
+import dev.lectern.course.JudgedExample;
+import dev.lectern.grading.AnswerKey;
 import dev.lectern.grading.GradingService;
 import dev.lectern.grading.Verdict;
 import dev.lectern.render.AnswerRenderer;
@@ -145,6 +148,41 @@ class PracticeViewModelTest {
     }
 
     @Test
+    void anOverriddenAnswerIsAJudgedExampleOfThatQuestionTheNextTimeItIsGraded() {
+        List<AnswerKey> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (GradingService recording = GradingService.of((key, answer) -> {
+            keys.add(key);
+            return DrillFixture.grade(key, answer);
+        })) {
+            PracticeViewModel first = new PracticeViewModel(fx.services(recording), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            first.answerProperty().set("GPT-4 was given captions and boxes, never the pixels");
+            first.check();
+            fx.ui.runUntil(() -> first.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+            assertThat(keys.get(0).examples()).noneMatch(e -> e.judge() == JudgedExample.Judge.YOU);
+            first.override(Verdict.CORRECT);
+            settled(first);
+
+            PracticeViewModel again = new PracticeViewModel(fx.services(recording), "LLaVA", llava,
+                    new AnswerRenderer(fx.course.root()), theme);
+            again.answerProperty().set("it saw captions and boxes only");
+            again.check();
+            fx.ui.runUntil(() -> again.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
+        }
+
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(1).examples()).filteredOn(e -> e.judge() == JudgedExample.Judge.YOU).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.answer()).isEqualTo("GPT-4 was given captions and boxes, never the pixels");
+                    assertThat(e.verdict()).isEqualTo(ExampleVerdict.CORRECT);
+                });
+        assertThat(fx.progress.saved()).singleElement().satisfies(r -> {
+            assertThat(r.overridden()).isTrue();
+            assertThat(r.graded()).contains(Verdict.INCORRECT);
+        });
+    }
+
+    @Test
     void nextAcceptsWhenTheFeedbackIsShownAndDoesNothingBefore() {
         practice.next();
         settled(practice);
@@ -252,6 +290,8 @@ class PracticeViewModelTest {
         p.itemProperty().addListener((obs, old, now) -> fx.progress.events.add("show " + now.key()));
         p.answerProperty().set("qwx zzv");
         p.check();
+        assertThat(background).as("the student's earlier overrides are read in the background").hasSize(1);
+        background.poll().run();
         fx.ui.runUntil(() -> p.phaseProperty().get() == PracticeViewModel.Phase.FEEDBACK);
 
         p.accept();
