@@ -143,6 +143,11 @@ final class OpeningProgress implements Progress {
     }
 
     @Override
+    public SaveResult undo(ReviewRecord review) {
+        return store().undo(review);
+    }
+
+    @Override
     public SaveResult retryPending() {
         return store().retryPending();
     }

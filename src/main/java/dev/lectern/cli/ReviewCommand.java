@@ -22,6 +22,7 @@ import dev.lectern.study.DrillItem;
 import dev.lectern.study.DrillPlans;
 import dev.lectern.study.DrillScope;
 import dev.lectern.study.ReviewOutcome;
+import dev.lectern.study.ReviewQueue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,22 +133,28 @@ final class ReviewCommand extends ContextCommand {
         String dot = marks.dot();
         CompletableFuture<Grader> grader = context.graderInBackground();
         out.printf(Locale.ROOT, "Review of %s: %s due. Type an answer (an empty line shows the reference answer),"
-                + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one. End of"
-                + " input (Ctrl+D) stops.%n", chosen.describe(), Summary.plural(queue.size(), "question"));
+                + " then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested one; u instead of"
+                + " an answer takes back the last rating. End of input (Ctrl+D) stops.%n", chosen.describe(),
+                Summary.plural(queue.size(), "question"));
         BufferedReader in = context.stdin().get();
         Map<FlashcardRating, Integer> counts = new EnumMap<>(FlashcardRating.class);
         boolean unsaved = false;
-        java.util.Set<CardKey> reviewedCards = new java.util.HashSet<>();
-        for (int i = 0; i < queue.size(); i++) {
-            CardKey card = queue.get(i);
+        ReviewQueue<CardKey> session = new ReviewQueue<>(queue);
+        java.util.Deque<Rated> rated = new java.util.ArrayDeque<>();
+        while (!session.done()) {
+            CardKey card = session.current();
             DrillItem item = items.get(card);
             Instant shown = context.clock().instant();
-            out.printf(Locale.ROOT, "%nQuestion %d of %d%s%s%n%s%n> ", i + 1, queue.size(), dot, item.set().title(),
+            out.printf(Locale.ROOT, "%n%s%s%s%n%s%n> ", session.counter(), dot, item.set().title(),
                     item.question().prompt());
             out.flush();
             String answer = readLine(in, out);
             if (answer == null) {
                 break;
+            }
+            if (answer.strip().equalsIgnoreCase("u")) {
+                undo(out, err, progress, session, rated, states, counts);
+                continue;
             }
             Grade grade = answer.isBlank() ? null : grade(grader, item, answer.strip(), err);
             if (grade != null) {
@@ -185,22 +192,21 @@ final class ReviewCommand extends ContextCommand {
                 err.println("lectern: " + saved.message()); // Saved, after following a deleted or replaced file.
                 err.flush();
             }
-            CardState next = fsrs.next(states.getOrDefault(card, CardState.NEW), rating.get(), ratedAt,
-                    Fsrs.fuzzFor(card, ratedAt));
+            CardState before = states.getOrDefault(card, CardState.NEW);
+            CardState next = fsrs.next(before, rating.get(), ratedAt, Fsrs.fuzzFor(card, ratedAt));
             states.put(card, next);
             boolean again = next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING;
-            if (again) {
-                // As in Anki: a question in its learning steps comes back later in this session.
-                queue.add(card);
-            }
+            // As in Anki: a question in its learning steps comes back later in this session.
+            session.rated(again);
+            rated.push(new Rated(record, before));
             out.println(rating.get().label() + ": back in " + next.due().map(d -> IntervalText.of(Duration.between(
                     ratedAt, d))).orElse("?") + (again ? ", later in this session" : "") + ".");
             counts.merge(rating.get(), 1, Integer::sum);
-            reviewedCards.add(card);
         }
         int ratings = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.printf(Locale.ROOT, "%nReviewed %s of %d%s: %s.%n", Summary.plural(reviewedCards.size(), "question"),
-                questions, ratings == reviewedCards.size() ? "" : " (" + ratings + " ratings, with the learning steps)",
+        out.printf(Locale.ROOT, "%nReviewed %s of %d%s: %s.%n", Summary.plural(session.questionsRated(), "question"),
+                questions, ratings == session.questionsRated() ? "" : " (" + ratings
+                        + " ratings, with the learning steps)",
                 Stream.of(FlashcardRating.values()).map(r -> counts.getOrDefault(r, 0) + " " + r.label())
                         .collect(Collectors.joining(", ")));
         if (unsaved && progress.retryPending().saved()) {
@@ -211,6 +217,31 @@ final class ReviewCommand extends ContextCommand {
         }
         out.flush();
         return unsaved ? 1 : 0;
+    }
+
+    /** A rating of this session, with the card's state before it, for taking it back. */
+    private record Rated(ReviewRecord record, CardState before) {
+    }
+
+    /** u: takes back the last rating of this session (recorded in the log), and asks its question again. */
+    private static void undo(PrintWriter out, PrintWriter err, Progress progress, ReviewQueue<CardKey> session,
+            java.util.Deque<Rated> rated, Map<CardKey, CardState> states, Map<FlashcardRating, Integer> counts) {
+        if (rated.isEmpty()) {
+            out.println("Nothing to take back yet.");
+            return;
+        }
+        Rated last = rated.peek();
+        SaveResult result = progress.undo(last.record());
+        if (!result.saved()) {
+            err.println("lectern: " + result.message());
+            err.flush();
+            return;
+        }
+        rated.pop();
+        session.undo();
+        states.put(last.record().card(), last.before());
+        counts.computeIfPresent(last.record().rating(), (r, n) -> n == 1 ? null : n - 1);
+        out.println("Took back " + last.record().rating().label() + ": the question again.");
     }
 
     /** A line of input, echoed when piped so the transcript reads like a session; null at end of input. */

@@ -1,6 +1,7 @@
 package dev.lectern.cli;
 
 import dev.lectern.store.ProgressStore;
+import dev.lectern.store.StoreCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public int run(ProgressStore store, PrintWriter out) throws IOException {
-            ProgressStore.Check check = store.check();
+            StoreCheck check = store.check();
             out.printf(Locale.ROOT, "%s: schema version %d, %d reviews, %d cards, %d exams, %.1f MB, %d backups%n",
                     check.file(), check.schemaVersion(), check.reviews(), check.cards(), check.exams(),
                     check.bytes() / (1024.0 * 1024.0), check.backups());

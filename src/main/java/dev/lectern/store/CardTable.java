@@ -149,7 +149,7 @@ final class CardTable {
         }
         Map<CardKey, CardState> states = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + ReviewTable.REVIEW_COLUMNS
-                + " FROM review ORDER BY set_id, question_id, at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY set_id, question_id, at, id"); ResultSet rs = select.executeQuery()) {
             CardKey current = null;
             List<ReviewRecord> history = new ArrayList<>();
             while (rs.next()) {
@@ -175,7 +175,7 @@ final class CardTable {
             throws SQLException {
         Map<CardKey, List<ReviewRecord>> histories = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + ReviewTable.REVIEW_COLUMNS
-                + " FROM review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ReviewRecord r = renames.apply(ReviewTable.read(rs, 1));
                 histories.computeIfAbsent(r.card(), k -> new ArrayList<>()).add(r);

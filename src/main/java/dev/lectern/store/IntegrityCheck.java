@@ -24,7 +24,7 @@ final class IntegrityCheck {
     }
 
     /** A full integrity check, the counts, and how many cached card states differ from the log's replay. */
-    static ProgressStore.Check run(Connection c, Path db, Path dataDir, Fsrs fsrs) throws SQLException, IOException {
+    static StoreCheck run(Connection c, Path db, Path dataDir, Fsrs fsrs) throws SQLException, IOException {
         List<String> problems = Sqlite.check(c, true);
         int version = Migrations.version(c);
         long reviews = Sqlite.queryLong(c, "SELECT count(*) FROM review");
@@ -36,7 +36,7 @@ final class IntegrityCheck {
         keys.addAll(replayed.keySet());
         int stale = (int) keys.stream().filter(k -> !Objects.equals(stored.get(k), replayed.get(k))).count();
         long bytes = Files.exists(db) ? Files.size(db) : 0;
-        return new ProgressStore.Check(db, problems, version, reviews, cards, exams, stale,
+        return new StoreCheck(db, problems, version, reviews, cards, exams, stale,
                 Backups.list(dataDir).size(), bytes);
     }
 }

@@ -30,6 +30,15 @@ public interface Progress extends ReviewLog, AutoCloseable {
         append(outcome.toRecord());
     }
 
+    /**
+     * Takes back {@code review}, a rating of this session (Ctrl+Z, or u at the CLI): the log stays append-only, the undo
+     * is recorded and committed, and the card's state is rebuilt from the reviews that still count. A review not yet
+     * written (kept in memory) cannot be taken back; the result then says so.
+     */
+    default SaveResult undo(ReviewRecord review) {
+        return new SaveResult(false, pendingCount(), "This progress cannot take a rating back.");
+    }
+
     /** A review session ended: a good time to fold the database's write-ahead log into it. */
     default void sessionEnded() {
     }

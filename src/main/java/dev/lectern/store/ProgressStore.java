@@ -301,6 +301,22 @@ public final class ProgressStore implements Progress {
         return followed.get().told() + " ";
     }
 
+    @Override
+    public synchronized SaveResult undo(ReviewRecord review) {
+        ensureOpen();
+        if (!notWriting.isEmpty() || !pending.isEmpty()) {
+            return new SaveResult(false, pending.size(), "The rating cannot be taken back: "
+                    + (notWriting.isEmpty() ? "the reviews before it are not saved yet" : notWriting) + ".");
+        }
+        try {
+            follow();
+            return Transaction.write(connection, c -> ReviewUndo.record(c, review, clock.instant(), fsrs))
+                    ? SaveResult.ok() : new SaveResult(false, 0, "That rating is not in the review log.");
+        } catch (SQLException e) {
+            return new SaveResult(false, 0, "The rating could not be taken back: " + Sqlite.reason(e, dataDir) + ".");
+        }
+    }
+
     /**
      * Carries the review history of {@code from} over to {@code to} (a question id renamed in its file): the
      * reviews of {@code from} made until now count for {@code to} from now on, in the card states, the listed
@@ -398,17 +414,8 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    /** What {@code lectern store check} reports. */
-    public record Check(Path file, List<String> integrityProblems, int schemaVersion, long reviews, long cards,
-            long exams, int staleCards, int backups, long bytes) {
-
-        public boolean ok() {
-            return integrityProblems.isEmpty() && staleCards == 0;
-        }
-    }
-
     /** A full integrity check, the counts, and how many cached card states differ from the log's replay. */
-    public synchronized Check check() throws IOException {
+    public synchronized StoreCheck check() throws IOException {
         ensureOpen();
         try {
             return IntegrityCheck.run(connection, databaseFile(), dataDir, fsrs);
@@ -418,9 +425,8 @@ public final class ProgressStore implements Progress {
     }
 
     /**
-     * Writes the review log (with any reviews kept in memory) to {@code out} as CSV: {@code
-     * id,set_id,question_id,at,rating,score,verdict,answer,taken_ms,mode}, {@code at} in ISO-8601 UTC. The file is
-     * written next to its place and renamed into it.
+     * Writes the review log (with any reviews kept in memory) to {@code out} as CSV (see {@link ReviewCsv}), written
+     * next to its place and renamed into it.
      *
      * @return how many reviews were written
      */

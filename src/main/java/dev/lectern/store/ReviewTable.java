@@ -126,7 +126,7 @@ final class ReviewTable {
         List<ReviewRecord> reviews = new ArrayList<>();
         for (CardKey source : renames.sourcesOf(card)) {
             try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                    + " FROM review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
+                    + " FROM kept_review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
                 select.setString(1, source.setId());
                 select.setString(2, source.questionId());
                 try (ResultSet rs = select.executeQuery()) {
@@ -147,7 +147,7 @@ final class ReviewTable {
     static List<ReviewRecord> between(Connection c, Instant from, Instant to) throws SQLException {
         List<ReviewRecord> reviews = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                + " FROM review WHERE at >= ? AND at < ? ORDER BY at, id")) {
+                + " FROM kept_review WHERE at >= ? AND at < ? ORDER BY at, id")) {
             select.setLong(1, from.toEpochMilli());
             select.setLong(2, to.toEpochMilli());
             CardRenames renames = CardRenames.read(c);
@@ -176,7 +176,7 @@ final class ReviewTable {
     static List<ReviewRecord> all(Connection c) throws SQLException {
         List<ReviewRecord> reviews = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                + " FROM review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
             CardRenames renames = CardRenames.read(c);
             while (rs.next()) {
                 reviews.add(renames.apply(read(rs, 1)));
@@ -195,7 +195,7 @@ final class ReviewTable {
         long to = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         int count;
         try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM (SELECT min(at) AS first"
-                + " FROM review GROUP BY set_id, question_id) WHERE first >= ? AND first < ?")) {
+                + " FROM kept_review GROUP BY set_id, question_id) WHERE first >= ? AND first < ?")) {
             select.setLong(1, from);
             select.setLong(2, to);
             try (ResultSet rs = select.executeQuery()) {

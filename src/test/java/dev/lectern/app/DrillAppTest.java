@@ -220,13 +220,26 @@ class DrillAppTest {
         waitFor(() -> find(ReviewView.ID_RATE + "3", javafx.scene.control.Button.class).getText().contains("10m"));
         robot.type(KeyCode.DIGIT3);
 
-        waitFor(() -> text(MainView.ID_DRILL_PROGRESS).startsWith("Question 2 of"));
+        waitFor(() -> review.itemProperty().get() != first
+                && review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+        int left = review.queue().size() - 1;
+        // Good puts a new question into a learning step: it is counted apart, and the counter does not grow.
+        assertThat(text(MainView.ID_DRILL_PROGRESS)).isEqualTo(left + " left · 1 learning");
         assertThat(app.progress().allReviews()).singleElement().satisfies(r -> {
             assertThat(r.card()).isEqualTo(first.card());
             assertThat(r.rating()).isEqualTo(FlashcardRating.GOOD);
             assertThat(r.mode()).isEqualTo(ReviewMode.REVIEW);
         });
         assertThat(app.progress().cardStates()).containsKey(first.card());
+
+        // Ctrl+Z takes the rating back: recorded in the log, the card new again, its question asked again.
+        robot.clickOn("#" + ReviewView.ID_ANSWER);
+        ctrl(KeyCode.Z);
+        waitFor(() -> review.itemProperty().get() == first
+                && review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+        assertThat(text(MainView.ID_DRILL_PROGRESS)).isEqualTo((left + 1) + " left");
+        assertThat(app.progress().allReviews()).isEmpty();
+        assertThat(app.progress().cardStates()).doesNotContainKey(first.card());
     }
 
     @Test

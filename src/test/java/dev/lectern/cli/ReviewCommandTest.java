@@ -76,9 +76,9 @@ class ReviewCommandTest {
         assertThat(run.out()).isEqualTo(String.join(NL,
                 "Review of the whole course: 3 questions due. Type an answer (an empty line shows the reference"
                         + " answer), then a rating: 1-4 or again, hard, good, easy; an empty line takes the suggested"
-                        + " one. End of input (Ctrl+D) stops.",
+                        + " one; u instead of an answer takes back the last rating. End of input (Ctrl+D) stops.",
                 "",
-                "Question 1 of 3 · Counting",
+                "3 left · Counting",
                 "What is one?",
                 "> One is the first number.",
                 "Score 100/100 · correct",
@@ -88,7 +88,7 @@ class ReviewCommandTest {
                 "Rating (Enter = Good)> ",
                 "Good: back in 10m, later in this session.",
                 "",
-                "Question 2 of 4 · Counting",
+                "2 left · 1 learning · Counting",
                 "What is two?",
                 "> ",
                 "Reference answer: Two comes after one.",
@@ -100,7 +100,7 @@ class ReviewCommandTest {
                 "Rating> 4",
                 "Easy: back in " + easy("two") + ".",
                 "",
-                "Question 3 of 4 · Counting",
+                "1 left · 1 learning · Counting",
                 "What is three?",
                 "> 40",
                 "Score 40/100 · partial",
@@ -153,7 +153,7 @@ class ReviewCommandTest {
         CliRun run = review("", "--limit", "1");
 
         assertThat(run.out()).startsWith("Review of the whole course: 1 question due.")
-                .contains("Question 1 of 1 · Counting" + NL + "What is three?");
+                .contains("1 left · Counting" + NL + "What is three?");
     }
 
     @Test
@@ -176,7 +176,7 @@ class ReviewCommandTest {
         CliRun run = review("\n1\n\n1\n");
 
         assertThat(run.err()).contains("lectern: The disk is full.");
-        assertThat(run.out()).contains("Question 2 of 4").endsWith("2 reviews could not be saved." + NL);
+        assertThat(run.out()).contains("2 left · 1 learning").endsWith("2 reviews could not be saved." + NL);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(progress.pendingCount()).isEqualTo(2);
     }
@@ -186,10 +186,36 @@ class ReviewCommandTest {
         CliRun run = review("\n1\n\n4\n\n4\n\n4\n", "--limit", "2");
 
         assertThat(run.out()).contains("Again: back in 1m, later in this session.")
-                .contains("Question 3 of 3 · Counting" + NL + "What is one?")
+                .contains("2 left · Counting" + NL + "What is one?")
+                .as("the counter never grows: a question rated Again is counted as learning, not as one more")
+                .contains("1 left · 1 learning · Counting" + NL + "What is two?")
+                .contains("1 learning · Counting" + NL + "What is one?")
                 .contains("Reviewed 2 questions of 2 (3 ratings, with the learning steps): 1 Again, 0 Hard, 0 Good,"
                         + " 2 Easy.");
         assertThat(progress.saved()).extracting(r -> r.card().questionId()).containsExactly("one", "two", "one");
+    }
+
+    @Test
+    void uTakesBackTheLastRatingRecordsTheUndoAndAsksThatQuestionAgain() {
+        CliRun run = review("\n4\nu\n\n2\n", "--limit", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Easy: back in " + easy("one") + "." + NL + NL + "1 left · Counting" + NL
+                + "What is two?" + NL + "> u" + NL + "Took back Easy: the question again." + NL + NL
+                + "2 left · Counting" + NL + "What is one?");
+        assertThat(progress.events).containsSubsequence("append counting/one", "undo counting/one",
+                "append counting/one");
+        assertThat(progress.saved()).singleElement().satisfies(r -> assertThat(r.rating())
+                .isEqualTo(FlashcardRating.HARD));
+        assertThat(run.out()).contains("Reviewed 1 question of 2: 0 Again, 1 Hard, 0 Good, 0 Easy.");
+    }
+
+    @Test
+    void uBeforeAnyRatingSaysThereIsNothingToTakeBack() {
+        CliRun run = review("u\n", "--limit", "1");
+
+        assertThat(run.out()).contains("> u" + NL + "Nothing to take back yet.");
+        assertThat(progress.events).noneMatch(e -> e.startsWith("undo"));
     }
 
     @Test

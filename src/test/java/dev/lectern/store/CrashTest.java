@@ -51,7 +51,7 @@ class CrashTest {
                 assertThat(store.notices()).as("run %d", run).isEmpty();
                 Set<String> saved = store.allReviews().stream().map(ReviewRecord::answer).collect(Collectors.toSet());
                 assertThat(saved).as("run %d: every acknowledged review is saved", run).containsAll(acked);
-                ProgressStore.Check check = store.check();
+                StoreCheck check = store.check();
                 assertThat(check.integrityProblems()).as("run %d: integrity_check", run).isEmpty();
                 assertThat(check.staleCards()).as("run %d: card states match the log", run).isZero();
             }

@@ -75,6 +75,16 @@ public final class FakeProgress implements Progress {
         return flush();
     }
 
+    /** Takes the review off "disk", as the store's undo takes it out of what counts (states are the test's own). */
+    @Override
+    public synchronized SaveResult undo(ReviewRecord review) {
+        events.add("undo " + review.card().text());
+        if (failure != null) {
+            return new SaveResult(false, pending.size(), failure);
+        }
+        return saved.remove(review) ? SaveResult.ok() : new SaveResult(false, 0, "That rating is not in the review log.");
+    }
+
     @Override
     public synchronized SaveResult retryPending() {
         events.add("retry");

@@ -38,7 +38,8 @@ public final class Migrations {
             new Migration(1, "V1__progress.sql"),
             new Migration(2, "V2__exams.sql"),
             new Migration(3, "V3__card_rename.sql"),
-            new Migration(4, "V4__grader_verdict.sql"));
+            new Migration(4, "V4__grader_verdict.sql"),
+            new Migration(5, "V5__review_undo.sql"));
 
     public static final int LATEST = ALL.get(ALL.size() - 1).version();
 

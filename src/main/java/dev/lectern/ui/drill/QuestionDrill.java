@@ -101,8 +101,13 @@ public abstract class QuestionDrill<P extends Enum<P>> implements Drill {
 
     /** Shows question {@code index} (from 0) of {@code size}, timed from now, in the phase {@code answering}. */
     protected final void ask(DrillItem question, int index, int size, P answering) {
+        ask(question, Messages.progress(index, size), answering);
+    }
+
+    /** Shows {@code question} with the counter {@code progressLine}, timed from now, in the phase {@code answering}. */
+    protected final void ask(DrillItem question, String progressLine, P answering) {
         item.set(question);
-        progress.set(Messages.progress(index, size));
+        progress.set(progressLine);
         shownAt = services.clock().instant();
         phase.set(answering);
     }

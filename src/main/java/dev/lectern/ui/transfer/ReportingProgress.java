@@ -39,6 +39,21 @@ public final class ReportingProgress implements Progress {
     }
 
     @Override
+    public java.util.List<dev.lectern.store.BackupFile> backups() {
+        return progress.backups();
+    }
+
+    @Override
+    public void renameCard(dev.lectern.scheduling.CardKey from, dev.lectern.scheduling.CardKey to) {
+        progress.renameCard(from, to);
+    }
+
+    @Override
+    public SaveResult undo(ReviewRecord review) {
+        return progress.undo(review);
+    }
+
+    @Override
     public SaveResult retryPending() {
         SaveResult result = progress.retryPending();
         saved.accept(result);

@@ -52,6 +52,8 @@ public final class ReviewView extends BorderPane implements DrillView {
     public static final String ID_RATE = "reviewRate";
 
     private static final KeyCombination CHECK = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final String ID_UNDO = "reviewUndo";
 
     private final ReviewViewModel model;
     private final TextArea answer = new TextArea();
@@ -74,7 +76,7 @@ public final class ReviewView extends BorderPane implements DrillView {
         Button reveal = new Button("Show _Answer");
         reveal.setId(ID_REVEAL);
         reveal.setOnAction(e -> model.reveal());
-        VBox typing = DrillLayout.shownWhen(new VBox(10, answer, new HBox(8, check, reveal)),
+        VBox typing = DrillLayout.shownWhen(new VBox(10, answer, new HBox(8, check, reveal, undoButton(ID_UNDO))),
                 model.phaseProperty().isEqualTo(ReviewViewModel.Phase.ANSWERING)
                         .or(model.phaseProperty().isEqualTo(ReviewViewModel.Phase.CHECKING)));
         reveal.disableProperty().bind(check.disableProperty());
@@ -87,8 +89,9 @@ public final class ReviewView extends BorderPane implements DrillView {
                 .and(model.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.NOTHING_DUE)));
 
         back = DrillLayout.back(closeDrill);
-        VBox done = DrillLayout.shownWhen(DrillLayout.done(null, ID_SUMMARY, model.summaryProperty(), back),
-                question.visibleProperty().not());
+        VBox summary = DrillLayout.done(null, ID_SUMMARY, model.summaryProperty(), back);
+        summary.getChildren().add(undoButton(ID_UNDO + "Done"));
+        VBox done = DrillLayout.shownWhen(summary, question.visibleProperty().not());
 
         VBox content = new VBox(14, question, done);
         content.setPadding(new Insets(16));
@@ -99,6 +102,17 @@ public final class ReviewView extends BorderPane implements DrillView {
         model.phaseProperty().addListener((obs, old, phase) -> phaseChanged(phase));
         model.referenceHtmlProperty().addListener((obs, old, html) -> reference.show(html));
         keys = SceneKeys.on(this, this::onKey);
+    }
+
+    /** "Undo Last Rating (Ctrl+Z)", shown while there is a rating of this session to take back. */
+    private Button undoButton(String id) {
+        Button undo = new Button("Undo Last Rating (Ctrl+Z)");
+        undo.setId(id);
+        undo.setMnemonicParsing(false);
+        undo.setOnAction(e -> model.undo());
+        undo.visibleProperty().bind(model.undoableProperty());
+        undo.managedProperty().bind(undo.visibleProperty());
+        return undo;
     }
 
     /** The graded answer, the reference answer and the four rating buttons, once the answer is checked or revealed. */
@@ -163,6 +177,13 @@ public final class ReviewView extends BorderPane implements DrillView {
             return;
         }
         ReviewViewModel.Phase phase = model.phaseProperty().get();
+        boolean typing = scene.getFocusOwner() instanceof TextInputControl input && input.isEditable()
+                && !input.getText().isEmpty();
+        if (UNDO.match(e) && !typing && model.undoableProperty().get()) {
+            model.undo(); // In an answer being typed, Ctrl+Z undoes the typing instead.
+            e.consume();
+            return;
+        }
         if (CHECK.match(e) && phase == ReviewViewModel.Phase.ANSWERING) {
             model.check();
             e.consume();

@@ -16,6 +16,7 @@ import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.SaveResult;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
+import dev.lectern.study.ReviewQueue;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillServices;
@@ -27,13 +28,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,7 +75,7 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
 
     private final String scopeTitle;
     private final Map<CardKey, DrillItem> itemsByCard = new LinkedHashMap<>();
-    private final List<DrillItem> queue = new ArrayList<>();
+    private ReviewQueue<DrillItem> session = new ReviewQueue<>(List.of());
     private final Map<CardKey, CardState> states = new HashMap<>();
     /** The scheduler with the student's settings; null until the progress is read. */
     private Fsrs fsrs;
@@ -81,9 +83,10 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
     private final ReadOnlyObjectWrapper<FlashcardRating> suggested = new ReadOnlyObjectWrapper<>();
     private final Map<FlashcardRating, ReadOnlyStringWrapper> intervals = new EnumMap<>(FlashcardRating.class);
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper undoable = new ReadOnlyBooleanWrapper(false);
+    private final List<Rated> rated = new ArrayList<>();
     private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
     private Map<FlashcardRating, CardState> preview = Map.of();
-    private int index;
 
     /**
      * Builds the queue from {@code scopeItems} (the scope's questions in course order) and the student's progress: due
@@ -127,13 +130,13 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         say("");
         fsrs = new Fsrs(settings);
         states.putAll(read);
-        queue.addAll(DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now, allowance).stream()
-                .map(itemsByCard::get).toList());
-        if (queue.isEmpty()) {
+        session = new ReviewQueue<>(DueQueue.build(new ArrayList<>(itemsByCard.keySet()), states, now, allowance)
+                .stream().map(itemsByCard::get).toList());
+        if (session.done()) {
             finish("Nothing due", NothingDue.describe(scopeTitle, itemsByCard.keySet(), states, now, settings),
                     Phase.NOTHING_DUE);
         } else {
-            show(0);
+            show();
         }
     }
 
@@ -145,12 +148,9 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         return Math.max(0, settings.newPerDay() - introduced);
     }
 
-    /**
-     * The questions of this session, in order. A question rated into a learning step (minutes, not days) comes back
-     * at the end of the queue, as in Anki, until it graduates.
-     */
+    /** The questions of this session, each once, in the order they are first shown. */
     public List<DrillItem> queue() {
-        return List.copyOf(queue);
+        return session.questions();
     }
 
     /** The rating the verdict suggests (what Enter gives); null when nothing was graded or the grader is unsure. */
@@ -205,14 +205,50 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
                 taken(now)).toRecord();
         CardState next = fsrs.next(states.getOrDefault(record.card(), CardState.NEW), rating, now,
                 Fsrs.fuzzFor(record.card(), now));
+        CardState before = states.getOrDefault(record.card(), CardState.NEW);
         save(Phase.SAVING, () -> services.progress().append(record), saved -> {
             saveProblem.set(describe(saved));
             states.put(record.card(), next);
             ratings.merge(rating, 1, Integer::sum);
-            if (next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING) {
-                queue.add(current);
+            rated.add(new Rated(record, before, saved.saved()));
+            undoable.set(true);
+            session.rated(next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING);
+            show();
+        });
+    }
+
+    /** A rating of this session, with what the card was before it, for taking it back. */
+    private record Rated(ReviewRecord record, CardState before, boolean saved) {
+    }
+
+    /** Whether Ctrl+Z can take back a rating now. */
+    public ReadOnlyBooleanProperty undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    /**
+     * Ctrl+Z: takes back the last rating of this session. The log stays append-only: the undo is recorded in it and
+     * the card's state rebuilt from the reviews left; the question is shown again, unanswered.
+     */
+    public void undo() {
+        if (rated.isEmpty() || (phase() != Phase.ANSWERING && phase() != Phase.RATING && phase() != Phase.DONE)) {
+            return;
+        }
+        Rated last = rated.get(rated.size() - 1);
+        Phase was = phase();
+        save(Phase.SAVING, () -> services.progress().undo(last.record()), result -> {
+            if (!result.saved()) {
+                say(result.message().isBlank() ? "The rating could not be taken back." : result.message());
+                phase(was);
+                return;
             }
-            show(index + 1);
+            rated.remove(rated.size() - 1);
+            undoable.set(!rated.isEmpty());
+            states.put(last.record().card(), last.before());
+            ratings.computeIfPresent(last.record().rating(), (r, n) -> n == 1 ? null : n - 1);
+            session.undo();
+            show();
+            say("Took back " + last.record().rating().label() + " on this question: answer it again.");
         });
     }
 
@@ -269,15 +305,14 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
         check.showReference(item());
     }
 
-    private void show(int next) {
-        index = next;
+    private void show() {
         check.clear();
         suggested.set(null);
         intervals.values().forEach(w -> w.set(""));
-        if (next >= queue.size()) {
+        if (session.done()) {
             services.background().execute(services.progress()::sessionEnded);
-            int questions = new HashSet<>(queue).size();
-            int reviews = ratings.values().stream().mapToInt(Integer::intValue).sum();
+            int questions = session.questionsRated();
+            int reviews = session.ratings();
             finish(Messages.plural(questions, "question") + " reviewed", Messages.plural(questions, "question")
                     + " reviewed" + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)")
                     + ": " + Stream.of(FlashcardRating.values())
@@ -285,13 +320,13 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
                     + "." + comingBack(), Phase.DONE);
             return;
         }
-        ask(queue.get(next), next, queue.size(), Phase.ANSWERING);
+        ask(session.current(), session.counter(), Phase.ANSWERING);
     }
 
     /** " The first of them comes back in 3d." for the soonest question of this session to fall due again. */
     private String comingBack() {
         Instant now = services.clock().instant();
-        return queue.stream().map(i -> states.get(i.card())).filter(s -> s != null && s.due().isPresent())
+        return session.questions().stream().map(i -> states.get(i.card())).filter(s -> s != null && s.due().isPresent())
                 .map(s -> s.due().get()).min(Instant::compareTo)
                 .map(d -> " The first of them comes back in " + IntervalText.of(Duration.between(now, d)) + ".")
                 .orElse("");

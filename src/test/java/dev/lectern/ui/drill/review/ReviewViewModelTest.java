@@ -116,9 +116,52 @@ class ReviewViewModelTest {
 
         assertThat(review.queue()).containsExactly(llava.get(2), llava.get(0), llava.get(3));
         assertThat(review.itemProperty().get()).isEqualTo(llava.get(2));
-        assertThat(review.progressProperty().get()).isEqualTo("Question 1 of 3");
+        assertThat(review.progressProperty().get()).isEqualTo("3 left");
         assertThat(review.title()).isEqualTo("Review: LLaVA");
         assertThat(review.phaseProperty().get()).isEqualTo(ReviewViewModel.Phase.ANSWERING);
+    }
+
+    @Test
+    void undoTakesBackTheLastRatingAndAsksItsQuestionAgainWithTheStateItHadBefore() {
+        allowNewPerDay(2);
+        ReviewViewModel review = review();
+        DrillItem first = review.itemProperty().get();
+        assertThat(review.undoableProperty().get()).isFalse();
+        review.reveal();
+        rate(review, FlashcardRating.AGAIN);
+        assertThat(review.progressProperty().get()).isEqualTo("1 left \u00B7 1 learning");
+        assertThat(review.undoableProperty().get()).isTrue();
+
+        review.undo();
+        fx.ui.runUntil(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+
+        assertThat(review.itemProperty().get()).isEqualTo(first);
+        assertThat(review.progressProperty().get()).isEqualTo("2 left");
+        assertThat(review.messageProperty().get()).isEqualTo("Took back Again on this question: answer it again.");
+        assertThat(review.undoableProperty().get()).isFalse();
+        assertThat(fx.progress.events).containsSubsequence("append " + first.card().text(),
+                "undo " + first.card().text());
+        assertThat(fx.progress.saved()).isEmpty();
+        review.reveal();
+        rate(review, FlashcardRating.EASY);
+        assertThat(review.itemProperty().get()).isNotEqualTo(first);
+        assertThat(review.progressProperty().get()).as("Easy graduates it: nothing comes back").isEqualTo("1 left");
+    }
+
+    @Test
+    void anUndoTheStoreRefusesSaysWhyAndKeepsTheRating() {
+        allowNewPerDay(2);
+        ReviewViewModel review = review();
+        review.reveal();
+        rate(review, FlashcardRating.GOOD);
+        fx.progress.failSaves("The disk is full.");
+
+        review.undo();
+        fx.ui.runUntil(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+
+        assertThat(review.messageProperty().get()).isEqualTo("The disk is full.");
+        assertThat(review.undoableProperty().get()).isTrue();
+        assertThat(fx.progress.saved()).hasSize(1);
     }
 
     @Test
