@@ -14,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,6 +31,8 @@ public final class FlashcardView extends VBox implements DrillView {
     public static final String ID_REVEAL = "flashcardReveal";
     public static final String ID_ANSWER = "flashcardAnswer";
     public static final String ID_SUMMARY = "flashcardSummary";
+    public static final String ID_UNDO = "flashcardUndo";
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
 
     private final FlashcardViewModel model;
     private final ReadingView reference;
@@ -72,7 +76,13 @@ public final class FlashcardView extends VBox implements DrillView {
         VBox done = DrillLayout.shownWhen(DrillLayout.done("All cards rated.", ID_SUMMARY, model.summaryProperty(),
                 DrillLayout.back(closeDrill)), model.phaseProperty().isEqualTo(FlashcardViewModel.Phase.DONE));
 
-        getChildren().addAll(prompt, thinking, revealed, done);
+        Button undo = button("Undo Last Rating (Ctrl+Z)", model::undo);
+        undo.setId(ID_UNDO);
+        undo.visibleProperty().bind(model.undoableProperty()
+                .and(model.phaseProperty().isNotEqualTo(FlashcardViewModel.Phase.SAVING)));
+        undo.managedProperty().bind(undo.visibleProperty());
+
+        getChildren().addAll(prompt, thinking, revealed, done, undo);
         model.referenceHtmlProperty().addListener((obs, old, html) -> reference.show(html));
         model.phaseProperty().addListener((obs, old, phase) -> focusFirst());
         // On the scene, so Space and 1-4 work wherever the focus is (the library, say), but not in a text field.
@@ -89,6 +99,12 @@ public final class FlashcardView extends VBox implements DrillView {
     }
 
     private void onKey(KeyEvent e) {
+        if (UNDO.match(e) && model.undoableProperty().get() && keys.scene() != null
+                && !(keys.scene().getFocusOwner() instanceof TextInputControl)) {
+            model.undo();
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() || e.isAltDown() || keys.scene() == null
                 || keys.scene().getFocusOwner() instanceof TextInputControl) {
             return;

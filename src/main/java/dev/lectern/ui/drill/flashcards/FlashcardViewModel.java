@@ -3,6 +3,7 @@ package dev.lectern.ui.drill.flashcards;
 import dev.lectern.render.AnswerRenderer;
 import dev.lectern.render.Theme;
 import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.ui.Messages;
@@ -10,11 +11,14 @@ import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.QuestionDrill;
 import dev.lectern.ui.drill.ReferenceAnswer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
 
@@ -41,6 +45,9 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
     private final ReferenceAnswer reference;
     private final Map<FlashcardRating, Integer> ratings = new EnumMap<>(FlashcardRating.class);
     private int index;
+    /** The ratings of this session, newest last, for taking them back. */
+    private final List<ReviewRecord> rated = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper undoable = new ReadOnlyBooleanWrapper(false);
 
     public FlashcardViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
@@ -71,9 +78,41 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
             return;
         }
         Instant now = services.clock().instant();
-        record(List.of(new ReviewOutcome.Rated(item(), now, rating, taken(now))), Phase.SAVING, () -> {
+        ReviewOutcome.Rated outcome = new ReviewOutcome.Rated(item(), now, rating, taken(now));
+        record(List.of(outcome), Phase.SAVING, () -> {
             ratings.merge(rating, 1, Integer::sum);
+            rated.add(outcome.toRecord());
+            undoable.set(true);
             show(index + 1);
+        });
+    }
+
+    /** Whether Ctrl+Z can take back a rating now. */
+    public ReadOnlyBooleanProperty undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    /**
+     * Ctrl+Z: takes back the last rating of this session (recorded in the log, which stays append-only); its card
+     * shows again, unrevealed.
+     */
+    public void undo() {
+        if (rated.isEmpty() || phase() == Phase.SAVING) {
+            return;
+        }
+        ReviewRecord last = rated.get(rated.size() - 1);
+        Phase was = phase();
+        save(Phase.SAVING, () -> services.progress().undo(last), result -> {
+            if (!result.saved()) {
+                phase(was);
+                say(result.message().isBlank() ? "The rating could not be taken back." : result.message());
+                return;
+            }
+            rated.remove(rated.size() - 1);
+            undoable.set(!rated.isEmpty());
+            ratings.computeIfPresent(last.rating(), (r, n) -> n == 1 ? null : n - 1);
+            show(index - 1);
+            say("Took back " + last.rating().label() + " on this card.");
         });
     }
 

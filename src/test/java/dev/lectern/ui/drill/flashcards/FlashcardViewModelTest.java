@@ -83,6 +83,26 @@ class FlashcardViewModelTest {
     }
 
     @Test
+    void undoTakesBackTheLastRatingAndShowsItsCardAgainUnrevealed() {
+        flashcards.reveal();
+        flashcards.rate(FlashcardRating.HARD);
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
+        assertThat(flashcards.progressProperty().get()).isEqualTo("Question 2 of " + cards.size());
+
+        flashcards.undo();
+        fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
+
+        assertThat(flashcards.itemProperty().get()).isEqualTo(cards.get(0));
+        assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.THINKING);
+        assertThat(flashcards.progressProperty().get()).isEqualTo("Question 1 of " + cards.size());
+        assertThat(flashcards.messageProperty().get()).isEqualTo("Took back Hard on this card.");
+        assertThat(flashcards.undoableProperty().get()).isFalse();
+        assertThat(fx.progress.saved()).isEmpty();
+        assertThat(fx.progress.events).containsExactly("append " + cards.get(0).card().text(),
+                "undo " + cards.get(0).card().text());
+    }
+
+    @Test
     void theRatingCarriesTheTimeFromShowingTheCard() {
         fx.clock.advance(java.time.Duration.ofSeconds(7));
         flashcards.reveal();
