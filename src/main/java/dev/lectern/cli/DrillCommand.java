@@ -13,6 +13,7 @@ import dev.lectern.grading.Verdict;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.DrillPlans;
 import dev.lectern.study.DrillScope;
+import dev.lectern.study.SessionSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -271,5 +272,9 @@ final class DrillCommand extends ContextCommand {
                 verdicts.getOrDefault(Verdict.CORRECT, 0), marks.dot(), verdicts.getOrDefault(Verdict.PARTIAL, 0),
                 marks.dot(), verdicts.getOrDefault(Verdict.INCORRECT, 0),
                 unsure > 0 ? marks.dot() + unsure + " unsure" : "");
+        String weakest = SessionSummary.weakestLine(grades).strip();
+        if (!weakest.isEmpty()) {
+            out.println(weakest);
+        }
     }
 }

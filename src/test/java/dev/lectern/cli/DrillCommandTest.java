@@ -82,6 +82,7 @@ class DrillCommandTest {
                 "",
                 "Summary: 2 answered, 1 skipped, of 3 questions.",
                 "Mean score: 70/100 · 1 correct · 1 partial · 0 incorrect",
+                "Weakest key points: “a number” (missed 1 of 1).",
                 ""));
     }
 
@@ -128,7 +129,9 @@ class DrillCommandTest {
                 .contains("   Skipped.").contains("   Not reached.")
                 .contains("Total: 90/300 (30%)")
                 .endsWith("Summary: 1 answered, 1 skipped, 1 not reached, of 3 questions." + NL
-                        + "Mean score: 90/100 · 1 correct · 0 partial · 0 incorrect" + NL);
+                        + "Mean score: 90/100 · 1 correct · 0 partial · 0 incorrect" + NL
+                        + "Weakest key points: “first number” (missed 1 of 1), “a number” (missed 1 of 1)."
+                        + NL);
     }
 
     @Test

@@ -124,6 +124,13 @@ public abstract class QuestionDrill<P extends Enum<P>> implements Drill {
         phase.set(done);
     }
 
+    /** A fuller summary, once more is known (what comes back when, read in the background); not after closing. */
+    protected final void summarize(String summaryLine) {
+        if (!closed) {
+            summary.set(summaryLine);
+        }
+    }
+
     /** The time from showing the question on screen until {@code now}. */
     protected final Duration taken(Instant now) {
         return Duration.between(shownAt, now);

@@ -6,6 +6,7 @@ import dev.lectern.scheduling.FlashcardRating;
 import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
+import dev.lectern.study.SessionSummary;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.QuestionDrill;
@@ -127,9 +128,13 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
         reference.clear();
         say("");
         if (next >= items.size()) {
-            finish(Messages.plural(items.size(), "card") + " rated", Messages.plural(items.size(), "card") + ": "
-                    + Stream.of(FlashcardRating.values()).map(r -> ratings.getOrDefault(r, 0) + " " + r.label())
-                    .collect(Collectors.joining(", ")), Phase.DONE);
+            String counts = Messages.plural(items.size(), "card") + ": " + Stream.of(FlashcardRating.values())
+                    .map(r -> ratings.getOrDefault(r, 0) + " " + r.label()).collect(Collectors.joining(", ")) + ".";
+            finish(Messages.plural(items.size(), "card") + " rated", counts, Phase.DONE);
+            List<dev.lectern.scheduling.CardKey> cards = items.stream().map(DrillItem::card).toList();
+            services.tasks().supply(services.progress()::cardStates, states -> summarize(counts
+                    + SessionSummary.comingBack(cards, states, services.clock().instant(),
+                    dev.lectern.scheduling.IntervalText::of)), e -> { });
             return;
         }
         ask(items.get(next), next, items.size(), Phase.THINKING);

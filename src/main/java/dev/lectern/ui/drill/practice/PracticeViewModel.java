@@ -7,11 +7,13 @@ import dev.lectern.render.Theme;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.DrillMode;
 import dev.lectern.study.ReviewOutcome;
+import dev.lectern.study.SessionSummary;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillServices;
 import dev.lectern.ui.drill.TypedAnswerDrill;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
 
     private final List<DrillItem> items;
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    private final List<Grade> grades = new ArrayList<>();
     private int index;
 
     public PracticeViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
@@ -106,6 +109,10 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
                 Optional.ofNullable(check.gradeProperty().get()), verdict, check.gradedAnswerProperty().get(),
                 taken(now))), Phase.SAVING, () -> {
                     verdicts.merge(verdict, 1, Integer::sum);
+                    // Marked correct over the grader: its misses were the grader's, not the student's.
+                    Optional.ofNullable(check.gradeProperty().get())
+                            .filter(g -> verdict != Verdict.CORRECT || g.verdict() == Verdict.CORRECT)
+                            .ifPresent(grades::add);
                     show(index + 1);
                 });
     }
@@ -114,10 +121,15 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
         index = next;
         check.clear();
         if (next >= items.size()) {
-            finish(Messages.plural(items.size(), "question") + " practised", Messages.plural(items.size(), "question")
-                    + ": " + verdicts.getOrDefault(Verdict.CORRECT, 0) + " correct, "
-                    + verdicts.getOrDefault(Verdict.PARTIAL, 0) + " partial, "
-                    + verdicts.getOrDefault(Verdict.INCORRECT, 0) + " incorrect", Phase.DONE);
+            String counts = Messages.plural(items.size(), "question") + ": " + verdicts.getOrDefault(Verdict.CORRECT, 0)
+                    + " correct, " + verdicts.getOrDefault(Verdict.PARTIAL, 0) + " partial, "
+                    + verdicts.getOrDefault(Verdict.INCORRECT, 0) + " incorrect.";
+            String weakest = SessionSummary.weakestLine(grades);
+            finish(Messages.plural(items.size(), "question") + " practised", counts + weakest, Phase.DONE);
+            List<dev.lectern.scheduling.CardKey> cards = items.stream().map(DrillItem::card).toList();
+            services.tasks().supply(services.progress()::cardStates, states -> summarize(counts + weakest
+                    + SessionSummary.comingBack(cards, states, services.clock().instant(),
+                    dev.lectern.scheduling.IntervalText::of)), e -> { });
             return;
         }
         ask(items.get(next), next, items.size(), Phase.ANSWERING);

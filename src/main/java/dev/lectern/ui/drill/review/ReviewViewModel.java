@@ -17,6 +17,7 @@ import dev.lectern.store.SaveResult;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.ReviewOutcome;
 import dev.lectern.study.ReviewQueue;
+import dev.lectern.study.SessionSummary;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.drill.AnswerCheck;
 import dev.lectern.ui.drill.DrillServices;
@@ -210,7 +211,7 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
             saveProblem.set(describe(saved));
             states.put(record.card(), next);
             ratings.merge(rating, 1, Integer::sum);
-            rated.add(new Rated(record, before, saved.saved()));
+            rated.add(new Rated(record, before, Optional.ofNullable(g)));
             undoable.set(true);
             session.rated(next.phase() == CardPhase.LEARNING || next.phase() == CardPhase.RELEARNING);
             show();
@@ -218,7 +219,7 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
     }
 
     /** A rating of this session, with what the card was before it, for taking it back. */
-    private record Rated(ReviewRecord record, CardState before, boolean saved) {
+    private record Rated(ReviewRecord record, CardState before, Optional<Grade> grade) {
     }
 
     /** Whether Ctrl+Z can take back a rating now. */
@@ -317,18 +318,12 @@ public final class ReviewViewModel extends TypedAnswerDrill<ReviewViewModel.Phas
                     + " reviewed" + (reviews == questions ? "" : " (" + reviews + " ratings, with the learning steps)")
                     + ": " + Stream.of(FlashcardRating.values())
                     .map(r -> ratings.getOrDefault(r, 0) + " " + r.label()).collect(Collectors.joining(", "))
-                    + "." + comingBack(), Phase.DONE);
+                    + "." + SessionSummary.weakestLine(rated.stream().map(Rated::grade).flatMap(Optional::stream)
+                    .toList()) + SessionSummary.comingBack(session.questions().stream().map(DrillItem::card).toList(),
+                    states, services.clock().instant(), IntervalText::of), Phase.DONE);
             return;
         }
         ask(session.current(), session.counter(), Phase.ANSWERING);
     }
 
-    /** " The first of them comes back in 3d." for the soonest question of this session to fall due again. */
-    private String comingBack() {
-        Instant now = services.clock().instant();
-        return session.questions().stream().map(i -> states.get(i.card())).filter(s -> s != null && s.due().isPresent())
-                .map(s -> s.due().get()).min(Instant::compareTo)
-                .map(d -> " The first of them comes back in " + IntervalText.of(Duration.between(now, d)) + ".")
-                .orElse("");
-    }
 }

@@ -126,7 +126,7 @@ class FlashcardViewModelTest {
         fx.ui.runUntil(() -> flashcards.phaseProperty().get() != FlashcardViewModel.Phase.SAVING);
 
         assertThat(flashcards.phaseProperty().get()).isEqualTo(FlashcardViewModel.Phase.DONE);
-        assertThat(flashcards.summaryProperty().get()).isEqualTo("2 cards: 1 Again, 0 Hard, 1 Good, 0 Easy");
+        assertThat(flashcards.summaryProperty().get()).isEqualTo("2 cards: 1 Again, 0 Hard, 1 Good, 0 Easy.");
     }
 
     @Test

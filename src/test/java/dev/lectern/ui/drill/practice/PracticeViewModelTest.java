@@ -209,7 +209,11 @@ class PracticeViewModelTest {
         settled(practice);
 
         assertThat(practice.phaseProperty().get()).isEqualTo(PracticeViewModel.Phase.DONE);
-        assertThat(practice.summaryProperty().get()).isEqualTo("3 questions: 2 correct, 1 partial, 0 incorrect");
+        assertThat(practice.summaryProperty().get()).as("a grade marked correct over the grader names no weak point")
+                .isEqualTo("3 questions: 2 correct, 1 partial, 0 incorrect. Weakest key points: “"
+                        + llava.get(1).question().keyPoints().get(0).text() + "” (missed 1 of 1), “"
+                        + llava.get(1).question().keyPoints().get(1).text() + "” (missed 1 of 1), “"
+                        + llava.get(1).question().keyPoints().get(2).text() + "” (missed 1 of 1).");
         assertThat(fx.progress.outcomes()).hasSize(3);
     }
 
