@@ -21,7 +21,7 @@ public final class CardHistory {
         CardState state = CardState.NEW;
         for (ReviewRecord r : sorted) {
             if (r.card().equals(card)) {
-                state = fsrs.next(state, r.rating(), r.at(), Fsrs.fuzzFor(card, r.at()));
+                state = fsrs.apply(state, r);
             }
         }
         return state;

@@ -50,6 +50,17 @@ public final class Fsrs {
     }
 
     /**
+     * The card's state after {@code review}: the next state when its mode reschedules
+     * ({@link SchedulerSettings#reschedules}), else {@code state} as it was.
+     */
+    public CardState apply(CardState state, ReviewRecord review) {
+        if (!settings.reschedules(review.mode())) {
+            return state;
+        }
+        return next(state, review.rating(), review.at(), fuzzFor(review.card(), review.at()));
+    }
+
+    /**
      * The card's state after a review.
      *
      * @param fuzz a number in [0, 1) that spreads review intervals (see {@link #fuzzFor}); ignored when fuzz is off

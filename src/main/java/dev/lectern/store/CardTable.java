@@ -45,9 +45,11 @@ final class CardTable {
             // A review older than the card's last one (a clock set back): replay the card's whole history.
             after = CardHistory.replay(r.card(), ReviewTable.of(c, r.card()), fsrs);
         } else {
-            after = fsrs.next(before.orElse(CardState.NEW), r.rating(), r.at(), Fsrs.fuzzFor(r.card(), r.at()));
+            after = fsrs.apply(before.orElse(CardState.NEW), r);
         }
-        put(c, r.card(), after);
+        if (before.isPresent() || !after.isNew()) {
+            put(c, r.card(), after); // A question only practised where practice does not reschedule stays new.
+        }
     }
 
     static Optional<CardState> state(Connection c, CardKey card) throws SQLException {
@@ -156,7 +158,7 @@ final class CardTable {
                 ReviewRecord r = ReviewTable.read(rs, 1);
                 if (!r.card().equals(current)) {
                     if (current != null) {
-                        states.put(current, asStored(CardHistory.replay(current, history, fsrs)));
+                        putUnlessNew(states, current, CardHistory.replay(current, history, fsrs));
                     }
                     current = r.card();
                     history = new ArrayList<>();
@@ -164,7 +166,7 @@ final class CardTable {
                 history.add(r);
             }
             if (current != null) {
-                states.put(current, asStored(CardHistory.replay(current, history, fsrs)));
+                putUnlessNew(states, current, CardHistory.replay(current, history, fsrs));
             }
         }
         return states;
@@ -182,7 +184,14 @@ final class CardTable {
             }
         }
         Map<CardKey, CardState> states = new LinkedHashMap<>();
-        histories.forEach((card, history) -> states.put(card, asStored(CardHistory.replay(card, history, fsrs))));
+        histories.forEach((card, history) -> putUnlessNew(states, card, CardHistory.replay(card, history, fsrs)));
         return states;
+    }
+
+    /** A question whose reviews all leave it new (only practised where practice does not reschedule) has no card. */
+    private static void putUnlessNew(Map<CardKey, CardState> states, CardKey card, CardState state) {
+        if (!state.isNew()) {
+            states.put(card, asStored(state));
+        }
     }
 }

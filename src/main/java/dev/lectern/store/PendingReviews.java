@@ -65,9 +65,10 @@ final class PendingReviews implements AutoCloseable {
     /** {@code states} with these reviews applied, by {@code fsrs}. */
     Map<CardKey, CardState> applyTo(Map<CardKey, CardState> states, Fsrs fsrs) {
         for (ReviewRecord r : reviews) {
-            CardState before = states.getOrDefault(r.card(), CardState.NEW);
-            states.put(r.card(), CardTable.asStored(fsrs.next(before, r.rating(), r.at(),
-                    Fsrs.fuzzFor(r.card(), r.at()))));
+            if (fsrs.settings().reschedules(r.mode())) {
+                CardState before = states.getOrDefault(r.card(), CardState.NEW);
+                states.put(r.card(), CardTable.asStored(fsrs.apply(before, r)));
+            }
         }
         return states;
     }

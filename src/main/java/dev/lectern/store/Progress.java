@@ -67,11 +67,14 @@ public interface Progress extends ReviewLog, AutoCloseable {
     }
 
     /**
-     * How many cards had their first review on {@code day} in {@code zone}, for the daily limit of new cards. The store
+     * How many cards had their first review that reschedules on {@code day} in {@code zone}, for the daily limit of new
+     * cards. The store
      * answers from its tables; this default reads the whole log.
      */
     default int newIntroducedOn(LocalDate day, ZoneId zone) {
-        return DueQueue.newIntroducedOn(allReviews(), day, zone);
+        SchedulerSettings settings = schedulerSettings();
+        return DueQueue.newIntroducedOn(allReviews().stream().filter(r -> settings.reschedules(r.mode())).toList(), day,
+                zone);
     }
 
     /** The backups of this progress, newest first, each read to count its reviews; none for one that keeps none. */

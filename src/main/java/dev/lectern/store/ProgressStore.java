@@ -384,13 +384,10 @@ public final class ProgressStore implements Progress {
         try {
             if (!CardRenames.read(connection).isEmpty()) {
                 // Renamed cards were introduced when their first review under any key was made.
-                return DueQueue.newIntroducedOn(allReviews(), day, zone);
+                return DueQueue.newIntroducedOn(allReviews().stream().filter(r -> settings.reschedules(r.mode()))
+                        .toList(), day, zone);
             }
-        } catch (SQLException e) {
-            throw failure("the reviews could not be read", e);
-        }
-        try {
-            return ReviewTable.firstReviewedOn(connection, pending.list(), day, zone);
+            return ReviewTable.firstReviewedOn(connection, pending.list(), day, zone, settings.rescheduling());
         } catch (SQLException e) {
             throw failure("the reviews could not be read", e);
         }

@@ -189,13 +189,15 @@ final class ReviewTable {
      * How many cards had their first review on {@code day} in {@code zone}, in the log or among {@code pending} (the
      * reviews kept in memory); by the keys in the log, so only while no card was renamed.
      */
-    static int firstReviewedOn(Connection c, List<ReviewRecord> pending, LocalDate day, ZoneId zone)
-            throws SQLException {
+    static int firstReviewedOn(Connection c, List<ReviewRecord> pending, LocalDate day, ZoneId zone,
+            Set<ReviewMode> rescheduling) throws SQLException {
         long from = day.atStartOfDay(zone).toInstant().toEpochMilli();
         long to = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        String modes = String.join(", ", rescheduling.stream().map(m -> "'" + m.code() + "'").toList());
         int count;
         try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM (SELECT min(at) AS first"
-                + " FROM kept_review GROUP BY set_id, question_id) WHERE first >= ? AND first < ?")) {
+                + " FROM kept_review WHERE mode IN (" + modes + ") GROUP BY set_id, question_id)"
+                + " WHERE first >= ? AND first < ?")) {
             select.setLong(1, from);
             select.setLong(2, to);
             try (ResultSet rs = select.executeQuery()) {
@@ -204,7 +206,7 @@ final class ReviewTable {
         }
         Set<CardKey> known = new HashSet<>();
         for (ReviewRecord r : pending) {
-            if (known.add(r.card()) && CardTable.state(c, r.card()).isEmpty()
+            if (rescheduling.contains(r.mode()) && known.add(r.card()) && CardTable.state(c, r.card()).isEmpty()
                     && r.at().toEpochMilli() >= from && r.at().toEpochMilli() < to) {
                 count++;
             }

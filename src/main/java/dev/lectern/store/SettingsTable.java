@@ -1,5 +1,6 @@
 package dev.lectern.store;
 
+import dev.lectern.scheduling.ReviewMode;
 import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
@@ -37,6 +38,7 @@ final class SettingsTable {
         values.put("weights", String.join(",", s.weights().stream().map(String::valueOf).toList()));
         values.put("learning_steps", seconds(s.learningSteps()));
         values.put("relearning_steps", seconds(s.relearningSteps()));
+        values.put("rescheduling", String.join(",", s.rescheduling().stream().map(ReviewMode::code).toList()));
         Transaction.write(connection, c -> {
             try (PreparedStatement put = c.prepareStatement(
                     "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
@@ -82,6 +84,11 @@ final class SettingsTable {
             }
             if (values.containsKey("fuzz")) {
                 s = s.withFuzz(Boolean.parseBoolean(values.get("fuzz")));
+            }
+            if (values.containsKey("rescheduling")) {
+                s = s.withRescheduling(Arrays.stream(values.get("rescheduling").split(",")).map(String::strip)
+                        .filter(code -> !code.isEmpty()).map(ReviewMode::fromCode)
+                        .collect(java.util.stream.Collectors.toSet()));
             }
         } catch (RuntimeException e) {
             LOG.warn("the saved scheduler settings cannot be used ({}); using the defaults", e.getMessage());

@@ -15,6 +15,11 @@ public interface Drill {
     /** Where the student is, e.g. "Question 3 of 10"; empty when that says nothing. */
     ReadOnlyStringProperty progressProperty();
 
+    /** A line shown over the drill: whether its answers count towards the schedule; empty when there is none. */
+    default ReadOnlyStringProperty noteProperty() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("").getReadOnlyProperty();
+    }
+
     /** Called when the drill is left: stops listening, and saves what must survive (an exam in progress). */
     void close();
 }

@@ -115,6 +115,7 @@ public final class DrillViewModel implements AutoCloseable {
     private void saved(SaveResult result) {
         if (result.saved()) {
             saveProblem.set(result.message()); // Saved, with something to tell (the file was deleted, say), or not.
+            refreshDue(); // The status line's counts follow every review, not only the end of a drill.
             return;
         }
         String why = result.message().isBlank() ? "Your review could not be saved." : result.message();

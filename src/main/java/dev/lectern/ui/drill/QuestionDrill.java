@@ -32,6 +32,7 @@ public abstract class QuestionDrill<P extends Enum<P>> implements Drill {
     private final ReadOnlyObjectWrapper<P> phase;
     private final ReadOnlyObjectWrapper<DrillItem> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     /** When the question on screen was shown, for the time taken. */
@@ -67,6 +68,26 @@ public abstract class QuestionDrill<P extends Enum<P>> implements Drill {
     /** A line for the student: checking, saving, the grader is loading or failed, something could not be shown. */
     public final ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether the answers of this drill count towards the schedule, read when it starts. */
+    @Override
+    public final ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    /**
+     * Says, once the settings are read in the background, whether answers given in {@code mode} count towards the
+     * schedule (Drill > Review Settings… decides for practice, exams and flashcards).
+     */
+    protected final void noteSchedule(dev.lectern.scheduling.ReviewMode mode) {
+        services.tasks().supply(() -> services.progress().schedulerSettings().reschedules(mode), counts -> {
+            if (!closed) {
+                note.set(counts ? "Your answers here count towards your schedule, as reviews do."
+                        : "Your answers here are kept in your history but do not change your schedule (Drill > Review"
+                                + " Settings… decides).");
+            }
+        }, e -> LOG.info("the scheduler settings could not be read: {}", e.getMessage()));
     }
 
     /** What the drill came to, once it is done. */

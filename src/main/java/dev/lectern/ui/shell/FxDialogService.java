@@ -1,5 +1,6 @@
 package dev.lectern.ui.shell;
 
+import dev.lectern.scheduling.ReviewMode;
 import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.study.ExamSetup;
 import dev.lectern.ui.DialogService;
@@ -33,6 +34,7 @@ public final class FxDialogService implements DialogService {
     public static final String ID_MAX_INTERVAL = "reviewMaximumInterval";
     public static final String ID_NEW_PER_DAY = "reviewNewPerDay";
     public static final String ID_FUZZ = "reviewFuzz";
+    public static final String ID_RESCHEDULE = "settingsReschedule";
     static final int DEFAULT_MINUTES = 20;
 
     private final Window owner;
@@ -228,6 +230,19 @@ public final class FxDialogService implements DialogService {
         fuzz.setId(ID_FUZZ);
         fuzz.setSelected(current.fuzz());
 
+        CheckBox practice = new CheckBox("Practice answers");
+        practice.setId(ID_RESCHEDULE + "practice");
+        practice.setSelected(current.reschedules(ReviewMode.PRACTICE));
+        CheckBox exams = new CheckBox("Exam answers");
+        exams.setId(ID_RESCHEDULE + "exam");
+        exams.setSelected(current.reschedules(ReviewMode.EXAM));
+        CheckBox flashcards = new CheckBox("Flashcard ratings");
+        flashcards.setId(ID_RESCHEDULE + "flashcard");
+        flashcards.setSelected(current.reschedules(ReviewMode.FLASHCARD));
+        Label counts = new Label("Count towards your schedule, as a review does (reviews always count; the others"
+                + " are kept in your history either way):");
+        counts.setWrapText(true);
+
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
@@ -238,6 +253,8 @@ public final class FxDialogService implements DialogService {
         Label hint = new Label("Higher retention means more reviews; 90 % suits most students.");
         hint.setWrapText(true);
         form.add(hint, 0, 4, 3, 1);
+        form.add(counts, 0, 5, 3, 1);
+        form.add(new javafx.scene.layout.HBox(16, practice, exams, flashcards), 0, 6, 3, 1);
         dialog.getDialogPane().setContent(form);
         dialog.setOnShown(e -> retention.requestFocus());
 
@@ -249,9 +266,24 @@ public final class FxDialogService implements DialogService {
             return current.withDesiredRetention(Math.max(0.70, Math.min(0.99, r)))
                     .withMaximumIntervalDays(Math.max(1, typed(maxInterval, 36500)))
                     .withNewPerDay(Math.max(0, Math.min(9999, typedOrZero(newPerDay))))
-                    .withFuzz(fuzz.isSelected());
+                    .withFuzz(fuzz.isSelected())
+                    .withRescheduling(rescheduling(practice.isSelected(), exams.isSelected(), flashcards.isSelected()));
         });
         return dialog.showAndWait();
+    }
+
+    private static java.util.Set<ReviewMode> rescheduling(boolean practice, boolean exams, boolean flashcards) {
+        java.util.Set<ReviewMode> modes = java.util.EnumSet.of(ReviewMode.REVIEW);
+        if (practice) {
+            modes.add(ReviewMode.PRACTICE);
+        }
+        if (exams) {
+            modes.add(ReviewMode.EXAM);
+        }
+        if (flashcards) {
+            modes.add(ReviewMode.FLASHCARD);
+        }
+        return modes;
     }
 
     private static Label label(String text, javafx.scene.Node control) {

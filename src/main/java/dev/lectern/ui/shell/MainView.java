@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -47,6 +48,7 @@ public final class MainView extends BorderPane {
     public static final String ID_DRILL = "drill";
     public static final String ID_DRILL_TITLE = "drillTitle";
     public static final String ID_DRILL_PROGRESS = "drillProgress";
+    public static final String ID_DRILL_NOTE = "drillNote";
     public static final String ID_CLOSE_DRILL = "closeDrill";
     public static final String ID_DUE = "dueCount";
     public static final String ID_EDITOR = "editor";
@@ -285,7 +287,17 @@ public final class MainView extends BorderPane {
         drillView = modeViews.drillView(now);
         drillTitle.setText(now.title());
         drillProgress.textProperty().bind(now.progressProperty());
-        drillArea.getChildren().add((Node) drillView);
+        Label note = new Label();
+        note.setId(ID_DRILL_NOTE);
+        note.getStyleClass().add(Styles.DRILL_HINT);
+        note.setWrapText(true);
+        note.textProperty().bind(now.noteProperty());
+        note.visibleProperty().bind(now.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        BorderPane.setMargin(note, new Insets(8, 16, 0, 16));
+        BorderPane holder = new BorderPane((Node) drillView);
+        holder.setTop(note);
+        drillArea.getChildren().add(holder);
         drillView.focusFirst();
     }
 

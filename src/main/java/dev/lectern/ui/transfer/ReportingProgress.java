@@ -50,7 +50,11 @@ public final class ReportingProgress implements Progress {
 
     @Override
     public SaveResult undo(ReviewRecord review) {
-        return progress.undo(review);
+        SaveResult result = progress.undo(review);
+        if (result.saved()) {
+            saved.accept(result); // The counts change back.
+        }
+        return result;
     }
 
     @Override

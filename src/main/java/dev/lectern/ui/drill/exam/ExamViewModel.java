@@ -80,6 +80,7 @@ public final class ExamViewModel extends QuestionDrill<ExamViewModel.Phase> {
     /** @param started a new exam, a resumed one (whose sitting starts now), or a finished one to read again */
     public ExamViewModel(DrillServices services, Exam started, AnswerRenderer renderer, ObservableValue<Theme> theme) {
         super(services, "Exam: " + started.title(), Phase.ANSWERING);
+        noteSchedule(dev.lectern.scheduling.ReviewMode.EXAM);
         this.renderer = renderer;
         this.theme = theme;
         exam.set(started);

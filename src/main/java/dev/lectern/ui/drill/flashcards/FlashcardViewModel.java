@@ -53,6 +53,7 @@ public final class FlashcardViewModel extends QuestionDrill<FlashcardViewModel.P
     public FlashcardViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
         super(services, "Flashcards: " + title, Phase.THINKING);
+        noteSchedule(dev.lectern.scheduling.ReviewMode.FLASHCARD);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("no flashcards");
         }

@@ -49,6 +49,7 @@ public final class PracticeViewModel extends TypedAnswerDrill<PracticeViewModel.
     public PracticeViewModel(DrillServices services, String title, List<DrillItem> items, AnswerRenderer renderer,
             ObservableValue<Theme> theme) {
         super(services, "Practice: " + title, Phase.ANSWERING, renderer, theme);
+        noteSchedule(dev.lectern.scheduling.ReviewMode.PRACTICE);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("nothing to practise");
         }

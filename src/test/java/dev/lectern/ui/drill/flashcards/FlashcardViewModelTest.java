@@ -135,6 +135,11 @@ class FlashcardViewModelTest {
         FlashcardViewModel cardsLater = new FlashcardViewModel(new dev.lectern.ui.drill.DrillServices(unused,
                 fx.progress, fx.dialogs, background::add, fx.ui, fx.clock), "LLaVA", cards,
                 new AnswerRenderer(fx.course.root()), new SimpleObjectProperty<>(Theme.LIGHT));
+        assertThat(background).as("the schedule note's settings are read in the background").hasSize(1);
+        background.poll().run();
+        fx.ui.runUntil(() -> !cardsLater.noteProperty().get().isEmpty());
+        assertThat(cardsLater.noteProperty().get()).isEqualTo("Your answers here count towards your schedule, as"
+                + " reviews do.");
         cardsLater.reveal();
 
         cardsLater.rate(FlashcardRating.GOOD);

@@ -183,6 +183,20 @@ class PracticeViewModelTest {
     }
 
     @Test
+    void whenPracticeDoesNotRescheduleTheDrillSaysSoAtTheStart() {
+        fx.progress.saveSchedulerSettings(dev.lectern.scheduling.SchedulerSettings.defaults().withRescheduling(
+                java.util.EnumSet.of(dev.lectern.scheduling.ReviewMode.EXAM)));
+        PracticeViewModel p = new PracticeViewModel(fx.services(grading), "LLaVA", llava,
+                new AnswerRenderer(fx.course.root()), theme);
+        fx.ui.runUntil(() -> !p.noteProperty().get().isEmpty());
+
+        assertThat(p.noteProperty().get()).isEqualTo("Your answers here are kept in your history but do not change"
+                + " your schedule (Drill > Review Settings… decides).");
+        assertThat(practice.noteProperty().get()).isEqualTo("Your answers here count towards your schedule, as"
+                + " reviews do.");
+    }
+
+    @Test
     void nextAcceptsWhenTheFeedbackIsShownAndDoesNothingBefore() {
         practice.next();
         settled(practice);
@@ -292,6 +306,8 @@ class PracticeViewModelTest {
                 fx.dialogs, background::add, fx.ui, fx.clock), "LLaVA", llava, new AnswerRenderer(fx.course.root()),
                 theme);
         p.itemProperty().addListener((obs, old, now) -> fx.progress.events.add("show " + now.key()));
+        assertThat(background).as("the schedule note's settings are read in the background").hasSize(1);
+        background.poll().run();
         p.answerProperty().set("qwx zzv");
         p.check();
         assertThat(background).as("the student's earlier overrides are read in the background").hasSize(1);
