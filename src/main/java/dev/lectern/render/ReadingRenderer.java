@@ -74,14 +74,8 @@ public final class ReadingRenderer {
             section.appendElement("h2").text("Notes");
             moveChildren(markdown.render(reading.notesMarkdown(), baseDir, "notes-"), section);
         }
-        // The untitled section is the text written before the first heading; it reads as an introduction.
-        List<Section> others = new ArrayList<>(reading.otherSections());
-        others.sort(Comparator.comparing((Section s) -> !s.title().isBlank()));
         int number = 1;
-        for (Section other : others) {
-            if (other.title().isBlank() && other.markdown().isBlank()) {
-                continue;
-            }
+        for (Section other : shownSections(reading)) {
             String prefix = "section-" + number + "-";
             Element section = article.appendElement("section").addClass("extra-section").id("section-" + number);
             number++;
@@ -91,6 +85,39 @@ public final class ReadingRenderer {
             moveChildren(markdown.render(other.markdown(), baseDir, prefix), section);
         }
         return "<!DOCTYPE html>\n" + doc.selectFirst("html").outerHtml();
+    }
+
+    /** The id of the element the slide at {@code index} of {@code Reading.slides()} is rendered in. */
+    public static String slideId(int index) {
+        return "slide-" + (index + 1);
+    }
+
+    /**
+     * The id of the element the section at {@code index} of {@code Reading.otherSections()} is rendered in, or ""
+     * when it is not shown (it is empty, or there is no such section).
+     */
+    public static String sectionId(Reading reading, int index) {
+        List<Section> sections = reading.otherSections();
+        if (index < 0 || index >= sections.size()) {
+            return "";
+        }
+        List<Section> shown = shownSections(reading);
+        for (int i = 0; i < shown.size(); i++) {
+            // By identity: two sections may be equal in text, yet they are shown apart.
+            if (shown.get(i) == sections.get(index)) {
+                return "section-" + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    /** The other sections in the order shown, the empty ones left out. */
+    private static List<Section> shownSections(Reading reading) {
+        // The untitled section is the text written before the first heading; it reads as an introduction.
+        List<Section> others = new ArrayList<>(reading.otherSections());
+        others.removeIf(s -> s.title().isBlank() && s.markdown().isBlank());
+        others.sort(Comparator.comparing((Section s) -> !s.title().isBlank()));
+        return others;
     }
 
     private void header(Element article, Reading reading) {

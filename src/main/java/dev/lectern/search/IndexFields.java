@@ -29,6 +29,10 @@ final class IndexFields {
     static final String SECTIONS = "sections";
     static final String REFERENCE_ANSWER = "referenceAnswer";
     static final String ALTERNATIVE_ANSWERS = "alternativeAnswers";
+    // Stored only: which slide or section each value of SLIDES and SECTIONS is (its index in the reading,
+    // empty ones being left out of the snippet field), as numbers separated by spaces.
+    static final String SLIDE_POSITIONS = "slidePositions";
+    static final String SECTION_POSITIONS = "sectionPositions";
 
     /** Joins the values of a snippet field; a snippet never runs across it. */
     static final char SEPARATOR = '\n';

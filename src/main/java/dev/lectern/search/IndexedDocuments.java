@@ -38,16 +38,22 @@ final class IndexedDocuments {
         List<String> authors = nonNull(reading.authors()).stream().map(PlainText::of).filter(s -> !s.isEmpty()).toList();
         String abstractText = PlainText.of(reading.abstractMarkdown());
         List<String> slides = new ArrayList<>();
-        for (SlideExcerpt slide : nonNull(reading.slides())) {
+        List<String> slidePositions = new ArrayList<>();
+        List<SlideExcerpt> allSlides = nonNull(reading.slides());
+        for (int i = 0; i < allSlides.size(); i++) {
+            SlideExcerpt slide = allSlides.get(i);
             if (slide != null) {
-                slides.add(titled(PlainText.of(slide.title()), PlainText.of(slide.markdown())));
+                add(slides, slidePositions, i, titled(PlainText.of(slide.title()), PlainText.of(slide.markdown())));
             }
         }
         String notes = PlainText.of(reading.notesMarkdown());
         List<String> sections = new ArrayList<>();
-        for (Section section : nonNull(reading.otherSections())) {
+        List<String> sectionPositions = new ArrayList<>();
+        List<Section> allSections = nonNull(reading.otherSections());
+        for (int i = 0; i < allSections.size(); i++) {
+            Section section = allSections.get(i);
             if (section != null) {
-                sections.add(titled(PlainText.of(section.title()), PlainText.of(section.markdown())));
+                add(sections, sectionPositions, i, titled(PlainText.of(section.title()), PlainText.of(section.markdown())));
             }
         }
 
@@ -58,6 +64,8 @@ final class IndexedDocuments {
         store(doc, IndexFields.SLIDES, joined(slides));
         store(doc, IndexFields.NOTES, notes);
         store(doc, IndexFields.SECTIONS, joined(sections));
+        store(doc, IndexFields.SLIDE_POSITIONS, String.join(" ", slidePositions));
+        store(doc, IndexFields.SECTION_POSITIONS, String.join(" ", sectionPositions));
 
         index(doc, title, IndexFields.TITLE);
         index(doc, shortTitle, IndexFields.SHORT_TITLE);
@@ -110,6 +118,14 @@ final class IndexedDocuments {
             return title;
         }
         return title.isEmpty() ? shortTitle : shortTitle + " — " + title;
+    }
+
+    /** Adds a non-empty slide or section text to {@code texts}, and its index in the reading to {@code positions}. */
+    private static void add(List<String> texts, List<String> positions, int index, String text) {
+        if (!text.isEmpty()) {
+            texts.add(text);
+            positions.add(Integer.toString(index));
+        }
     }
 
     /** A slide or section as one line: its heading, then its text. */

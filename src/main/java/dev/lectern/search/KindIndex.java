@@ -48,7 +48,8 @@ final class KindIndex implements AutoCloseable {
         }
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
-        this.snippets = new Snippets(searcher, analyzers.words, scheme.snippetFields());
+        this.snippets = new Snippets(searcher, analyzers.words, scheme.snippetFields(),
+                kind == HitKind.READING ? IndexFields.DISPLAY_TITLE : null);
     }
 
     TopDocs search(TypedQuery typed, boolean allWords, int limit) throws IOException {
@@ -82,16 +83,44 @@ final class KindIndex implements AutoCloseable {
             docIds[i] = scoreDocs[i].doc;
             docs.add(stored.document(docIds[i]));
         }
-        List<List<SnippetPart>> parts = snippets.of(highlightQuery, docIds, docs);
+        List<Snippets.Snippet> found = snippets.of(highlightQuery, docIds, docs);
         List<SearchHit> hits = new ArrayList<>(scoreDocs.length);
         for (int i = 0; i < scoreDocs.length; i++) {
             Document doc = docs.get(i);
             boolean reading = kind == HitKind.READING;
+            Snippets.Snippet snippet = found.get(i);
             hits.add(new SearchHit(kind, value(doc, IndexFields.READING_ID),
                     reading ? "" : value(doc, IndexFields.SET_ID), reading ? "" : value(doc, IndexFields.QUESTION_ID),
-                    value(doc, IndexFields.DISPLAY_TITLE), parts.get(i), scoreDocs[i].score));
+                    value(doc, IndexFields.DISPLAY_TITLE), snippet.parts(), scoreDocs[i].score,
+                    reading ? place(doc, snippet) : MatchPlace.NONE));
         }
         return hits;
+    }
+
+    /** Where in the reading a snippet comes from: the field, and for slides and sections which one. */
+    static MatchPlace place(Document doc, Snippets.Snippet snippet) {
+        if (snippet.field() == null) {
+            return MatchPlace.NONE;
+        }
+        return switch (snippet.field()) {
+            case IndexFields.DISPLAY_TITLE -> new MatchPlace(MatchPlace.Part.TITLE, 0, snippet.words());
+            case IndexFields.ABSTRACT -> new MatchPlace(MatchPlace.Part.ABSTRACT, 0, snippet.words());
+            case IndexFields.NOTES -> new MatchPlace(MatchPlace.Part.NOTES, 0, snippet.words());
+            case IndexFields.SLIDES -> new MatchPlace(MatchPlace.Part.SLIDE,
+                    position(doc, IndexFields.SLIDE_POSITIONS, snippet.value()), snippet.words());
+            case IndexFields.SECTIONS -> new MatchPlace(MatchPlace.Part.SECTION,
+                    position(doc, IndexFields.SECTION_POSITIONS, snippet.value()), snippet.words());
+            default -> MatchPlace.NONE;
+        };
+    }
+
+    private static int position(Document doc, String field, int value) {
+        String[] positions = value(doc, field).split(" ");
+        try {
+            return value < positions.length ? Integer.parseInt(positions[value]) : value;
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String value(Document doc, String field) {

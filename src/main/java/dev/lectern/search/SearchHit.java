@@ -12,11 +12,14 @@ import java.util.List;
  *     same), or a question's prompt abbreviated to about 120 characters
  * @param snippet the best passage of the best matching text, about 160 characters, the matched words highlighted;
  *     when only a title, author or prompt matched, the start of the abstract or reference answer, unhighlighted
+ * @param place where in the reading the snippet comes from and the words matched there ({@link MatchPlace#NONE}
+ *     for a question)
  */
 public record SearchHit(HitKind kind, String readingId, String setId, String questionId, String title,
-        List<SnippetPart> snippet, float score) {
+        List<SnippetPart> snippet, float score, MatchPlace place) {
 
     public SearchHit {
         snippet = List.copyOf(snippet);
+        place = place == null ? MatchPlace.NONE : place;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,15 +32,41 @@ final class Snippets {
 
     private static final String ELLIPSIS = "…";
 
-    /** One field's best passage, formatted, with the score the highlighter gave it. */
-    record FieldSnippet(float score, List<SnippetPart> parts) {
+    /**
+     * One field's best passage, formatted, with the score the highlighter gave it.
+     *
+     * @param value which value of the field the passage is, counting from 0 (see {@link IndexFields#SEPARATOR})
+     * @param words the words matched anywhere in that value, lower-cased, each once
+     */
+    record FieldSnippet(float score, List<SnippetPart> parts, int value, List<String> words) {
+    }
+
+    /**
+     * A document's snippet and where it comes from.
+     *
+     * @param field the snippet field of the best passage, the title field when only the title matched, or null
+     *     when nothing shown matched
+     * @param value which value of that field
+     * @param words the words matched in that value, lower-cased, each once
+     */
+    record Snippet(List<SnippetPart> parts, String field, int value, List<String> words) {
     }
 
     private final Highlighter highlighter;
     private final String[] fields;
+    private final String titleField;
+    /** The snippet fields, then the title field if there is one: all that is highlighted. */
+    private final String[] highlighted;
 
-    Snippets(IndexSearcher searcher, Analyzer highlightAnalyzer, List<String> fields) {
+    /** @param titleField a stored field whose matched words are reported when no snippet field matched, or null */
+    Snippets(IndexSearcher searcher, Analyzer highlightAnalyzer, List<String> fields, String titleField) {
         this.fields = fields.toArray(String[]::new);
+        this.titleField = titleField;
+        List<String> all = new ArrayList<>(fields);
+        if (titleField != null) {
+            all.add(titleField);
+        }
+        this.highlighted = all.toArray(String[]::new);
         this.highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, highlightAnalyzer)
                 // A passage is one value of a field (the abstract, a slide, a section): the formatter then picks the
                 // best window of it, which is much cheaper than letting a sentence iterator find candidates.
@@ -59,20 +86,31 @@ final class Snippets {
      * The snippet of each document: the highest-scoring passage across the snippet fields, or, if no field has a
      * match (the query matched a title or author), the start of the first non-empty snippet field.
      */
-    List<List<SnippetPart>> of(Query highlightQuery, int[] docIds, List<Document> docs) throws IOException {
-        int[] maxPassages = new int[fields.length];
+    List<Snippet> of(Query highlightQuery, int[] docIds, List<Document> docs) throws IOException {
+        int[] maxPassages = new int[highlighted.length];
         Arrays.fill(maxPassages, 1);
-        Map<String, Object[]> byField = highlighter.highlight(fields, highlightQuery, docIds, maxPassages);
-        List<List<SnippetPart>> snippets = new ArrayList<>(docIds.length);
+        Map<String, Object[]> byField = highlighter.highlight(highlighted, highlightQuery, docIds, maxPassages);
+        List<Snippet> snippets = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
             FieldSnippet best = null;
+            String bestField = null;
             for (String field : fields) {
                 Object[] values = byField.get(field);
                 if (values != null && values[i] instanceof FieldSnippet s && (best == null || s.score() > best.score())) {
                     best = s;
+                    bestField = field;
                 }
             }
-            snippets.add(best != null ? best.parts() : opening(docs.get(i)));
+            if (best != null) {
+                snippets.add(new Snippet(best.parts(), bestField, best.value(), best.words()));
+                continue;
+            }
+            Object[] titles = titleField == null ? null : byField.get(titleField);
+            if (titles != null && titles[i] instanceof FieldSnippet title) {
+                snippets.add(new Snippet(opening(docs.get(i)), titleField, 0, title.words()));
+            } else {
+                snippets.add(new Snippet(opening(docs.get(i)), null, 0, List.of()));
+            }
         }
         return snippets;
     }
@@ -121,9 +159,35 @@ final class Snippets {
             if (best == null) {
                 return null;
             }
+            int[] starts = Arrays.copyOf(best.getMatchStarts(), best.getNumMatches());
+            int[] ends = Arrays.copyOf(best.getMatchEnds(), best.getNumMatches());
             return new FieldSnippet(best.getScore(), parts(content, best.getStartOffset(), best.getEndOffset(),
-                    Arrays.copyOf(best.getMatchStarts(), best.getNumMatches()),
-                    Arrays.copyOf(best.getMatchEnds(), best.getNumMatches())));
+                    starts, ends), valueIndex(content, starts[0]), words(content, starts, ends));
+        }
+
+        /** Which value of a field joined by {@link IndexFields#SEPARATOR} holds the character at {@code offset}. */
+        static int valueIndex(String content, int offset) {
+            int index = 0;
+            for (int i = 0; i < offset && i < content.length(); i++) {
+                if (content.charAt(i) == IndexFields.SEPARATOR) {
+                    index++;
+                }
+            }
+            return index;
+        }
+
+        /** The matched words, lower-cased, each once, in the order first met. */
+        static List<String> words(String content, int[] starts, int[] ends) {
+            Set<String> words = new LinkedHashSet<>();
+            Integer[] order = new Integer[starts.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(starts[a], starts[b]));
+            for (int i : order) {
+                words.add(content.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT));
+            }
+            return List.copyOf(words);
         }
 
         static List<SnippetPart> parts(String content, int passageStart, int passageEnd, int[] starts, int[] ends) {

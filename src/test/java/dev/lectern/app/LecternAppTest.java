@@ -138,6 +138,43 @@ class LecternAppTest {
     }
 
     @Test
+    void openingASearchHitOnASlideScrollsToItAndMarksTheWordThere() throws Exception {
+        robot.clickOn("#" + MainView.ID_SEARCH).write("juice");
+        ListView<?> results = robot.lookup("#" + MainView.ID_RESULTS).queryAs(ListView.class);
+        waitFor(() -> results.isVisible() && !results.getItems().isEmpty());
+
+        robot.type(KeyCode.ENTER);
+
+        waitFor(() -> "emu-video".equals(selectedId()) && searchMarksIn("slide-4").equals("JUICE"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((Number) app.view().readingView().engine()
+                .executeScript("window.scrollY")).doubleValue()).get()).isGreaterThan(0);
+
+        clickReading("Emu Video");
+        waitFor(() -> searchMarksIn("slide-4").isEmpty());
+        assertThat(domText("slide-4")).contains("JUICE");
+    }
+
+    /** The words marked as search hits under the element with that id, joined by spaces. */
+    private String searchMarksIn(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            org.w3c.dom.Document document = app.view().readingView().engine().getDocument();
+            Element element = document == null ? null : document.getElementById(id);
+            if (element == null) {
+                return "";
+            }
+            org.w3c.dom.NodeList marks = element.getElementsByTagName("mark");
+            java.util.List<String> words = new java.util.ArrayList<>();
+            for (int i = 0; i < marks.getLength(); i++) {
+                Element mark = (Element) marks.item(i);
+                if ("search-hit".equals(mark.getAttribute("class"))) {
+                    words.add(mark.getTextContent());
+                }
+            }
+            return String.join(" ", words);
+        }).get();
+    }
+
+    @Test
     void ctrlKFocusesTheSearchField() throws Exception {
         clickReading("LLaVA");
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);

@@ -143,6 +143,23 @@ class ReadingRendererTest {
     }
 
     @Test
+    void theIdsOfSlidesAndSectionsAreThoseOfTheElementsTheyAreRenderedIn() {
+        Section discussion = new Section("Discussion", "Talk.");
+        Section empty = new Section("", "");
+        Section intro = new Section("", "Before any heading.");
+        Reading reading = reading("The abstract.", List.of(new SlideExcerpt("One", "Slide text.", Optional.empty(),
+                OptionalInt.empty()), new SlideExcerpt("Two", "More text.", Optional.empty(), OptionalInt.empty())),
+                "", List.of(discussion, empty, intro));
+        Document doc = render(reading, Theme.LIGHT);
+
+        assertThat(doc.getElementById(ReadingRenderer.slideId(1)).text()).contains("More text.");
+        assertThat(doc.getElementById(ReadingRenderer.sectionId(reading, 0)).text()).contains("Talk.");
+        assertThat(doc.getElementById(ReadingRenderer.sectionId(reading, 2)).text()).isEqualTo("Before any heading.");
+        assertThat(ReadingRenderer.sectionId(reading, 1)).isEmpty();
+        assertThat(ReadingRenderer.sectionId(reading, 3)).isEmpty();
+    }
+
+    @Test
     void emptySectionsAreLeftOut() {
         Reading reading = reading("  ", List.of(), "", List.of(new Section("Discussion", "Talk.")));
         Document doc = render(reading, Theme.LIGHT);

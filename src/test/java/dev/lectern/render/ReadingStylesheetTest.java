@@ -67,6 +67,14 @@ class ReadingStylesheetTest {
     }
 
     @Test
+    void searchHitMarksHaveAColourOfTheirOwnInEachTheme() {
+        assertThat(block("mark.search-hit")).contains("background: var(--search-hit-bg)")
+                .contains("color: var(--search-hit-fg)");
+        assertThat(block("body.theme-light")).contains("--search-hit-bg").contains("--search-hit-fg");
+        assertThat(block("body.theme-dark")).contains("--search-hit-bg").contains("--search-hit-fg");
+    }
+
+    @Test
     void darkThemeInvertsFormulaImagesBecauseTheyAreDrawnBlack() {
         assertThat(css).containsPattern("body\\.theme-dark img\\.math-inline,\\s*body\\.theme-dark img\\.math-display"
                 + "\\s*\\{\\s*filter:\\s*invert\\(1\\);?\\s*}");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -20,9 +21,13 @@ import org.w3c.dom.events.EventTarget;
 
 /**
  * Shows a rendered reading in a WebView with JavaScript off. Links never navigate the view: web links go to the
- * system browser, and only when the user clicks them.
+ * system browser, and only when the user clicks them. A reading opened from a search hit is scrolled to the match,
+ * its words marked (see {@link #focus}); both are done from Java, through the DOM.
  */
 public final class ReadingView extends StackPane {
+
+    /** Ids the renderer and the marks give, the only ones put into a script. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final WebView webView = new WebView();
     private final WebEngine engine = webView.getEngine();
@@ -32,6 +37,12 @@ public final class ReadingView extends StackPane {
     /** The file the document on show was loaded from (see {@link #show}); null before the first. */
     private Path shownFile;
     private String pendingScroll;
+    /** Where a search hit asked to go in the reading, or null; see {@link #focus}. */
+    private ReadingFocus focus;
+    /** Whether the view has scrolled to {@link #focus} yet: it does once, not on every reload. */
+    private boolean focusScrolled;
+    /** A document is on its way: {@link #focus} waits for it. */
+    private boolean loading;
 
     public ReadingView(Consumer<String> openLink) {
         this.openLink = openLink;
@@ -41,9 +52,13 @@ public final class ReadingView extends StackPane {
         getChildren().add(webView);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
+                loading = false;
                 interceptLinks();
                 restoreScroll();
+                applyFocus();
                 renderedCount.set(renderedCount.get() + 1);
+            } else if (state == Worker.State.FAILED) {
+                loading = false;
             }
         });
         // Belt and braces: should anything navigate the view to the web, show the reading again instead.
@@ -76,11 +91,64 @@ public final class ReadingView extends StackPane {
     }
 
     /**
+     * Marks the words of {@code newFocus} in its element and scrolls there, now or once the document being loaded
+     * is on show; null takes the marks out. Only the page on screen changes: the document given to {@link #show},
+     * and anything exported, never has the marks.
+     */
+    public void focus(ReadingFocus newFocus) {
+        focus = newFocus;
+        focusScrolled = false;
+        if (!loading) {
+            applyFocus();
+        }
+    }
+
+    private void applyFocus() {
+        Document document = engine.getDocument();
+        if (document == null) {
+            return;
+        }
+        SearchMarks.clear(document);
+        ReadingFocus f = focus;
+        if (f == null || !f.readingId().equals(readingId(html))) {
+            return;
+        }
+        Element element = document.getElementById(f.elementId());
+        int marked = SearchMarks.mark(document, element, f.words());
+        if (!focusScrolled) {
+            focusScrolled = true;
+            scrollTo(f, element != null, marked > 0);
+        }
+    }
+
+    private void scrollTo(ReadingFocus f, boolean found, boolean marked) {
+        try {
+            double y = 0;
+            if (!f.atTop() && found && SAFE_ID.matcher(f.elementId()).matches()) {
+                y = SearchMarks.scrollTarget(pageTop(f.elementId()),
+                        marked ? pageTop(SearchMarks.FIRST_ID) : Double.NaN, number("window.innerHeight"));
+            }
+            engine.executeScript("window.scrollTo(0, " + Math.round(y) + ")");
+        } catch (RuntimeException e) {
+            // Scrolling to the match is a help; the reading is shown, and marked, either way.
+        }
+    }
+
+    private double pageTop(String id) {
+        return number("document.getElementById('" + id + "').getBoundingClientRect().top + window.scrollY");
+    }
+
+    private double number(String script) {
+        return engine.executeScript(script) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /**
      * Loads the document from a file of its own: WebKit shows {@code file:} images (slide pictures in the course
      * folder) only in a page that itself comes from a file, not in one given as a string. The page still cannot run
      * scripts, and its Content-Security-Policy lets it load nothing but images from files and data.
      */
     private void load(String document) {
+        loading = true;
         try {
             Path file = Files.createTempFile("lectern-page-", ".html");
             file.toFile().deleteOnExit();

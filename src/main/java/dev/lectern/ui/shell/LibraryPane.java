@@ -112,6 +112,13 @@ final class LibraryPane extends VBox {
                 model.selectReading(reading.id());
             }
         });
+        // Choosing the reading already selected (opened from a search hit) opens it plainly: the marks go.
+        library.setOnMouseClicked(e -> {
+            TreeItem<Object> item = library.getSelectionModel().getSelectedItem();
+            if (model.readingFocusProperty().get() != null && item != null && item.getValue() instanceof Reading r) {
+                model.selectReading(r.id());
+            }
+        });
     }
 
     private void buildResults() {

@@ -331,6 +331,8 @@ public final class MainView extends BorderPane {
         if (!model.readingHtmlProperty().get().isEmpty()) {
             readingView.show(model.readingHtmlProperty().get());
         }
+        model.readingFocusProperty().addListener((obs, old, focus) -> readingView.focus(focus));
+        readingView.focus(model.readingFocusProperty().get());
         model.selectedReadingProperty().addListener((obs, old, reading) -> {
             if (library != null) {
                 library.selectInTree(reading);

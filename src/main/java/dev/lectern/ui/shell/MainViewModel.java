@@ -17,6 +17,7 @@ import dev.lectern.ui.DialogService;
 import dev.lectern.ui.Messages;
 import dev.lectern.ui.ReadOnlyList;
 import dev.lectern.ui.library.LibraryWeek;
+import dev.lectern.ui.reading.ReadingFocus;
 import dev.lectern.ui.settings.Settings;
 import dev.lectern.ui.transfer.CourseExport;
 import dev.lectern.ui.transfer.CourseImport;
@@ -77,6 +78,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyList<LibraryWeek> library = new ReadOnlyList<>();
     private final ReadOnlyObjectWrapper<Reading> selectedReading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper readingHtml = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ReadingFocus> readingFocus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyList<QuestionSet> questionSets = new ReadOnlyList<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
@@ -159,6 +161,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty readingHtmlProperty() {
         return readingHtml.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the view should take the reader in the reading on show, and the words to mark there: set when a search
+     * hit is opened, null when the reading is opened any other way.
+     */
+    public ReadOnlyObjectProperty<ReadingFocus> readingFocusProperty() {
+        return readingFocus.getReadOnlyProperty();
     }
 
     public ObservableList<QuestionSet> questionSets() {
@@ -305,7 +315,13 @@ public final class MainViewModel implements AutoCloseable {
         return openCourse(current.root(), Optional.ofNullable(selected).map(Reading::id));
     }
 
+    /** Shows a reading from its top, without marks (as when chosen in the library). */
     public void selectReading(String id) {
+        readingFocus.set(null);
+        select(id);
+    }
+
+    private void select(String id) {
         wantedReadingId = id;
         Course c = course.get();
         Reading reading = c == null ? null : c.reading(id).orElse(null);
@@ -335,14 +351,21 @@ public final class MainViewModel implements AutoCloseable {
         return c.readings().stream().filter(r -> r.source().file().equals(problem.file())).findFirst();
     }
 
-    /** Opens a search hit: the reading itself, or for a question the reading its set drills. */
+    /**
+     * Opens a search hit: the reading itself, at the slide or section of the match with its words marked (see
+     * {@link #readingFocusProperty}); or for a question, the reading its set drills, as from the library.
+     */
     public Optional<Reading> open(SearchHit hit) {
         String readingId = hit.readingId();
         if (hit.kind() == HitKind.QUESTION && readingId.isEmpty()) {
             return Optional.empty();
         }
-        selectReading(readingId);
-        return Optional.ofNullable(selectedReading.get());
+        // Cleared first, so that opening the same hit again scrolls to it again.
+        readingFocus.set(null);
+        select(readingId);
+        Reading reading = selectedReading.get();
+        readingFocus.set(ReadingFocus.of(reading, hit).orElse(null));
+        return Optional.ofNullable(reading);
     }
 
     public void toggleTheme() {
@@ -391,11 +414,17 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (wanted == null) {
             selectedReading.set(null);
+            readingFocus.set(null);
             questionSets.clear();
             setHtml("");
             readingShown();
         } else {
-            selectReading(wanted);
+            // A reload of the reading on show keeps its marks; another reading starts without.
+            ReadingFocus kept = readingFocus.get();
+            if (kept != null && !kept.readingId().equals(wanted)) {
+                readingFocus.set(null);
+            }
+            select(wanted);
         }
         afterFirstReading(() -> {
             if (generation != loadGeneration.get()) {

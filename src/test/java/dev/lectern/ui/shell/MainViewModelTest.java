@@ -10,8 +10,10 @@ import dev.lectern.search.SearchHit;
 import dev.lectern.ui.RecordingDialogs;
 import dev.lectern.ui.TestCourses;
 import dev.lectern.ui.library.LibraryWeek;
+import dev.lectern.ui.reading.ReadingFocus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,57 @@ class MainViewModelTest {
         assertThat(hit.readingId()).isEqualTo("segment-anything");
         assertThat(model.open(hit)).map(Reading::id).contains("segment-anything");
         assertThat(model.selectedReadingProperty().get().id()).isEqualTo("segment-anything");
+    }
+
+    private SearchHit readingHit(String query, String readingId) {
+        model.queryProperty().set(query);
+        return model.searchResultsProperty().get().readings().stream()
+                .filter(h -> h.readingId().equals(readingId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void openingAHitForASlideMatchAsksTheViewForThatSlideAndThoseWords() {
+        open(Optional.of("llava"));
+        SearchHit hit = readingHit("juice", "emu-video");
+
+        model.open(hit);
+
+        assertThat(model.selectedReadingProperty().get().id()).isEqualTo("emu-video");
+        assertThat(model.readingFocusProperty().get())
+                .isEqualTo(new ReadingFocus("emu-video", "slide-4", List.of("juice")));
+        assertThat(model.readingHtmlProperty().get()).contains("id=\"slide-4\"").doesNotContain("class=\"search-hit\"");
+    }
+
+    @Test
+    void openingAHitForATitleMatchAsksTheViewForTheTopOfThePage() {
+        open(Optional.of("llava"));
+
+        model.open(readingHit("explicit", "emu-video"));
+
+        ReadingFocus focus = model.readingFocusProperty().get();
+        assertThat(focus.atTop()).isTrue();
+        assertThat(focus.words()).containsExactly("explicit");
+    }
+
+    @Test
+    void openingTheSameReadingFromTheLibraryAsksForNoMarks() {
+        open(Optional.of("llava"));
+        model.open(readingHit("juice", "emu-video"));
+
+        model.selectReading("emu-video");
+
+        assertThat(model.readingFocusProperty().get()).isNull();
+    }
+
+    @Test
+    void openingAQuestionHitShowsItsReadingWithoutMarks() {
+        open(Optional.of("llava"));
+        model.queryProperty().set("segment");
+        SearchHit question = model.searchResultsProperty().get().questions().stream()
+                .filter(h -> !h.readingId().isEmpty()).findFirst().orElseThrow();
+
+        assertThat(model.open(question)).isPresent();
+        assertThat(model.readingFocusProperty().get()).isNull();
     }
 
     @Test
