@@ -90,15 +90,23 @@ final class ReviewTable {
 
     /** Whether the log holds this review already (same card, time, rating and mode). */
     static boolean contains(Connection c, ReviewRecord r) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM review WHERE set_id = ?"
-                + " AND question_id = ? AND at = ? AND rating = ? AND mode = ? LIMIT 1")) {
+        return newestLike(c, r, "review").isPresent();
+    }
+
+    /**
+     * The id of the newest review in {@code table} ({@code review}, or {@code kept_review} for those not taken back)
+     * with the card, time, rating and mode of {@code r}.
+     */
+    static java.util.OptionalLong newestLike(Connection c, ReviewRecord r, String table) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM " + table + " WHERE set_id = ?"
+                + " AND question_id = ? AND at = ? AND rating = ? AND mode = ? ORDER BY id DESC LIMIT 1")) {
             select.setString(1, r.card().setId());
             select.setString(2, r.card().questionId());
             select.setLong(3, r.at().toEpochMilli());
             select.setInt(4, r.rating().number());
             select.setString(5, r.mode().code());
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
             }
         }
     }

@@ -4,7 +4,6 @@ import dev.lectern.scheduling.Fsrs;
 import dev.lectern.scheduling.ReviewRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -24,22 +23,11 @@ final class ReviewUndo {
      * @return false when the log holds no such review
      */
     static boolean record(Connection c, ReviewRecord review, Instant at, Fsrs fsrs) throws SQLException {
-        ReviewRecord stored = ReviewTable.asStored(review);
-        long id;
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM kept_review WHERE set_id = ?"
-                + " AND question_id = ? AND at = ? AND rating = ? AND mode = ? ORDER BY id DESC LIMIT 1")) {
-            select.setString(1, stored.card().setId());
-            select.setString(2, stored.card().questionId());
-            select.setLong(3, stored.at().toEpochMilli());
-            select.setInt(4, stored.rating().number());
-            select.setString(5, stored.mode().code());
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                id = rs.getLong(1);
-            }
+        java.util.OptionalLong found = ReviewTable.newestLike(c, ReviewTable.asStored(review), "kept_review");
+        if (found.isEmpty()) {
+            return false;
         }
+        long id = found.getAsLong();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO review_undo (review_id, at) VALUES (?, ?)")) {
             insert.setLong(1, id);
             insert.setLong(2, at.toEpochMilli());

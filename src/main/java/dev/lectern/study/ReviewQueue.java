@@ -79,24 +79,23 @@ public final class ReviewQueue<K> {
 
     /** Questions not yet seen in this session, the current one included when it is one of them. */
     public int left() {
-        Set<K> ahead = new HashSet<>();
-        for (int i = index; i < queue.size(); i++) {
-            if (!ratedTimes.containsKey(queue.get(i))) {
-                ahead.add(queue.get(i));
-            }
-        }
-        return ahead.size();
+        return ahead(false);
     }
 
     /** Questions coming back in this session for a learning step, the current one included when it is one of them. */
     public int learning() {
-        Set<K> back = new HashSet<>();
+        return ahead(true);
+    }
+
+    /** Distinct questions from the current one on that were ({@code rated}) or were not rated before. */
+    private int ahead(boolean rated) {
+        Set<K> found = new HashSet<>();
         for (int i = index; i < queue.size(); i++) {
-            if (ratedTimes.containsKey(queue.get(i))) {
-                back.add(queue.get(i));
+            if (ratedTimes.containsKey(queue.get(i)) == rated) {
+                found.add(queue.get(i));
             }
         }
-        return back.size();
+        return found.size();
     }
 
     /** Distinct questions rated at least once. */

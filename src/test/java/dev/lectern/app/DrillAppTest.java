@@ -243,6 +243,26 @@ class DrillAppTest {
     }
 
     @Test
+    void theMouseWheelOverAShortReferenceAnswerScrollsTheDrillPage() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stage().setHeight(520)).get();
+        ctrl(KeyCode.R);
+        waitFor(() -> app.view().drillView().orElse(null) instanceof ReviewView);
+        ReviewViewModel review = (ReviewViewModel) app.drill().currentProperty().get();
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.ANSWERING);
+        robot.clickOn("#" + ReviewView.ID_ANSWER);
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> review.phaseProperty().get() == ReviewViewModel.Phase.RATING);
+        ReviewView view = (ReviewView) app.view().drillView().orElseThrow();
+        waitFor(() -> view.referenceView().renderedCountProperty().get() > 0);
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) view.getCenter();
+        WaitForAsyncUtils.asyncFx(() -> page.setVvalue(0.5)).get();
+
+        robot.moveTo(view.referenceView()).scroll(3, javafx.geometry.VerticalDirection.DOWN);
+
+        waitFor(() -> page.getVvalue() != 0.5); // (which way "down" turns the wheel depends on the platform)
+    }
+
+    @Test
     void aGradedReviewShowsWhatPracticeShowsThenTheSuggestedRatingWithEnter() throws Exception {
         ctrl(KeyCode.R);
         waitFor(() -> app.view().drillView().orElse(null) instanceof ReviewView);

@@ -74,6 +74,7 @@ public final class DrillLayout {
     /** The frame around a reference answer, at least a few lines high. */
     public static StackPane answerFrame(ReadingView reference) {
         reference.setMinHeight(120);
+        reference.passScrollingAtItsEdges();
         StackPane frame = new StackPane(reference);
         frame.getStyleClass().add(Styles.DRILL_ANSWER_FRAME);
         return frame;

@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.concurrent.Worker;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
@@ -71,6 +73,49 @@ public final class ReadingView extends StackPane {
 
     public WebView webView() {
         return webView;
+    }
+
+    /**
+     * For a view inside a scrolling page (a drill's reference answer): the mouse wheel scrolls the page when this view
+     * has nothing more to scroll in that direction, as a frame in a browser does, instead of the wheel going dead.
+     */
+    public void passScrollingAtItsEdges() {
+        webView.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() == 0) {
+                return;
+            }
+            double y = scriptNumber("window.scrollY");
+            double bottom = scriptNumber("Math.max(0, document.documentElement.scrollHeight - window.innerHeight)");
+            boolean atEdge = e.getDeltaY() > 0 ? y <= 0 : y >= bottom - 1;
+            ScrollPane outer = enclosingScrollPane();
+            if (!atEdge || outer == null || outer.getContent() == null) {
+                return;
+            }
+            double scrollable = outer.getContent().getLayoutBounds().getHeight()
+                    - outer.getViewportBounds().getHeight();
+            if (scrollable > 0) {
+                outer.setVvalue(Math.max(outer.getVmin(), Math.min(outer.getVmax(),
+                        outer.getVvalue() - e.getDeltaY() / scrollable * (outer.getVmax() - outer.getVmin()))));
+            }
+            e.consume();
+        });
+    }
+
+    private double scriptNumber(String expression) {
+        try {
+            return engine.executeScript(expression) instanceof Number n ? n.doubleValue() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private ScrollPane enclosingScrollPane() {
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane pane) {
+                return pane;
+            }
+        }
+        return null;
     }
 
     public WebEngine engine() {

@@ -47,6 +47,7 @@ public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorVie
     static final String ID_TRY = "editorTry";
     static final String ID_TRIAL = "editorTrial";
     static final String ID_ADD = "editorAdd";
+    static final String ID_INSERT = "editorInsert";
     static final String ID_PROBLEMS = "editorProblems";
 
     private final ListView<EditableQuestion> list = new ListView<>();
@@ -91,12 +92,15 @@ public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorVie
                 model.deleteQuestion();
                 e.consume();
             } else if (e.getCode() == KeyCode.INSERT) {
-                model.addQuestion();
+                model.insertQuestion();
                 e.consume();
             }
         });
-        Button add = EditorViews.button("Add", "Insert: a new question after this one", model::addQuestion);
+        Button add = EditorViews.button("Add", "A new question at the end", model::addQuestion);
         add.setId(ID_ADD);
+        Button insert = EditorViews.button("Insert", "Insert key: a new question after this one",
+                model::insertQuestion);
+        insert.setId(ID_INSERT);
         Button duplicate = EditorViews.button("Duplicate", null, model::duplicateQuestion);
         Button delete = EditorViews.button("Delete", "Delete key; Undo brings it back", model::deleteQuestion);
         Button up = EditorViews.button("↑", "Alt+Up", model::moveUp);
@@ -106,7 +110,7 @@ public final class QuestionSetEditorView extends EditorPane<QuestionSetEditorVie
         VBox.setVgrow(list, Priority.ALWAYS);
         Label heading = new Label("Questions (drag or Alt+↑/↓ to reorder)");
         heading.getStyleClass().add(Styles.PANEL_TITLE);
-        return new VBox(4, heading, list, EditorViews.toolbar(add, duplicate, delete, up, down));
+        return new VBox(4, heading, list, EditorViews.toolbar(add, insert, duplicate, delete, up, down));
     }
 
     /** A question's id and prompt; drag one onto another to move it there. */

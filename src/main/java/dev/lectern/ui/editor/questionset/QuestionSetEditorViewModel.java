@@ -218,9 +218,17 @@ public final class QuestionSetEditorViewModel extends Editor {
 
     // ---- list actions ----
 
-    /** Adds a new question after the selected one (or at the end) with an unused id, and selects it. */
+    /** Adds a new question at the end, with an unused id, and selects it. */
     public void addQuestion() {
-        int index = selected.get() < 0 ? questions.size() : selected.get() + 1;
+        addAt(questions.size());
+    }
+
+    /** Insert: a new question right after the selected one (at the end when none is), and selects it. */
+    public void insertQuestion() {
+        addAt(selected.get() < 0 ? questions.size() : selected.get() + 1);
+    }
+
+    private void addAt(int index) {
         Set<String> used = new HashSet<>();
         document.questions().forEach(q -> used.add(q.id()));
         int n = questions.size() + 1;

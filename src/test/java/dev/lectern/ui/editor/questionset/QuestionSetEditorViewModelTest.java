@@ -79,6 +79,20 @@ class QuestionSetEditorViewModelTest {
     }
 
     @Test
+    void addPutsTheNewQuestionAtTheEndAndInsertPutsItAfterTheSelectedOne() {
+        editor.select(2);
+        editor.addQuestion();
+        assertThat(editor.selectedIndexProperty().get()).isEqualTo(11);
+        assertThat(editor.questions().get(11).id()).isEqualTo("q12");
+
+        editor.select(2);
+        editor.insertQuestion();
+        assertThat(editor.selectedIndexProperty().get()).isEqualTo(3);
+        assertThat(editor.questions().get(3).id()).isEqualTo("q13");
+        assertThat(editor.questions()).hasSize(13);
+    }
+
+    @Test
     void addingAQuestionSelectsItAndUndoTakesItAwayAndRedoBringsItBack() {
         editor.select(10);
         editor.addQuestion();
