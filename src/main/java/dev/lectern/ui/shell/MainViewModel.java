@@ -406,25 +406,18 @@ public final class MainViewModel implements AutoCloseable {
 
     private void apply(LoadedCourse loaded, long generation) {
         Course c = loaded.course();
+        Course before = course.get();
         course.set(c);
         // The reading first: the rest waits until it is on screen (see waitForFirstReading).
         String wanted = wantedReadingId;
-        if (wanted == null || c.reading(wanted).isEmpty()) {
-            wanted = c.readings().isEmpty() ? null : c.readings().get(0).id();
-        }
-        if (wanted == null) {
-            selectedReading.set(null);
-            readingFocus.set(null);
-            questionSets.clear();
-            setHtml("");
+        Optional<Reading> lastGood = brokenOnShow(before, loaded, wanted);
+        if (lastGood.isPresent()) {
+            // A typo broke the reading on show: keep its last good version on screen, and come back to it when fixed.
+            selectedReading.set(lastGood.get());
+            questionSets.setAll(before.questionSetsFor(lastGood.get()));
             readingShown();
         } else {
-            // A reload of the reading on show keeps its marks; another reading starts without.
-            ReadingFocus kept = readingFocus.get();
-            if (kept != null && !kept.readingId().equals(wanted)) {
-                readingFocus.set(null);
-            }
-            select(wanted);
+            showWanted(c, wanted);
         }
         afterFirstReading(() -> {
             if (generation != loadGeneration.get()) {
@@ -444,9 +437,45 @@ public final class MainViewModel implements AutoCloseable {
             }
             rebuildLibrary();
             busy.set(false);
-            status.set(summary(loaded));
+            status.set(summary(loaded) + lastGood.map(r -> " " + c.root().relativize(r.source().file())
+                    + " has a problem: its last good version stays on screen until it is fixed.").orElse(""));
             buildIndex(c, generation);
         });
+    }
+
+    /** Shows {@code wanted}, or the first reading when the course has no such reading. */
+    private void showWanted(Course c, String wanted) {
+        if (wanted == null || c.reading(wanted).isEmpty()) {
+            wanted = c.readings().isEmpty() ? null : c.readings().get(0).id();
+        }
+        if (wanted == null) {
+            selectedReading.set(null);
+            readingFocus.set(null);
+            questionSets.clear();
+            setHtml("");
+            readingShown();
+        } else {
+            // A reload of the reading on show keeps its marks; another reading starts without.
+            ReadingFocus kept = readingFocus.get();
+            if (kept != null && !kept.readingId().equals(wanted)) {
+                readingFocus.set(null);
+            }
+            select(wanted);
+        }
+    }
+
+    /**
+     * The reading on show as it was before this load, when the load left it out because its file has a problem now
+     * (the same course, the same file, an error in it); empty otherwise.
+     */
+    private static Optional<Reading> brokenOnShow(Course before, LoadedCourse loaded, String wanted) {
+        if (before == null || wanted == null || loaded.course().reading(wanted).isPresent()
+                || !before.root().equals(loaded.course().root())) {
+            return Optional.empty();
+        }
+        return before.reading(wanted).filter(r -> loaded.problems().stream()
+                .anyMatch(p -> p.severity() == dev.lectern.course.Severity.ERROR
+                        && p.file().toAbsolutePath().normalize().equals(r.source().file().toAbsolutePath().normalize())));
     }
 
     /** Runs work on the UI executor once the first reading is on screen; at once when nothing is waited for. */

@@ -93,6 +93,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void aTypoThatBreaksTheOpenReadingKeepsItsLastGoodVersionOnScreenAndItComesBackWhenFixed() throws Exception {
+        open(Optional.of("lvm"));
+        String shown = model.readingHtmlProperty().get();
+        Path file = course.resolve("readings/lvm.md");
+        String good = Files.readString(file);
+
+        Files.writeString(file, good.replaceFirst("(?m)^week: \\d+", "week: seven"));
+        model.reload().join();
+
+        assertThat(model.selectedReadingProperty().get().id()).isEqualTo("lvm");
+        assertThat(model.readingHtmlProperty().get()).isEqualTo(shown);
+        assertThat(model.statusProperty().get()).endsWith("readings/lvm.md has a problem: its last good version"
+                + " stays on screen until it is fixed.");
+
+        Files.writeString(file, good.replace("Four sizes are trained", "Four model sizes are trained"));
+        model.reload().join();
+
+        assertThat(model.selectedReadingProperty().get().id()).isEqualTo("lvm");
+        assertThat(model.readingHtmlProperty().get()).contains("Four model sizes are trained");
+        assertThat(model.statusProperty().get()).doesNotContain("has a problem");
+    }
+
+    @Test
     void libraryGroupsReadingsByWeekAndSession() {
         open(Optional.empty());
 
