@@ -84,6 +84,25 @@ class EditorAppTest {
     }
 
     @Test
+    void theSidePanesMakeWayForAnOpenEditorAndComeBackWhenItCloses() throws Exception {
+        ListView<?> sets = robot.lookup("#" + MainView.ID_QUESTION_SETS).queryAs(ListView.class);
+        waitFor(() -> sets.lookupAll(".list-cell").stream()
+                .anyMatch(n -> ((ListCell<?>) n).getItem() instanceof QuestionSet));
+        assertThat(app.view().split().getItems()).hasSize(3);
+        Node cell = sets.lookupAll(".list-cell").stream()
+                .filter(n -> ((ListCell<?>) n).getItem() instanceof QuestionSet).findFirst().orElseThrow();
+        robot.clickOn(cell).type(KeyCode.F2);
+        waitFor(() -> app.view().editorView().isPresent());
+
+        waitFor(() -> app.view().split().getItems().size() == 2);
+        robot.clickOn("#" + MainView.ID_EDITOR_TITLE);
+        ctrl(KeyCode.W);
+
+        waitFor(() -> app.authoring().currentProperty().get() == null);
+        waitFor(() -> app.view().split().getItems().size() == 3);
+    }
+
+    @Test
     void addAQuestionFillItSaveAndTheFileAndTheLibraryHaveIt() throws Exception {
         Path file = course.resolve("questions/llava.json");
         int before = llavaQuestionsInCourse();

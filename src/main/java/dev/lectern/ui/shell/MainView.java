@@ -102,11 +102,25 @@ public final class MainView extends BorderPane {
         split.getItems().addAll(libraryHolder, centrePane(), sideHolder);
         split.setDividerPositions(0.22, 0.76);
         SplitPane.setResizableWithParent(libraryHolder, false);
+        // An editor has its own problems list and needs the width: the side panes make way while it is open.
+        authoring.activeProperty().addListener((obs, was, editing) -> sideMakesWay(editing));
         setCenter(split);
         bindReading();
         model.waitForFirstReading();
         readingView.renderedCountProperty().addListener((obs, old, count) -> model.readingShown());
         model.whenFirstReadingShown(this::completeAfterNextPulse);
+    }
+
+    private double[] dividersWithSide = {0.22, 0.76};
+
+    private void sideMakesWay(boolean editing) {
+        if (editing && split.getItems().contains(sideHolder)) {
+            dividersWithSide = split.getDividerPositions();
+            split.getItems().remove(sideHolder);
+        } else if (!editing && !split.getItems().contains(sideHolder)) {
+            split.getItems().add(sideHolder);
+            split.setDividerPositions(dividersWithSide);
+        }
     }
 
     /** True once the whole window is there: menus, library, side panes and status line. */
