@@ -38,7 +38,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).containsExactly(
-                dir.resolve("questions/s.json") + ":1:40: error: This set drills the reading \"r\", which does not exist.",
+                dir.resolve("questions/s.json") + ":1:40: error: This set drills the reading \"r\", which did not load: fix the problem in readings/r.md and it comes back.",
                 dir.resolve("questions/s.json") + ":1:59: warning: This set has no questions yet.",
                 dir.resolve("questions/s.json") + ":1:63: warning: Unknown key \"colour\" in this question set (it is ignored).",
                 dir.resolve("readings/r.md") + ":4:7: error: \"week\" should be a whole number (the course week this"

@@ -107,8 +107,16 @@ public final class CourseLoader {
             }
         }
         List<QuestionSet> questionSets = new ArrayList<>();
+        Map<String, Path> unloaded = new LinkedHashMap<>(); // reading files that did not load, by their name's stem
+        for (Path f : readingFiles) {
+            String name = f.getFileName().toString();
+            String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            if (!readings.containsKey(stem)) {
+                unloaded.put(stem, f);
+            }
+        }
         for (QuestionSetParser.Parsed parsed : sets.values()) {
-            questionSets.add(checkDrilledReadings(parsed, readings, cross));
+            questionSets.add(checkDrilledReadings(parsed, readings, unloaded, root, cross));
         }
         for (ReadingFields.ParsedReading parsed : readingOrigins.values()) {
             for (Node node : parsed.questionSetNodes()) {
@@ -134,7 +142,7 @@ public final class CourseLoader {
     }
 
     private static QuestionSet checkDrilledReadings(QuestionSetParser.Parsed parsed, Map<String, Reading> readings,
-            Problems cross) {
+            Map<String, Path> unloaded, Path root, Problems cross) {
         QuestionSet set = parsed.set();
         List<String> existing = new ArrayList<>();
         for (Node node : parsed.readingNodes()) {
@@ -144,6 +152,10 @@ public final class CourseLoader {
             String readingId = id.strip();
             if (readings.containsKey(readingId)) {
                 existing.add(readingId);
+            } else if (unloaded.containsKey(readingId)) {
+                cross.error(set.source().file(), node.line(), node.column(), "This set drills the reading \"" + readingId
+                        + "\", which did not load: fix the problem in " + root.relativize(unloaded.get(readingId))
+                        + " and it comes back.");
             } else {
                 cross.error(set.source().file(), node.line(), node.column(), "This set drills the reading \"" + readingId
                         + "\", which does not exist" + suggestion(readingId, readings.keySet()));

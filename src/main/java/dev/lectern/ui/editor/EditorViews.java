@@ -206,6 +206,8 @@ public final class EditorViews {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll(Styles.PROBLEM_ERROR, Styles.PROBLEM_WARNING);
                 setText(empty ? null : item);
+                setWrapText(true); // A problem is a sentence or two: the whole of it shows, over as many lines.
+                setPrefWidth(0);
                 if (!empty && item != null) {
                     getStyleClass().add(item.contains(": error: ") ? Styles.PROBLEM_ERROR : Styles.PROBLEM_WARNING);
                 }

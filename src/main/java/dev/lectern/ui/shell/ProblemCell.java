@@ -24,6 +24,8 @@ final class ProblemCell extends ListCell<Problem> {
             return;
         }
         setText(p.severity().label() + ": " + p.message());
+        setWrapText(true); // The whole message, over as many lines as it needs, never cut off.
+        setPrefWidth(0);
         setTooltip(new Tooltip(model.describeLocation(p)));
         getStyleClass().add(p.isError() ? Styles.PROBLEM_ERROR : Styles.PROBLEM_WARNING);
     }

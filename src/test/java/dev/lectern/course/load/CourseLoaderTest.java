@@ -263,6 +263,31 @@ class CourseLoaderTest {
     }
 
     @Test
+    void aSetDrillingAReadingWhoseFileDidNotLoadPointsAtThatFileInsteadOfGuessingAnotherId() {
+        course.write("readings/broken.md", """
+                ---
+                id: broken
+                week: seven
+                ---
+                """);
+        course.write("questions/broken-set.json", """
+                {
+                  "id": "broken-set",
+                  "title": "Broken",
+                  "readings": ["broken"],
+                  "questions": [{ "id": "q", "prompt": "Why?", "referenceAnswer": "Because." }]
+                }
+                """);
+
+        LoadedCourse loaded = course.load();
+
+        Problem p = only(loaded, course.path("questions/broken-set.json"));
+        assertThat(p.message()).isEqualTo("This set drills the reading \"broken\", which did not load: fix the problem in"
+                + " readings/broken.md and it comes back.");
+        assertGoodFilesLoaded(loaded);
+    }
+
+    @Test
     void loaderReportsEmptyPromptAndReferenceAnswerAndKeepsTheRestOfTheSet() {
         course.write("questions/empty.json", """
                 {
