@@ -36,6 +36,21 @@ public interface DialogService {
      */
     boolean confirm(String title, String message, String details, String confirmLabel);
 
+    /**
+     * Asks to go ahead with a plan shown as a table ({@code columns} as headings, one row a line of {@code rows}), with
+     * {@code notes} (a report) under it; true when {@code confirmLabel} is pressed. Without a table of its own, the rows
+     * are shown as text in {@link #confirm}.
+     */
+    default boolean confirmTable(String title, String message, List<String> columns, List<List<String>> rows,
+            String notes, String confirmLabel) {
+        StringBuilder text = new StringBuilder();
+        rows.forEach(row -> text.append(String.join("  ", row)).append('\n'));
+        if (!notes.isBlank()) {
+            text.append('\n').append(notes);
+        }
+        return confirm(title, message, text.toString(), confirmLabel);
+    }
+
     /** Asks for a password (typed hidden), saying why in {@code message}; empty when cancelled. */
     Optional<String> askPassword(String title, String message);
 

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -35,6 +36,8 @@ public final class FxDialogService implements DialogService {
     public static final String ID_NEW_PER_DAY = "reviewNewPerDay";
     public static final String ID_FUZZ = "reviewFuzz";
     public static final String ID_RESCHEDULE = "settingsReschedule";
+    public static final String ID_PLAN_TABLE = "importPlanTable";
+    public static final String ID_PLAN_NOTES = "importPlanNotes";
     static final int DEFAULT_MINUTES = 20;
 
     private final Window owner;
@@ -174,6 +177,45 @@ public final class FxDialogService implements DialogService {
         }
         alert.setResizable(true);
         return alert.showAndWait().filter(b -> b == go).isPresent();
+    }
+
+    @Override
+    public boolean confirmTable(String title, String message, List<String> columns, List<List<String>> rows,
+            String notes, String confirmLabel) {
+        ButtonType go = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setResizable(true);
+        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        javafx.scene.control.TableView<List<String>> table = new javafx.scene.control.TableView<>();
+        table.setId(ID_PLAN_TABLE);
+        for (int i = 0; i < columns.size(); i++) {
+            int column = i;
+            javafx.scene.control.TableColumn<List<String>, String> c = new javafx.scene.control.TableColumn<>(
+                    columns.get(i));
+            c.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(
+                    column < row.getValue().size() ? row.getValue().get(column) : ""));
+            table.getColumns().add(c);
+        }
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getItems().setAll(rows);
+        table.setPrefSize(900, Math.min(420, 60 + 26.0 * rows.size()));
+        Label text = new Label(message);
+        text.setWrapText(true);
+        VBox content = new VBox(8, text, table);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        if (!notes.isBlank()) {
+            javafx.scene.control.TextArea report = new javafx.scene.control.TextArea(notes);
+            report.setId(ID_PLAN_NOTES);
+            report.setEditable(false);
+            report.setWrapText(true);
+            report.setPrefRowCount(6);
+            content.getChildren().add(report);
+        }
+        dialog.getDialogPane().setContent(content);
+        return dialog.showAndWait().filter(b -> b == go).isPresent();
     }
 
     @Override

@@ -85,7 +85,6 @@ public final class CourseImport {
     }
 
     private void confirmAndApply(String title, ImportPlan plan) {
-        String details = details(plan);
         if (plan.writes().isEmpty()) {
             dialogs.showInformation(title, "Nothing to import: " + plan.summary()
                     + (plan.report().entries().isEmpty() ? "" : "\n\n" + report(plan)));
@@ -93,7 +92,11 @@ public final class CourseImport {
         }
         String message = plan.summary() + "\nFiles are written into " + plan.courseDir() + "; nothing is overwritten"
                 + " that changed since.";
-        if (!dialogs.confirm(title, message, details, "Import")) {
+        List<List<String>> rows = plan.items().stream().map(item -> List.of(
+                plan.courseDir().relativize(item.target()).toString(), item.action().label(),
+                item.type().label() + ": " + item.detail())).toList();
+        if (!dialogs.confirmTable(title, message, List.of("File", "Action", "Details"), rows,
+                plan.report().entries().isEmpty() ? "" : "Report:\n" + report(plan), "Import")) {
             return;
         }
         tasks.supply(() -> Importer.apply(plan), done -> {
@@ -109,19 +112,6 @@ public final class CourseImport {
             LOG.warn("the import into {} failed", plan.courseDir(), e);
             dialogs.showError(title, "The import failed: " + Messages.reason(e));
         });
-    }
-
-    /** What the plan does with each reading and set, then the report. */
-    static String details(ImportPlan plan) {
-        StringBuilder text = new StringBuilder();
-        for (ImportItem item : plan.items()) {
-            text.append(item.action().label()).append("  ").append(plan.courseDir().relativize(item.target()))
-                    .append("  ").append(item.type().label()).append(": ").append(item.detail()).append('\n');
-        }
-        if (!plan.report().entries().isEmpty()) {
-            text.append("\nReport:\n").append(report(plan));
-        }
-        return text.toString();
     }
 
     private static String report(ImportPlan plan) {
