@@ -74,8 +74,8 @@ class CourseImportTest {
 
         assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("confirm: Import Course-Site Posts: 2 new"
                 + " readings, 0 new question sets, 0 updated, 0 already in the course"));
-        assertThat(dialogs.confirmedDetails).contains("create  readings/a-made-up-paper.md  reading")
-                .contains("create  readings/another-invented-study.md  reading");
+        assertThat(dialogs.confirmedDetails).contains("readings/a-made-up-paper.md  create  reading: new reading")
+                .contains("readings/another-invented-study.md  create  reading: new reading");
         assertThat(dialogs.shown).last().isEqualTo("info: Import Course-Site Posts: 2 files written.");
         assertThat(courseDir.resolve("readings/a-made-up-paper.md")).exists();
         assertThat(CourseLoader.load(courseDir).problems()).isEmpty();
