@@ -57,8 +57,9 @@ import picocli.CommandLine.Option;
                 "For each question type an answer on one line (an empty line just shows the reference answer); it is"
                         + " graded (score, key points, explanation) and a rating suggested, none when the grader is"
                         + " unsure. Then type the rating: 1-4 or again, hard, good, easy;"
-                        + " an empty line takes the suggested one. End of input (Ctrl+D) stops. Works with piped"
-                        + " input too.",
+                        + " an empty line takes the suggested one. u instead of an answer takes back the last"
+                        + " rating (the undo is recorded; the log stays append-only). The counter shows the questions"
+                        + " left and those in learning apart. End of input (Ctrl+D) stops. Works with piped input too.",
                 "Exit code: 0, 1 if the reading or week does not exist or progress cannot be saved, 2 on a usage"
                         + " error."})
 final class ReviewCommand extends ContextCommand {
