@@ -1,6 +1,9 @@
 package dev.lectern.cli;
 
+import dev.lectern.course.Course;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.files.UserDirs;
+import dev.lectern.store.CourseData;
 import dev.lectern.store.ProgressStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment). */
+/**
+ * What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment) and, in it,
+ * the data folder of a course's progress (see {@link CourseData}).
+ */
 final class StoreCli {
 
     private StoreCli() {
@@ -25,9 +31,24 @@ final class StoreCli {
         return UserDirs.fromEnvironment().data();
     }
 
+    /** The data folder of {@code course}'s progress: the data folder itself, or one of its own in it. */
+    static Path dataDir(CommandSpec spec, Course course) {
+        return CourseData.folderFor(dataDir(spec), course, CourseLoader::loadBundled);
+    }
+
+    /** The data folder of the course of {@code --course} if it was given, else the data folder itself. */
+    static Path dataDir(CommandSpec spec, CourseOption course) {
+        return course.given().map(dir -> dataDir(spec, CourseLoader.load(dir).course())).orElseGet(() -> dataDir(spec));
+    }
+
     /** Opens the store and prints what it has to say (a repaired file, an upgrade, another Lectern …). */
     static ProgressStore open(CommandSpec spec) {
-        ProgressStore store = ProgressStore.open(dataDir(spec), Clock.systemDefaultZone());
+        return open(spec, dataDir(spec));
+    }
+
+    /** {@link #open(CommandSpec)} of the store in {@code dataDir}. */
+    static ProgressStore open(CommandSpec spec, Path dataDir) {
+        ProgressStore store = ProgressStore.open(dataDir, Clock.systemDefaultZone());
         PrintWriter err = spec.commandLine().getErr();
         store.notices().forEach(err::println);
         err.flush();
@@ -44,9 +65,9 @@ final class StoreCli {
      * Opens the store, does {@code work} with it and closes it; a failure to read or write is printed as its
      * message on standard error and exits 1.
      */
-    static int withStore(CommandSpec spec, Work work) {
+    static int withStore(CommandSpec spec, Path dataDir, Work work) {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProgressStore store = open(spec)) {
+        try (ProgressStore store = open(spec, dataDir)) {
             int code = work.run(store, out);
             out.flush();
             return code;
@@ -66,7 +87,12 @@ final class StoreCli {
 
         @Override
         public Integer call() {
-            return withStore(spec, this);
+            return withStore(spec, dataDir(), this);
+        }
+
+        /** The data folder of the store to open: the data folder itself unless a command says otherwise. */
+        Path dataDir() {
+            return StoreCli.dataDir(spec);
         }
     }
 }

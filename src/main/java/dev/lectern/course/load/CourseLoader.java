@@ -8,6 +8,7 @@ import dev.lectern.course.Reading;
 import dev.lectern.course.Session;
 import dev.lectern.course.Week;
 import dev.lectern.course.internal.CourseSyntax;
+import dev.lectern.files.DefaultCourse;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ public final class CourseLoader {
             ".pdf", ".bak", ".swp", ".tmp", "~");
 
     private CourseLoader() {
+    }
+
+    /** The bundled course (see {@link DefaultCourse#bundledFolder}), loaded; empty if this build has none. */
+    public static Optional<Course> loadBundled() {
+        return DefaultCourse.bundledFolder().map(dir -> load(dir).course());
     }
 
     /** Loads the course in {@code courseDir}. Files are read in parallel; the result is the same for any order. */
