@@ -213,6 +213,13 @@ public final class LecternApp extends Application {
         model = new MainViewModel(background, Platform::runLater, dialogs);
         Clock clock = Clock.systemDefaultZone();
         progress = OpeningProgress.open(dataDir, clock);
+        // Registered before anything else follows the course, so the due counts, the statistics, the review queue and
+        // the exams all read the progress of the course now open (each course has its own).
+        model.courseProperty().addListener((javafx.beans.Observable changed) -> {
+            if (model.courseProperty().get() != null) {
+                progress.openFor(model.courseProperty().get());
+            }
+        });
         DrillServices services = new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock);
         drill = new DrillViewModel(services, new SecureRandom());
         authoring = new AuthoringViewModel(services, model.courseProperty(), model.themeProperty(), model::reload,
@@ -299,13 +306,13 @@ public final class LecternApp extends Application {
             if (!notices.isEmpty()) {
                 dialogs.showInformation("Your progress", String.join("\n\n", notices));
             }
-            backup.ifPresent(b -> offerToRestore(dialogs, b));
+            backup.ifPresent(b -> offerToRestore(dialogs, store.dataDir(), b));
         }
     }
 
     /** {@code progress.db} was missing at the start but a backup holds reviews: asks whether to put it back. */
-    private void offerToRestore(FxDialogService dialogs, BackupFile backup) {
-        String message = "Your progress database (progress.db) was missing from " + dataDir + ", so Lectern started"
+    private void offerToRestore(FxDialogService dialogs, Path folder, BackupFile backup) {
+        String message = "Your progress database (progress.db) was missing from " + folder + ", so Lectern started"
                 + " a new, empty one. The newest backup, " + backup.file().getFileName() + ", holds "
                 + backup.reviews().orElse(0) + " reviews (written " + LocalDateTime.ofInstant(backup.written(),
                 ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT))
