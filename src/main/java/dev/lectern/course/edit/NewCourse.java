@@ -45,8 +45,7 @@ public final class NewCourse {
         Path readingFile = root.resolve("readings").resolve(SAMPLE_READING + ".md");
         Path setFile = root.resolve("questions").resolve(SAMPLE_SET + ".json");
 
-        String course = "id: " + CourseSyntax.newCourseId(title, new SecureRandom()) + "\n"
-                + "title: " + quoted(title) + "\n"
+        String course = courseFile(title)
                 + "weeks:\n"
                 + "  - number: 1\n"
                 + "    label: Getting started\n";
@@ -80,6 +79,14 @@ public final class NewCourse {
         save(store, readingFile, reading.toBytes());
         save(store, setFile, set.toBytes());
         return List.of(courseFile, readingFile, setFile);
+    }
+
+    /**
+     * The start of a new course's {@code course.yaml}: a fresh id (the slug of {@code title} and a random suffix, so
+     * its progress is its own) and the title; for whatever makes a new course folder.
+     */
+    public static String courseFile(String title) {
+        return "id: " + CourseSyntax.newCourseId(title, new SecureRandom()) + "\n" + "title: " + quoted(title) + "\n";
     }
 
     private static void save(CourseFileStore store, Path file, byte[] bytes) throws IOException {
