@@ -35,14 +35,6 @@ final class BackupCommand extends StoreCli.StoreWork {
     @Option(names = "--list", description = "List the backups (name, time, size, reviews) instead of taking one.")
     boolean list;
 
-    @Mixin
-    CourseOption course;
-
-    /** With {@code --course}, that course's progress; without, the data folder's own. */
-    @Override
-    Path dataDir() {
-        return StoreCli.dataDir(spec, course);
-    }
 
     @Override
     public Integer call() {

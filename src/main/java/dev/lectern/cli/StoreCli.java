@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -79,20 +80,26 @@ final class StoreCli {
         }
     }
 
-    /** A command that is all work with the open store: {@link #withStore} runs it. */
+    /**
+     * A command that is all work with the open store: {@link #withStore} runs it, on the progress of the course of
+     * {@code --course} when that is given, else on the data folder's own.
+     */
     abstract static class StoreWork implements Callable<Integer>, Work {
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        CourseOption course;
 
         @Override
         public Integer call() {
             return withStore(spec, dataDir(), this);
         }
 
-        /** The data folder of the store to open: the data folder itself unless a command says otherwise. */
+        /** The data folder of the store to open: that of {@code --course}'s progress, else the data folder itself. */
         Path dataDir() {
-            return StoreCli.dataDir(spec);
+            return StoreCli.dataDir(spec, course);
         }
     }
 }

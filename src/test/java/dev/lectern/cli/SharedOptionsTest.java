@@ -16,6 +16,7 @@ class SharedOptionsTest {
         "export anki  | The course folder. Default: $LECTERN_COURSE",
         "stats        | The course folder: its progress, and mastery per reading.",
         "backup       | The course whose progress to back up or list (each course keeps its own).",
+        "store check  | The course whose progress to check (each course keeps its own).",
         "grade        | The course whose questions rows may name by set_id and question_id",
         "bench grade  | Take the answers from this course (default: as for `lectern drill`).",
     })
