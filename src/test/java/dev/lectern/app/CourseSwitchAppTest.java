@@ -93,6 +93,8 @@ class CourseSwitchAppTest {
         Path second = dir.resolve("second");
         NewCourse.create(second, "A second course");
         openCourse(second);
+        // The first course's statistics do not stay on show over the second course.
+        AppWindow.waitFor(() -> app.view().drillView().isEmpty());
 
         // The new course's one question is new; none of the first course's are counted.
         AppWindow.waitFor(() -> text(MainView.ID_DUE).equals("0 due · 1 new"));
