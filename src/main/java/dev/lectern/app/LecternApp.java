@@ -67,6 +67,8 @@ public final class LecternApp extends Application {
     private final GradingService givenGrading;
     private GradingService grading;
     private OpeningProgress progress;
+    /** Whether what opening the first course's progress found has been said; later courses' is said as they open. */
+    private volatile boolean progressNoticesTold;
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
@@ -217,7 +219,16 @@ public final class LecternApp extends Application {
         // the exams all read the progress of the course now open (each course has its own).
         model.courseProperty().addListener((javafx.beans.Observable changed) -> {
             if (model.courseProperty().get() != null) {
-                progress.openFor(model.courseProperty().get());
+                CompletableFuture<ProgressStore> was = progress.whenOpen();
+                CompletableFuture<ProgressStore> now = progress.openFor(model.courseProperty().get());
+                if (now != was && progressNoticesTold) {
+                    // Another course after the first: what opening its own store found is said as at the start.
+                    now.whenComplete((opened, failure) -> {
+                        if (failure != null || opened != was.exceptionally(f -> null).getNow(null)) {
+                            tellProgressNotices(dialogs);
+                        }
+                    });
+                }
             }
         });
         DrillServices services = new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock);
@@ -287,6 +298,7 @@ public final class LecternApp extends Application {
 
     /** Says once what opening the progress store found (a repaired or read-only database, say), or why it failed. */
     private void tellProgressNotices(FxDialogService dialogs) {
+        progressNoticesTold = true;
         // Off the FX thread: whether to offer a backup depends on the reviews in the store.
         progress.whenOpen().whenCompleteAsync((store, failure) -> {
             Optional<BackupFile> backup = failure == null ? progress.offeredBackup() : Optional.empty();
