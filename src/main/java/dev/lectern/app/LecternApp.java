@@ -67,6 +67,8 @@ public final class LecternApp extends Application {
     private final GradingService givenGrading;
     private GradingService grading;
     private OpeningProgress progress;
+    /** Whether what opening the first course's progress found has been said; later courses' is said as they open. */
+    private volatile boolean progressNoticesTold;
     private ExecutorService background;
     private MainViewModel model;
     private DrillViewModel drill;
@@ -213,6 +215,22 @@ public final class LecternApp extends Application {
         model = new MainViewModel(background, Platform::runLater, dialogs);
         Clock clock = Clock.systemDefaultZone();
         progress = OpeningProgress.open(dataDir, clock);
+        // Registered before anything else follows the course, so the due counts, the statistics, the review queue and
+        // the exams all read the progress of the course now open (each course has its own).
+        model.courseProperty().addListener((javafx.beans.Observable changed) -> {
+            if (model.courseProperty().get() != null) {
+                CompletableFuture<ProgressStore> was = progress.whenOpen();
+                CompletableFuture<ProgressStore> now = progress.openFor(model.courseProperty().get());
+                if (now != was && progressNoticesTold) {
+                    // Another course after the first: what opening its own store found is said as at the start.
+                    now.whenComplete((opened, failure) -> {
+                        if (failure != null || opened != was.exceptionally(f -> null).getNow(null)) {
+                            tellProgressNotices(dialogs);
+                        }
+                    });
+                }
+            }
+        });
         DrillServices services = new DrillServices(grading, progress, dialogs, background, Platform::runLater, clock);
         drill = new DrillViewModel(services, new SecureRandom());
         authoring = new AuthoringViewModel(services, model.courseProperty(), model.themeProperty(), model::reload,
@@ -280,6 +298,7 @@ public final class LecternApp extends Application {
 
     /** Says once what opening the progress store found (a repaired or read-only database, say), or why it failed. */
     private void tellProgressNotices(FxDialogService dialogs) {
+        progressNoticesTold = true;
         // Off the FX thread: whether to offer a backup depends on the reviews in the store.
         progress.whenOpen().whenCompleteAsync((store, failure) -> {
             Optional<BackupFile> backup = failure == null ? progress.offeredBackup() : Optional.empty();
@@ -299,13 +318,13 @@ public final class LecternApp extends Application {
             if (!notices.isEmpty()) {
                 dialogs.showInformation("Your progress", String.join("\n\n", notices));
             }
-            backup.ifPresent(b -> offerToRestore(dialogs, b));
+            backup.ifPresent(b -> offerToRestore(dialogs, store.dataDir(), b));
         }
     }
 
     /** {@code progress.db} was missing at the start but a backup holds reviews: asks whether to put it back. */
-    private void offerToRestore(FxDialogService dialogs, BackupFile backup) {
-        String message = "Your progress database (progress.db) was missing from " + dataDir + ", so Lectern started"
+    private void offerToRestore(FxDialogService dialogs, Path folder, BackupFile backup) {
+        String message = "Your progress database (progress.db) was missing from " + folder + ", so Lectern started"
                 + " a new, empty one. The newest backup, " + backup.file().getFileName() + ", holds "
                 + backup.reviews().orElse(0) + " reviews (written " + LocalDateTime.ofInstant(backup.written(),
                 ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT))

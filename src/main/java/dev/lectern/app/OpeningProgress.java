@@ -1,11 +1,14 @@
 package dev.lectern.app;
 
+import dev.lectern.course.Course;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.scheduling.CardState;
 import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.scheduling.SchedulerSettings;
 import dev.lectern.store.exams.ExamStore;
 import dev.lectern.store.BackupFile;
+import dev.lectern.store.CourseData;
 import dev.lectern.store.Progress;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.store.SaveResult;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * native library and may repair or upgrade the file); every call waits for the opening to finish, which it has long
  * before anyone reviews. When {@code progress.db} was missing but a backup holds reviews, {@link #offeredBackup} names
  * it, and {@link #restore} closes the new, empty store, puts the backup in its place and opens it, on a thread of its
- * own too.
+ * own too. Each course has progress of its own ({@link CourseData}): the store of the data folder opens first, and
+ * {@link #openFor} puts the open course's in its place the same way, when that is another.
  */
 final class OpeningProgress implements Progress {
 
@@ -38,6 +42,8 @@ final class OpeningProgress implements Progress {
     /** Set on the opening thread before {@link #opening} completes, so read after it. */
     private volatile Optional<BackupFile> offered = Optional.empty();
     private volatile CompletableFuture<ProgressStore> opening;
+    /** The id of the course whose store is open or opening; null for the data folder's own, before any course. */
+    private volatile String courseId;
 
     private OpeningProgress(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
@@ -54,6 +60,35 @@ final class OpeningProgress implements Progress {
             return ProgressStore.open(dataDir, clock);
         });
         return progress;
+    }
+
+    /**
+     * Puts the store of {@code course}'s progress in place of the one open (closed first), unless it is that one
+     * already; calls made meanwhile wait for it. Cheap on the calling thread: which folder that is, and opening it,
+     * happen on a thread of their own. Completes with the store.
+     */
+    CompletableFuture<ProgressStore> openFor(Course course) {
+        String id = course.info().id();
+        if (id.equals(courseId)) {
+            return opening;
+        }
+        courseId = id;
+        CompletableFuture<ProgressStore> before = opening;
+        CompletableFuture<ProgressStore> after = new CompletableFuture<>();
+        opening = after;
+        onItsOwnThread("lectern-progress-course", after, () -> {
+            ProgressStore old = before.exceptionally(failure -> null).join();
+            Path folder = CourseData.folderFor(dataDir, course, CourseLoader::loadBundled).toAbsolutePath().normalize();
+            if (old != null && old.dataDir().toAbsolutePath().normalize().equals(folder)) {
+                return old;
+            }
+            if (old != null) {
+                old.close();
+            }
+            offered = backupOfAMissingDatabase(folder);
+            return ProgressStore.open(folder, clock);
+        });
+        return after;
     }
 
     /**
@@ -88,15 +123,16 @@ final class OpeningProgress implements Progress {
                 return old;
             }
             old.close();
+            Path folder = old.dataDir();
             try {
-                BackupFile.restore(dataDir, backup.file(), clock);
+                BackupFile.restore(folder, backup.file(), clock);
                 said.complete("Restored your progress from " + backup.file().getFileName() + " ("
                         + backup.reviews().orElse(0) + " reviews).");
             } catch (IOException e) {
                 LOG.warn("restoring {} failed", backup.file(), e);
                 said.complete("The backup could not be restored: " + e.getMessage());
             }
-            return ProgressStore.open(dataDir, clock);
+            return ProgressStore.open(folder, clock);
         });
         after.whenComplete((store, failure) -> {
             if (failure != null) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,7 @@ final class BackupCommand extends StoreCli.StoreWork {
     @Option(names = "--list", description = "List the backups (name, time, size, reviews) instead of taking one.")
     boolean list;
 
+
     @Override
     public Integer call() {
         if (!list) {
@@ -41,7 +43,7 @@ final class BackupCommand extends StoreCli.StoreWork {
         }
         // Without opening the store: a missing progress.db must not be replaced by an empty one here.
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dataDir = StoreCli.dataDir(spec);
+        Path dataDir = dataDir();
         List<BackupFile> backups = BackupFile.list(dataDir);
         if (backups.isEmpty()) {
             stdout.println("No backups in " + dataDir.resolve("backups") + ".");
@@ -76,11 +78,14 @@ final class BackupCommand extends StoreCli.StoreWork {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        CourseOption course;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path dataDir = StoreCli.dataDir(spec);
+            Path dataDir = StoreCli.dataDir(spec, course);
             try {
                 Path aside = BackupFile.restore(dataDir, file.toAbsolutePath());
                 Path db = dataDir.resolve("progress.db");

@@ -170,7 +170,7 @@ final class ExportCommand implements Runnable {
                 if (what.week != null) {
                     return exporter.exportWeek(what.week, hideAnswers, out);
                 }
-                Optional<Exam> exam = findExam(err);
+                Optional<Exam> exam = findExam(c, err);
                 return exam.isEmpty() ? null : exporter.exportExam(exam.get(), ZoneId.systemDefault(), out);
             });
             if (written.isEmpty()) {
@@ -182,8 +182,8 @@ final class ExportCommand implements Runnable {
             return wrote(stdout, Summary.plural(result.pages(), "page"), result.bytes(), out);
         }
 
-        private Optional<Exam> findExam(PrintWriter err) {
-            try (ProgressStore store = StoreCli.open(spec)) {
+        private Optional<Exam> findExam(Course c, PrintWriter err) {
+            try (ProgressStore store = StoreCli.open(spec, StoreCli.dataDir(spec, c))) {
                 List<Exam> exams = store.exams().all();
                 Optional<Exam> found = what.exam.equals("latest") ? exams.stream().findFirst()
                         : exams.stream().filter(e -> e.id().equals(what.exam)).findFirst();

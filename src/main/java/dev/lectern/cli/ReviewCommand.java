@@ -101,7 +101,7 @@ final class ReviewCommand extends ContextCommand {
             err.flush();
             return 1;
         }
-        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {
+        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec, c))) {
             progress.notices().forEach(n -> err.println("note: " + n));
             return review(out, err, progress, chosen, items);
         }

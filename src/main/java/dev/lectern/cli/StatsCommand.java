@@ -44,7 +44,7 @@ final class StatsCommand extends ContextCommand {
         Course c = CourseLoader.load(course.dir()).course();
         Instant now = context.clock().instant();
         ZoneId zone = context.clock().getZone();
-        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec))) {
+        try (Progress progress = context.progress().apply(StoreCli.dataDir(spec, c))) {
             progress.notices().forEach(n -> err.println("note: " + n));
             StudyStatistics s = StudyStatistics.compute(progress.allReviews(), progress.cardStates(),
                     DrillPlans.readingCards(c), now, zone);

@@ -1,16 +1,23 @@
 package dev.lectern.cli;
 
+import dev.lectern.course.Course;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.files.UserDirs;
+import dev.lectern.store.CourseData;
 import dev.lectern.store.ProgressStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment). */
+/**
+ * What the progress commands share: the data folder (from {@code lectern --data-dir} or the environment) and, in it,
+ * the data folder of a course's progress (see {@link CourseData}).
+ */
 final class StoreCli {
 
     private StoreCli() {
@@ -25,9 +32,24 @@ final class StoreCli {
         return UserDirs.fromEnvironment().data();
     }
 
+    /** The data folder of {@code course}'s progress: the data folder itself, or one of its own in it. */
+    static Path dataDir(CommandSpec spec, Course course) {
+        return CourseData.folderFor(dataDir(spec), course, CourseLoader::loadBundled);
+    }
+
+    /** The data folder of the course of {@code --course} if it was given, else the data folder itself. */
+    static Path dataDir(CommandSpec spec, CourseOption course) {
+        return course.given().map(dir -> dataDir(spec, CourseLoader.load(dir).course())).orElseGet(() -> dataDir(spec));
+    }
+
     /** Opens the store and prints what it has to say (a repaired file, an upgrade, another Lectern …). */
     static ProgressStore open(CommandSpec spec) {
-        ProgressStore store = ProgressStore.open(dataDir(spec), Clock.systemDefaultZone());
+        return open(spec, dataDir(spec));
+    }
+
+    /** {@link #open(CommandSpec)} of the store in {@code dataDir}. */
+    static ProgressStore open(CommandSpec spec, Path dataDir) {
+        ProgressStore store = ProgressStore.open(dataDir, Clock.systemDefaultZone());
         PrintWriter err = spec.commandLine().getErr();
         store.notices().forEach(err::println);
         err.flush();
@@ -44,9 +66,9 @@ final class StoreCli {
      * Opens the store, does {@code work} with it and closes it; a failure to read or write is printed as its
      * message on standard error and exits 1.
      */
-    static int withStore(CommandSpec spec, Work work) {
+    static int withStore(CommandSpec spec, Path dataDir, Work work) {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProgressStore store = open(spec)) {
+        try (ProgressStore store = open(spec, dataDir)) {
             int code = work.run(store, out);
             out.flush();
             return code;
@@ -58,15 +80,26 @@ final class StoreCli {
         }
     }
 
-    /** A command that is all work with the open store: {@link #withStore} runs it. */
+    /**
+     * A command that is all work with the open store: {@link #withStore} runs it, on the progress of the course of
+     * {@code --course} when that is given, else on the data folder's own.
+     */
     abstract static class StoreWork implements Callable<Integer>, Work {
 
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        CourseOption course;
+
         @Override
         public Integer call() {
-            return withStore(spec, this);
+            return withStore(spec, dataDir(), this);
+        }
+
+        /** The data folder of the store to open: that of {@code --course}'s progress, else the data folder itself. */
+        Path dataDir() {
+            return StoreCli.dataDir(spec, course);
         }
     }
 }

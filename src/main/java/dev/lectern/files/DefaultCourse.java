@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,15 @@ public final class DefaultCourse {
             return workingDir;
         }
         return bundled(dirs.data().resolve("bundled-course"));
+    }
+
+    /** The bundled course's folder (unpacked into the user's data folder when run from a jar), if this build has one. */
+    public static Optional<Path> bundledFolder() {
+        try {
+            return Optional.of(bundled(UserDirs.fromEnvironment().data().resolve("bundled-course")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public static boolean looksLikeCourse(Path dir) {

@@ -3,9 +3,10 @@ package dev.lectern.interchange;
 import java.nio.file.Path;
 
 /**
- * One reading or question set of an import plan, and what applying the plan does with it.
+ * One reading or question set of an import plan, and what applying the plan does with it; or the course file of a
+ * course the import creates.
  *
- * @param type            reading or question set
+ * @param type            reading, question set or course file
  * @param id              its id in the course (also its file name)
  * @param title           its title
  * @param action          create a new file, update (merge into) an existing one, or keep the existing one as is
@@ -22,10 +23,14 @@ public record ImportItem(Type type, String id, String title, Action action, Path
 
     /** What the item is. */
     public enum Type {
-        READING, QUESTION_SET;
+        READING, QUESTION_SET, COURSE_FILE;
 
         public String label() {
-            return this == READING ? "reading" : "question set";
+            return switch (this) {
+                case READING -> "reading";
+                case QUESTION_SET -> "question set";
+                case COURSE_FILE -> "course file";
+            };
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.course.Reading;
+import dev.lectern.course.edit.NewCourse;
 import dev.lectern.course.edit.QuotedStrings;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.SourceFile;
@@ -82,6 +83,22 @@ public final class PlanBuilder {
         for (Reading r : courseReadings) {
             takenIds.add(r.id());
         }
+    }
+
+    /**
+     * When the import makes a new course (the folder has neither readings/ nor questions/ yet), its course file: a
+     * fresh id, so the new course's progress is its own, and the folder's name as its title.
+     */
+    private Optional<ImportItem> newCourseFile(List<ImportItem> items) {
+        boolean newCourse = !Files.exists(courseDir.resolve("readings")) && !Files.exists(courseDir.resolve("questions"));
+        if (!newCourse || items.stream().noneMatch(ImportItem::writes)) {
+            return Optional.empty();
+        }
+        String title = courseDir.getFileName() == null ? "Imported course" : courseDir.getFileName().toString();
+        Path target = courseDir.resolve("readings").resolve("course.yaml");
+        return Optional.of(new ImportItem(ImportItem.Type.COURSE_FILE, "course", title, ImportItem.Action.CREATE, target,
+                NewCourse.courseFile(title), "", "new course \"" + title + "\", with an id of its own for its progress",
+                inputs.isEmpty() ? target : inputs.get(0), 1));
     }
 
     public ImportReport.Builder report() {
@@ -267,6 +284,7 @@ public final class PlanBuilder {
         for (PlannedSet s : sets.values()) {
             items.add(s.item(this));
         }
+        newCourseFile(items).ifPresent(items::add);
         return new ImportPlan(kind, courseDir, inputs, items, report.build());
     }
 

@@ -38,7 +38,8 @@ class ImportCommandTest {
                 .contains("Report:")
                 .contains("2026-10-22-no-readings.md:6: skipped: No readings heading")
                 .contains("7 new readings, 0 new question sets, 0 updated, 0 already in the course; 3 skipped")
-                .contains("Wrote 7 files.");
+                .contains("  create " + course.resolve("readings/course.yaml") + "  course file: new course \"course\"")
+                .contains("Wrote 8 files.");
         LoadedCourse loaded = CourseLoader.load(course);
         assertThat(loaded.problems()).isEmpty();
         assertThat(CliRun.run("validate", course.toString()).exitCode()).isZero();

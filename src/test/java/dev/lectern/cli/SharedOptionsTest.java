@@ -14,7 +14,9 @@ class SharedOptionsTest {
         "review       | The course folder. Default: $LECTERN_COURSE",
         "export pdf   | The course folder. Default: $LECTERN_COURSE",
         "export anki  | The course folder. Default: $LECTERN_COURSE",
-        "stats        | The course folder, for mastery per reading.",
+        "stats        | The course folder: its progress, and mastery per reading.",
+        "backup       | The course whose progress to back up or list (each course keeps its own).",
+        "store check  | The course whose progress to check (each course keeps its own).",
         "grade        | The course whose questions rows may name by set_id and question_id",
         "bench grade  | Take the answers from this course (default: as for `lectern drill`).",
     })

@@ -29,12 +29,27 @@ class ImportApplyTest {
         ImportResult result = Importer.apply(plan);
 
         assertThat(Files.readString(first)).isEqualTo("written by the author meanwhile\n");
-        assertThat(result.written()).hasSize(5).doesNotContain(first);
+        assertThat(result.written()).hasSize(6).doesNotContain(first); // with the new course's course file
         assertThat(result.failures()).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo(first);
             assertThat(f.message()).startsWith("This file was created after the import was planned, so it is not"
                     + " overwritten");
         });
+    }
+
+    @Test
+    void anImportThatMakesANewCourseGivesItACourseFileWithAnIdOfItsOwn() throws IOException {
+        Path course = dir.resolve("Imported Posts");
+        ImportPlan plan = plan(ImportKind.POSTS, course, fixture("posts"));
+
+        assertThat(plan.items()).filteredOn(i -> i.type() == ImportItem.Type.COURSE_FILE).singleElement()
+                .satisfies(i -> assertThat(i.action()).isEqualTo(ImportItem.Action.CREATE));
+        LoadedCourse loaded = ImportFixtures.applyAndLoad(plan);
+
+        assertThat(loaded.course().info().id()).matches("imported-posts-[a-z0-9]{6}");
+        assertThat(loaded.course().info().title()).isEqualTo("Imported Posts");
+        assertThat(plan(ImportKind.ANKI, course, fixture("anki/pipe.txt")).items())
+                .noneMatch(i -> i.type() == ImportItem.Type.COURSE_FILE);
     }
 
     @Test

@@ -24,7 +24,7 @@ final class TestCourses {
     }
 
     static Course course(List<Reading> readings, List<QuestionSet> sets) {
-        return new Course(Path.of("test-course"), new CourseInfo("Test", Optional.empty(), List.of()), readings, sets);
+        return new Course(Path.of("test-course"), new CourseInfo("test", "Test", Optional.empty(), List.of()), readings, sets);
     }
 
     static Reading reading(String id, String title, String abstractText) {

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Makes a new course folder: {@code readings/course.yaml}, one sample reading and one sample question set, which
+ * Makes a new course folder: {@code readings/course.yaml} (with a new id: the title's slug and a random suffix, so
+ * the course's progress is its own), one sample reading and one sample question set, which
  * load without problems and show an author what goes where.
  */
 public final class NewCourse {
@@ -43,7 +45,7 @@ public final class NewCourse {
         Path readingFile = root.resolve("readings").resolve(SAMPLE_READING + ".md");
         Path setFile = root.resolve("questions").resolve(SAMPLE_SET + ".json");
 
-        String course = "title: " + quoted(title) + "\n"
+        String course = courseFile(title)
                 + "weeks:\n"
                 + "  - number: 1\n"
                 + "    label: Getting started\n";
@@ -77,6 +79,14 @@ public final class NewCourse {
         save(store, readingFile, reading.toBytes());
         save(store, setFile, set.toBytes());
         return List.of(courseFile, readingFile, setFile);
+    }
+
+    /**
+     * The start of a new course's {@code course.yaml}: a fresh id (the slug of {@code title} and a random suffix, so
+     * its progress is its own) and the title; for whatever makes a new course folder.
+     */
+    public static String courseFile(String title) {
+        return "id: " + CourseSyntax.newCourseId(title, new SecureRandom()) + "\n" + "title: " + quoted(title) + "\n";
     }
 
     private static void save(CourseFileStore store, Path file, byte[] bytes) throws IOException {

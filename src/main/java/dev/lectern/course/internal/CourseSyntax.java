@@ -1,6 +1,13 @@
 package dev.lectern.course.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +26,60 @@ public final class CourseSyntax {
     /** One {@code key=value} inside {@link #ATTRIBUTES}; the value bare, in double or in single quotes. */
     public static final Pattern ATTRIBUTE = Pattern.compile("\\s*([A-Za-z][\\w-]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
 
+    /** A course's {@code id}: lower-case letters and digits in words joined by single hyphens, at most 64 long. */
+    public static final Pattern COURSE_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    /** The longest {@link #COURSE_ID}. */
+    public static final int COURSE_ID_MAX = 64;
+
+    /** The longest slug made from a title, leaving room for a suffix. */
+    private static final int SLUG_MAX = 48;
+
     private CourseSyntax() {
+    }
+
+    /** Whether {@code id} is a course id as {@code course.yaml} may give it. */
+    public static boolean isCourseId(String id) {
+        return id.length() <= COURSE_ID_MAX && COURSE_ID.matcher(id).matches();
+    }
+
+    /**
+     * The id of a course whose {@code course.yaml} gives none: the slug of its title (or folder name), the same every
+     * time; a title with no letters or digits in the Latin alphabet is named by a digest of it instead.
+     */
+    public static String derivedCourseId(String titleOrName) {
+        String slug = slug(titleOrName);
+        return slug.isEmpty() ? "course-" + digest(titleOrName.strip()) : slug;
+    }
+
+    /** A fresh id for a new course: the slug of its title and six random letters or digits, say {@code stats-101-k3x9q2}. */
+    public static String newCourseId(String title, RandomGenerator random) {
+        String slug = slug(title);
+        StringBuilder id = new StringBuilder(slug.isEmpty() ? "course" : slug).append('-');
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < 6; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    /** Lower case, accents dropped, every run of other characters one hyphen, at most {@value #SLUG_MAX} long. */
+    static String slug(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (plain.length() > SLUG_MAX) {
+            plain = plain.substring(0, SLUG_MAX).replaceAll("-+$", "");
+        }
+        return plain;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 
     /** An attribute's value without its quotes. */

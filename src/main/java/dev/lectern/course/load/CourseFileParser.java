@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** Reads the optional {@code readings/course.yaml}: course title, term, and week labels. */
+/** Reads the optional {@code readings/course.yaml}: course id, title, term, and week labels. */
 final class CourseFileParser {
 
     static final String FILE_NAME = CourseSyntax.COURSE_FILE;
 
-    record Parsed(Optional<String> title, Optional<String> term, List<Week> weeks) {
-        static final Parsed NONE = new Parsed(Optional.empty(), Optional.empty(), List.of());
+    record Parsed(Optional<String> id, Optional<String> title, Optional<String> term, List<Week> weeks) {
+        static final Parsed NONE = new Parsed(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     Parsed parse(Path file, String text, Problems problems) {
@@ -26,7 +26,8 @@ final class CourseFileParser {
         if (object.isEmpty()) {
             return Parsed.NONE;
         }
-        fields.warnUnknownKeys(object.get(), Set.of("title", "term", "weeks"), "in the course file");
+        fields.warnUnknownKeys(object.get(), Set.of("id", "title", "term", "weeks"), "in the course file");
+        Optional<String> id = id(fields, object.get());
         Optional<String> title = fields.optionalText(object.get(), "title").map(String::strip);
         Optional<String> term = fields.optionalText(object.get(), "term").map(String::strip);
         List<Week> weeks = new ArrayList<>();
@@ -50,6 +51,20 @@ final class CourseFileParser {
             String label = fields.optionalText(week.get(), "label").map(String::strip).orElse("Week " + number.getAsInt());
             weeks.add(new Week(number.getAsInt(), label));
         }
-        return new Parsed(title, term, weeks);
+        return new Parsed(id, title, term, weeks);
+    }
+
+    /** The {@code id}, if it is a slug; one that is not is an error at its place, and the course goes without it. */
+    private static Optional<String> id(Fields fields, Node.ObjectNode object) {
+        Optional<String> id = fields.optionalText(object, "id").map(String::strip);
+        if (id.isEmpty() || CourseSyntax.isCourseId(id.get())) {
+            return id;
+        }
+        Node at = fields.field(object, "id").map(Node.Field::value).orElse(object);
+        fields.problems().error(fields.file(), at.line(), at.column(), "The course id \"" + id.get() + "\" is not a"
+                + " slug: use lower-case letters, digits and single hyphens, at most " + CourseSyntax.COURSE_ID_MAX
+                + " characters, such as \"mfm-fall-2026\". Until it is fixed the course's progress is kept under an"
+                + " id made from its title.");
+        return Optional.empty();
     }
 }

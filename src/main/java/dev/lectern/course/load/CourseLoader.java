@@ -7,6 +7,8 @@ import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.course.Session;
 import dev.lectern.course.Week;
+import dev.lectern.course.internal.CourseSyntax;
+import dev.lectern.files.DefaultCourse;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,6 +33,11 @@ public final class CourseLoader {
             ".pdf", ".bak", ".swp", ".tmp", "~");
 
     private CourseLoader() {
+    }
+
+    /** The bundled course (see {@link DefaultCourse#bundledFolder}), loaded; empty if this build has none. */
+    public static Optional<Course> loadBundled() {
+        return DefaultCourse.bundledFolder().map(dir -> load(dir).course());
     }
 
     /** Loads the course in {@code courseDir}. Files are read in parallel; the result is the same for any order. */
@@ -135,8 +142,8 @@ public final class CourseLoader {
                         .thenComparingInt(r -> r.session().map(Session::number).orElse(0))
                         .thenComparing(r -> r.shortTitle().toLowerCase(Locale.ROOT)))
                 .toList();
-        CourseInfo info = new CourseInfo(
-                courseFile.title().orElse(root.getFileName() == null ? "Course" : root.getFileName().toString()),
+        String title = courseFile.title().orElse(root.getFileName() == null ? "Course" : root.getFileName().toString());
+        CourseInfo info = new CourseInfo(courseFile.id().orElseGet(() -> CourseSyntax.derivedCourseId(title)), title,
                 courseFile.term(), weeks(courseFile.weeks(), ordered));
         return new LoadedCourse(new Course(root, info, ordered, questionSets), problems);
     }
@@ -185,7 +192,8 @@ public final class CourseLoader {
 
     private static Course emptyCourse(Path root) {
         String name = root.getFileName() == null ? "Course" : root.getFileName().toString();
-        return new Course(root, new CourseInfo(name, Optional.empty(), List.of()), List.of(), List.of());
+        return new Course(root, new CourseInfo(CourseSyntax.derivedCourseId(name), name, Optional.empty(), List.of()),
+                List.of(), List.of());
     }
 
     /**

@@ -74,7 +74,13 @@ public final class DrillViewModel implements AutoCloseable {
                 new ReportingProgress(services.progress(), result -> services.ui().execute(() -> saved(result))),
                 services.dialogs(), services.background(), services.ui(), services.clock());
         this.random = random;
-        course.addListener((obs, old, now) -> refreshDue());
+        course.addListener((obs, old, now) -> {
+            if (old != null && now != null && !old.info().id().equals(now.info().id())) {
+                // Another course, with progress of its own: a drill or the statistics of the last one would mix them.
+                closeDrill();
+            }
+            refreshDue();
+        });
     }
 
     /** The course drills draw from; bound to the open course. */

@@ -41,4 +41,17 @@ class NewCourseTest {
                 .hasMessageContaining("already has a readings/ or questions/ folder");
         assertThat(dir.resolve("readings/course.yaml")).hasContent("title: Mine");
     }
+
+    @Test
+    void aNewCourseIsGivenItsOwnIdMadeFromItsTitleWithARandomSuffix() throws Exception {
+        NewCourse.create(dir.resolve("one"), "Stats 101: Fall");
+        NewCourse.create(dir.resolve("two"), "Stats 101: Fall");
+
+        String one = CourseLoader.load(dir.resolve("one")).course().info().id();
+        String two = CourseLoader.load(dir.resolve("two")).course().info().id();
+
+        assertThat(one).matches("stats-101-fall-[a-z0-9]{6}");
+        assertThat(two).matches("stats-101-fall-[a-z0-9]{6}").isNotEqualTo(one);
+        assertThat(Files.readString(dir.resolve("one/readings/course.yaml"))).startsWith("id: " + one + "\n");
+    }
 }

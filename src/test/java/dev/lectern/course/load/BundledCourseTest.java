@@ -133,6 +133,13 @@ class BundledCourseTest {
     }
 
     @Test
+    void theBundledCourseHasAnExplicitIdSoItsProgressStaysItsOwn() throws IOException {
+        JsonNode yaml = new YAMLMapper().readTree(REPO.resolve("readings/course.yaml").toFile());
+        assertThat(yaml.path("id").asText()).isEqualTo("mfm-fall-2026");
+        assertThat(CourseLoader.load(REPO).course().info().id()).isEqualTo("mfm-fall-2026");
+    }
+
+    @Test
     void courseFilePassesItsSchema() throws IOException {
         JsonNode yaml = new YAMLMapper().readTree(REPO.resolve("readings/course.yaml").toFile());
         assertThat(schema("course.schema.json").validate(yaml)).isEmpty();

@@ -551,4 +551,73 @@ class CourseLoaderTest {
         assertThat(loaded.course().info().term()).contains("Fall 2026");
         assertThat(loaded.course().info().weeks()).containsExactly(new Week(7, "Vision"), new Week(8, "Video"));
     }
+
+    @Test
+    void theCourseFilesIdIsTheCoursesId() {
+        course.write("readings/course.yaml", """
+                id: stats-101
+                title: Statistics
+                """);
+
+        LoadedCourse loaded = course.load();
+
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.course().info().id()).isEqualTo("stats-101");
+    }
+
+    @Test
+    void anIdThatIsNotASlugIsAnErrorAtItsLineAndColumnAndTheRestStillLoads() {
+        course.write("readings/course.yaml", """
+                title: Statistics
+                id: Stats 101!
+                term: Fall 2026
+                """);
+        course.write("readings/a.md", """
+                ---
+                id: a
+                title: A reading
+                week: 1
+                ---
+                """);
+
+        LoadedCourse loaded = course.load();
+
+        assertThat(loaded.problems()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.file()).isEqualTo(dir.resolve("readings/course.yaml"));
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo(5);
+            assertThat(p.format()).contains("course.yaml:2:5: ").contains("Stats 101!").contains("slug");
+        });
+        assertThat(loaded.course().info().title()).isEqualTo("Statistics");
+        assertThat(loaded.course().info().term()).contains("Fall 2026");
+        assertThat(loaded.course().reading("a")).isPresent();
+        assertThat(loaded.course().info().id()).isEqualTo("statistics");
+    }
+
+    @Test
+    void aCourseWithoutAnIdIsNamedByItsTitleTheSameEveryTime() {
+        course.write("readings/course.yaml", "title: \"Multimodal Models: Fall Édition\"\n");
+
+        assertThat(course.load().course().info().id()).isEqualTo("multimodal-models-fall-edition");
+        assertThat(course.load().course().info().id()).isEqualTo("multimodal-models-fall-edition");
+    }
+
+    @Test
+    void aCourseWithoutACourseFileIsNamedByItsFolder() throws Exception {
+        Path folder = dir.resolve("My Course");
+        Files.createDirectories(folder.resolve("questions"));
+
+        assertThat(CourseLoader.load(folder).course().info().id()).isEqualTo("my-course");
+    }
+
+    @Test
+    void aTitleWithoutLatinLettersStillGivesAStableSlug() {
+        course.write("readings/course.yaml", "title: 统计学\n");
+
+        String id = course.load().course().info().id();
+
+        assertThat(id).matches("course-[0-9a-f]{10}");
+        assertThat(course.load().course().info().id()).isEqualTo(id);
+    }
 }
