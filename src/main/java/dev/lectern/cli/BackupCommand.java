@@ -70,22 +70,16 @@ final class BackupCommand extends StoreCli.StoreWork {
             description = "Checks that FILE is a sound Lectern progress database, moves the current one aside"
                     + " (progress.db.replaced-<date-time>, nothing is deleted) and puts FILE in its place. Close Lectern"
                     + " first.")
-    static final class Restore implements Callable<Integer> {
+    static final class Restore extends StoreCli.OnCourseData {
 
         @Parameters(paramLabel = "FILE", description = "A backup, e.g. backups/progress-2026-03-02.db in the data folder.")
         Path file;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CourseOption course;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path dataDir = StoreCli.dataDir(spec, course);
+            Path dataDir = dataDir();
             try {
                 Path aside = BackupFile.restore(dataDir, file.toAbsolutePath());
                 Path db = dataDir.resolve("progress.db");

@@ -84,18 +84,22 @@ final class StoreCli {
      * A command that is all work with the open store: {@link #withStore} runs it, on the progress of the course of
      * {@code --course} when that is given, else on the data folder's own.
      */
-    abstract static class StoreWork implements Callable<Integer>, Work {
+    abstract static class StoreWork extends OnCourseData implements Work {
+
+        @Override
+        public Integer call() {
+            return withStore(spec, dataDir(), this);
+        }
+    }
+
+    /** A command on the progress of the course of {@code --course} when that is given, else the data folder's own. */
+    abstract static class OnCourseData implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
         @Mixin
         CourseOption course;
-
-        @Override
-        public Integer call() {
-            return withStore(spec, dataDir(), this);
-        }
 
         /** The data folder of the store to open: that of {@code --course}'s progress, else the data folder itself. */
         Path dataDir() {
