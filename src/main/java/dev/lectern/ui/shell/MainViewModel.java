@@ -25,6 +25,8 @@ import dev.lectern.ui.transfer.DeckImport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -232,8 +234,9 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Opens a course folder: loads it in the background, then shows it and selects {@code readingId} (or keeps
-     * the current reading if the course has it, or the first reading). Completes on the UI executor.
+     * Opens a course folder: loads it in the background, then shows it and selects {@code readingId} (or, for the
+     * course already open, the current reading; for another, the reading left open in it this session; else the first
+     * reading). Completes on the UI executor.
      */
     public CompletableFuture<LoadedCourse> openCourse(Path dir, Optional<String> readingId) {
         return openCourse(dir, readingId, null);
@@ -254,7 +257,10 @@ public final class MainViewModel implements AutoCloseable {
         long generation = loadGeneration.incrementAndGet();
         busy.set(true);
         status.set("Loading " + dir.getFileName() + "…");
-        wantedReadingId = readingId.orElse(wantedReadingId);
+        Course open = course.get();
+        boolean sameCourse = open != null && key(open.root()).equals(key(dir));
+        // Another course opens on the reading left open in it this session (else its first); a reload keeps its own.
+        wantedReadingId = readingId.orElse(sameCourse ? wantedReadingId : readingLeftOpen.get(key(dir)));
         String wanted = wantedReadingId;
         Theme currentTheme = theme.get();
         CompletableFuture<LoadedCourse> done = new CompletableFuture<>();
@@ -325,6 +331,9 @@ public final class MainViewModel implements AutoCloseable {
         wantedReadingId = id;
         Course c = course.get();
         Reading reading = c == null ? null : c.reading(id).orElse(null);
+        if (reading != null) {
+            readingLeftOpen.put(key(c.root()), id);
+        }
         selectedReading.set(reading);
         questionSets.setAll(reading == null || c == null ? List.of() : c.questionSetsFor(reading));
         renderSelected();
@@ -404,17 +413,23 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /** The reading left open in each course opened this session, by the course folder. */
+    private final Map<Path, String> readingLeftOpen = new HashMap<>();
+
+    private static Path key(Path courseDir) {
+        return courseDir.toAbsolutePath().normalize();
+    }
+
     private void apply(LoadedCourse loaded, long generation) {
         Course c = loaded.course();
         Course before = course.get();
         course.set(c);
         // The reading first: the rest waits until it is on screen (see waitForFirstReading).
         String wanted = wantedReadingId;
-        Optional<Reading> lastGood = brokenOnShow(before, loaded, wanted);
+        Optional<Reading> lastGood = brokenOnShow(before, selectedReading.get(), loaded, wanted);
         if (lastGood.isPresent()) {
-            // A typo broke the reading on show: keep its last good version on screen, and come back to it when fixed.
-            selectedReading.set(lastGood.get());
-            questionSets.setAll(before.questionSetsFor(lastGood.get()));
+            // A typo broke the reading on show: keep its last good version on screen (also through further loads
+            // while it stays broken), and come back to it when it is fixed.
             readingShown();
         } else {
             showWanted(c, wanted);
@@ -468,12 +483,12 @@ public final class MainViewModel implements AutoCloseable {
      * The reading on show as it was before this load, when the load left it out because its file has a problem now
      * (the same course, the same file, an error in it); empty otherwise.
      */
-    private static Optional<Reading> brokenOnShow(Course before, LoadedCourse loaded, String wanted) {
-        if (before == null || wanted == null || loaded.course().reading(wanted).isPresent()
-                || !before.root().equals(loaded.course().root())) {
+    private static Optional<Reading> brokenOnShow(Course before, Reading shown, LoadedCourse loaded, String wanted) {
+        if (before == null || shown == null || wanted == null || !shown.id().equals(wanted)
+                || loaded.course().reading(wanted).isPresent() || !before.root().equals(loaded.course().root())) {
             return Optional.empty();
         }
-        return before.reading(wanted).filter(r -> loaded.problems().stream()
+        return Optional.of(shown).filter(r -> loaded.problems().stream()
                 .anyMatch(p -> p.severity() == dev.lectern.course.Severity.ERROR
                         && p.file().toAbsolutePath().normalize().equals(r.source().file().toAbsolutePath().normalize())));
     }

@@ -101,18 +101,46 @@ class MainViewModelTest {
 
         Files.writeString(file, good.replaceFirst("(?m)^week: \\d+", "week: seven"));
         model.reload().join();
+        // (the folder watcher may reload once more on its own: wait for the loads to settle)
+        waitUntil(() -> model.statusProperty().get().contains("readings/lvm.md has a problem: its last good version"
+                + " stays on screen until it is fixed."));
 
         assertThat(model.selectedReadingProperty().get().id()).isEqualTo("lvm");
         assertThat(model.readingHtmlProperty().get()).isEqualTo(shown);
-        assertThat(model.statusProperty().get()).endsWith("readings/lvm.md has a problem: its last good version"
-                + " stays on screen until it is fixed.");
 
         Files.writeString(file, good.replace("Four sizes are trained", "Four model sizes are trained"));
         model.reload().join();
+        waitUntil(() -> model.readingHtmlProperty().get().contains("Four model sizes are trained")
+                && !model.busyProperty().get());
 
         assertThat(model.selectedReadingProperty().get().id()).isEqualTo("lvm");
-        assertThat(model.readingHtmlProperty().get()).contains("Four model sizes are trained");
         assertThat(model.statusProperty().get()).doesNotContain("has a problem");
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the condition did not come true within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void switchingCoursesReopensTheReadingLeftOpenInEach() {
+        Path other = TestCourses.copyOfBundledCourse(dir.resolve("other"));
+        open(Optional.of("lvm"));
+
+        model.openCourse(other, Optional.empty()).join();
+        assertThat(model.selectedReadingProperty().get().id()).as("a course not opened before starts on its first")
+                .isEqualTo(model.courseProperty().get().readings().get(0).id());
+        model.selectReading("llava");
+
+        model.openCourse(course, Optional.empty()).join();
+        assertThat(model.selectedReadingProperty().get().id()).isEqualTo("lvm");
+        model.openCourse(other, Optional.empty()).join();
+        assertThat(model.selectedReadingProperty().get().id()).isEqualTo("llava");
     }
 
     @Test
