@@ -61,9 +61,10 @@ class ImportPlanDialogTest {
         assertThat(robot.lookup("#" + FxDialogService.ID_PLAN_NOTES).queryAs(TextArea.class).getText())
                 .contains("no heading");
 
-        javafx.scene.control.Button cancel = robot.lookup(".button").match(
-                n -> n instanceof javafx.scene.control.Button b && "Cancel".equals(b.getText()))
-                .queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) table.getScene().getRoot();
+        javafx.scene.control.Button cancel = (javafx.scene.control.Button) pane.lookupButton(
+                javafx.scene.control.ButtonType.CANCEL);
+        assertThat(cancel.getText()).isEqualTo("Cancel");
         robot.interact(cancel::fire);
 
         assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
