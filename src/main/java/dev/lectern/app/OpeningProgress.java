@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * before anyone reviews. When {@code progress.db} was missing but a backup holds reviews, {@link #offeredBackup} names
  * it, and {@link #restore} closes the new, empty store, puts the backup in its place and opens it, on a thread of its
  * own too. Each course has progress of its own ({@link CourseData}): the store of the data folder opens first, and
- * {@link #openFor} puts the open course's in its place the same way, when that is another.
+ * {@link #openFor} puts the open course's in its place the same way, when that is another. A store once open stays
+ * open until {@link #close}, so a write {@link #pinned} to the course it was made in lands there even when another
+ * course opened while it was under way, and going back to a course is instant.
  */
 final class OpeningProgress implements Progress {
 
@@ -44,11 +46,25 @@ final class OpeningProgress implements Progress {
     private volatile CompletableFuture<ProgressStore> opening;
     /** The id of the course whose store is open or opening; null for the data folder's own, before any course. */
     private volatile String courseId;
+    /** Every store opened this session, by its folder; shared with the pinned views, which never close them. */
+    private final Map<Path, ProgressStore> open;
+    /** For a pinned view, the store it writes to whatever course opens later; null for the app's own. */
+    private final CompletableFuture<ProgressStore> pinnedTo;
 
     private OpeningProgress(Path dataDir, Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.opening = new CompletableFuture<>();
+        this.open = new java.util.concurrent.ConcurrentHashMap<>();
+        this.pinnedTo = null;
+    }
+
+    private OpeningProgress(OpeningProgress of) {
+        this.dataDir = of.dataDir;
+        this.clock = of.clock;
+        this.opening = of.opening;
+        this.open = of.open;
+        this.pinnedTo = of.opening;
     }
 
     /** Starts opening the store of {@code dataDir}. */
@@ -57,7 +73,7 @@ final class OpeningProgress implements Progress {
         CompletableFuture<ProgressStore> opening = progress.opening;
         onItsOwnThread("lectern-progress-open", opening, () -> {
             progress.offered = backupOfAMissingDatabase(dataDir);
-            return ProgressStore.open(dataDir, clock);
+            return progress.opened(ProgressStore.open(dataDir, clock));
         });
         return progress;
     }
@@ -77,16 +93,15 @@ final class OpeningProgress implements Progress {
         CompletableFuture<ProgressStore> after = new CompletableFuture<>();
         opening = after;
         onItsOwnThread("lectern-progress-course", after, () -> {
-            ProgressStore old = before.exceptionally(failure -> null).join();
+            before.exceptionally(failure -> null).join();
             Path folder = CourseData.folderFor(dataDir, course, CourseLoader::loadBundled).toAbsolutePath().normalize();
-            if (old != null && old.dataDir().toAbsolutePath().normalize().equals(folder)) {
-                return old;
-            }
-            if (old != null) {
-                old.close();
+            ProgressStore already = open.get(folder);
+            if (already != null) {
+                offered = Optional.empty();
+                return already;
             }
             offered = backupOfAMissingDatabase(folder);
-            return ProgressStore.open(folder, clock);
+            return opened(ProgressStore.open(folder, clock));
         });
         return after;
     }
@@ -124,6 +139,7 @@ final class OpeningProgress implements Progress {
             }
             old.close();
             Path folder = old.dataDir();
+            open.remove(key(folder));
             try {
                 BackupFile.restore(folder, backup.file(), clock);
                 said.complete("Restored your progress from " + backup.file().getFileName() + " ("
@@ -132,7 +148,7 @@ final class OpeningProgress implements Progress {
                 LOG.warn("restoring {} failed", backup.file(), e);
                 said.complete("The backup could not be restored: " + e.getMessage());
             }
-            return ProgressStore.open(folder, clock);
+            return opened(ProgressStore.open(folder, clock));
         });
         after.whenComplete((store, failure) -> {
             if (failure != null) {
@@ -140,6 +156,24 @@ final class OpeningProgress implements Progress {
             }
         });
         return said;
+    }
+
+    private ProgressStore opened(ProgressStore store) {
+        open.put(key(store.dataDir()), store);
+        return store;
+    }
+
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * This progress as it is now, for one drill: its writes go to the store of the course open (or opening) at this
+     * call, even when another course opens before they run; closing it closes nothing.
+     */
+    @Override
+    public Progress pinned() {
+        return pinnedTo != null ? this : new OpeningProgress(this);
     }
 
     private static Optional<BackupFile> backupOfAMissingDatabase(Path dataDir) {
@@ -170,7 +204,7 @@ final class OpeningProgress implements Progress {
     }
 
     private ProgressStore store() {
-        return opening.join();
+        return (pinnedTo != null ? pinnedTo : opening).join();
     }
 
     @Override
@@ -258,9 +292,14 @@ final class OpeningProgress implements Progress {
         return store().exams();
     }
 
-    /** Closes the store, now or (if it is still opening) as soon as it is open. */
+    /**
+     * Closes every store opened this session, now or (if one is still opening) as soon as it is open; a pinned view
+     * closes nothing.
+     */
     @Override
     public void close() {
-        opening.thenAccept(ProgressStore::close);
+        if (pinnedTo == null) {
+            opening.whenComplete((store, failure) -> open.values().forEach(ProgressStore::close));
+        }
     }
 }

@@ -39,6 +39,14 @@ public interface Progress extends ReviewLog, AutoCloseable {
         return new SaveResult(false, pendingCount(), "This progress cannot take a rating back.");
     }
 
+    /**
+     * This progress for one drill: its writes go where they would go now, even if the app opens another course's
+     * progress before they run (a rating saved just as the student opens another course). A store is its own.
+     */
+    default Progress pinned() {
+        return this;
+    }
+
     /** A review session ended: a good time to fold the database's write-ahead log into it. */
     default void sessionEnded() {
     }

@@ -41,6 +41,14 @@ public final class FakeProgress implements Progress {
     }
 
     /** From now on appends fail with this message (null: they succeed again, and the pending ones are written). */
+    /** What {@link #pinned} answers; this one unless a test sets another. */
+    public volatile Progress pinnedTo;
+
+    @Override
+    public Progress pinned() {
+        return pinnedTo != null ? pinnedTo : this;
+    }
+
     public FakeProgress failSaves(String message) {
         this.failure = message;
         return this;

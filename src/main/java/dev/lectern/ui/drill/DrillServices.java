@@ -35,6 +35,15 @@ public record DrillServices(GradingService grading, Progress progress, DialogSer
         return new Background(background, ui);
     }
 
+    /**
+     * These services for one drill: its reviews and exams go to the progress of the course open now, also when the
+     * student opens another course while one is being saved.
+     */
+    public DrillServices pinned() {
+        Progress now = progress.pinned();
+        return now == progress ? this : new DrillServices(grading, now, dialogs, background, ui, clock);
+    }
+
     /** Where exams are kept: the progress store's. */
     public ExamStore exams() {
         return progress.exams();

@@ -146,7 +146,7 @@ public final class DrillViewModel implements AutoCloseable {
     public void startReview(DrillScope scope) {
         questions(scope).ifPresent(items -> {
             try {
-                show(new ReviewViewModel(services, describe(scope), items, renderer(), theme));
+                show(new ReviewViewModel(services.pinned(), describe(scope), items, renderer(), theme));
             } catch (RuntimeException e) {
                 LOG.warn("the review of {} could not start", scope.describe(), e);
                 services.dialogs().showError("Review", "The review could not start: " + Messages.reason(e));
@@ -156,7 +156,7 @@ public final class DrillViewModel implements AutoCloseable {
 
     /** Shows the statistics of the open course, computed in the background. */
     public void showStatistics() {
-        show(new StatisticsViewModel(services, course.get()));
+        show(new StatisticsViewModel(services.pinned(), course.get()));
     }
 
     /** Asks where to write the review log, and writes it as CSV. */
@@ -228,13 +228,13 @@ public final class DrillViewModel implements AutoCloseable {
 
     /** Practice on a scope: a set in its own order, anything larger shuffled. */
     public void startPractice(DrillScope scope) {
-        questions(scope).ifPresent(items -> show(new PracticeViewModel(services, describe(scope), ordered(scope, items),
+        questions(scope).ifPresent(items -> show(new PracticeViewModel(services.pinned(), describe(scope), ordered(scope, items),
                 renderer(), theme)));
     }
 
     /** Flashcards on a scope: a set in its own order, anything larger shuffled. */
     public void startFlashcards(DrillScope scope) {
-        questions(scope).ifPresent(items -> show(new FlashcardViewModel(services, describe(scope),
+        questions(scope).ifPresent(items -> show(new FlashcardViewModel(services.pinned(), describe(scope),
                 ordered(scope, items), renderer(), theme)));
     }
 
@@ -290,7 +290,7 @@ public final class DrillViewModel implements AutoCloseable {
         List<DrillItem> drawn = DrillPlans.sample(pool.get(), setup.get().questions(), random);
         String id = "exam-" + ID_TIME.format(now) + "-" + String.format("%04x", random.nextInt(0x10000));
         Exam exam = Exam.start(id, describe(scope), drawn, setup.get().timeLimit(), now);
-        ExamViewModel started = new ExamViewModel(services, exam, renderer(), theme);
+        ExamViewModel started = new ExamViewModel(services.pinned(), exam, renderer(), theme);
         show(started);
         // Saved in the exam's own order of writes, so that no later save of its answers can be overtaken.
         return CompletableFuture.allOf(discarded, started.checkpoint());
@@ -321,7 +321,7 @@ public final class DrillViewModel implements AutoCloseable {
     /** Lists the finished exams (read in the background); opening one shows its results. */
     public void showPastExams() {
         services.tasks().supply(services.exams()::finished, finished -> show(new ExamHistoryViewModel(finished,
-                exam -> show(new ExamViewModel(services, exam, renderer(), theme)))), e -> {
+                exam -> show(new ExamViewModel(services.pinned(), exam, renderer(), theme)))), e -> {
             LOG.warn("reading the past exams failed", e);
             services.dialogs().showError("Past Exams", "The past exams could not be read: " + Messages.reason(e));
         });
@@ -379,7 +379,7 @@ public final class DrillViewModel implements AutoCloseable {
     }
 
     private void resume(Exam saved) {
-        ExamViewModel exam = new ExamViewModel(services, saved.resumed(services.clock().instant()), renderer(), theme);
+        ExamViewModel exam = new ExamViewModel(services.pinned(), saved.resumed(services.clock().instant()), renderer(), theme);
         show(exam);
         // Time may have run out before the window closed.
         exam.tick();

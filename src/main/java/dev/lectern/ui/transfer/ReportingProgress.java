@@ -39,6 +39,12 @@ public final class ReportingProgress implements Progress {
     }
 
     @Override
+    public Progress pinned() {
+        Progress inside = progress.pinned();
+        return inside == progress ? this : new ReportingProgress(inside, saved);
+    }
+
+    @Override
     public java.util.List<dev.lectern.store.BackupFile> backups() {
         return progress.backups();
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import dev.lectern.store.FakeProgress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +149,22 @@ class DrillViewModelTest {
         drills.retrySaving();
         fx.ui.runUntil(() -> drills.saveProblemProperty().get().isEmpty());
         assertThat(fx.progress.saved()).hasSize(1);
+    }
+
+    @Test
+    void aDrillSavesToTheProgressOfTheCourseItStartedInEvenWhenTheAppMovesOnToAnotherCoursesProgress() {
+        FakeProgress startedIn = new FakeProgress(dir.resolve("first-course"));
+        fx.progress.pinnedTo = startedIn;
+        drills.startFlashcards(new DrillScope.OfSet("llava"));
+        FlashcardViewModel cards = (FlashcardViewModel) drills.currentProperty().get();
+        fx.progress.pinnedTo = null; // Another course opened: the app's progress is now that course's.
+
+        cards.reveal();
+        cards.rate(dev.lectern.scheduling.FlashcardRating.GOOD);
+        fx.ui.runUntil(() -> !startedIn.saved().isEmpty());
+
+        assertThat(startedIn.saved()).extracting(r -> r.card().setId()).containsExactly("llava");
+        assertThat(fx.progress.saved()).isEmpty();
     }
 
     @Test
