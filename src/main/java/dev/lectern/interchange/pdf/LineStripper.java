@@ -13,7 +13,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * PDFBox's text stripper, sorted by position, collecting one page's lines with their place and font size instead
- * of writing text. One per thread (like the document it reads).
+ * of writing text. A gap wider than {@link #COLUMN_GAP} font sizes inside a line (the gutter between two columns)
+ * ends the line there and starts another. One per thread (like the document it reads).
  */
 final class LineStripper extends PDFTextStripper {
 
@@ -21,7 +22,11 @@ final class LineStripper extends PDFTextStripper {
     private float pageHeight;
     private List<TextLine> lines;
     private final StringBuilder text = new StringBuilder();
+    /** A gap inside a line at least this many times the font size is a gutter between columns, not a space. */
+    static final float COLUMN_GAP = 1.5f;
+
     private float x;
+    private float right;
     private float top;
     private float bottom;
     private float size;
@@ -57,8 +62,16 @@ final class LineStripper extends PDFTextStripper {
 
     @Override
     protected void writeString(String string, List<TextPosition> positions) {
+        if (text.length() > 0 && !positions.isEmpty()) {
+            TextPosition first = positions.get(0);
+            float s = first.getFontSizeInPt() > 0.5f ? first.getFontSizeInPt() : first.getHeightDir();
+            if (first.getXDirAdj() - right > Math.max(size, s) * COLUMN_GAP) {
+                endLine();
+            }
+        }
         if (text.length() == 0) {
             x = Float.MAX_VALUE;
+            right = -Float.MAX_VALUE;
             top = Float.MAX_VALUE;
             bottom = -Float.MAX_VALUE;
             size = 0;
@@ -70,6 +83,7 @@ final class LineStripper extends PDFTextStripper {
             float height = p.getHeightDir();
             float s = fontSize > 0.5f ? fontSize : height;
             x = Math.min(x, p.getXDirAdj());
+            right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
             bottom = Math.max(bottom, p.getYDirAdj());
             top = Math.min(top, p.getYDirAdj() - Math.max(height, s * 0.7f));
             size = Math.max(size, s);
@@ -98,7 +112,8 @@ final class LineStripper extends PDFTextStripper {
 
     private void endLine() {
         if (lines != null && !text.toString().isBlank()) {
-            lines.add(new TextLine(text.toString(), x == Float.MAX_VALUE ? 0 : x, top == Float.MAX_VALUE ? 0 : top,
+            float left = x == Float.MAX_VALUE ? 0 : x;
+            lines.add(new TextLine(text.toString().strip(), left, Math.max(left, right), top == Float.MAX_VALUE ? 0 : top,
                     bottom == -Float.MAX_VALUE ? 0 : bottom, size, lineHeight > 0 ? lineHeight : pageHeight));
         }
         reset();

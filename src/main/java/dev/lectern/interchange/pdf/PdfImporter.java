@@ -141,6 +141,7 @@ public final class PdfImporter {
                     throw new Failure(Outcome.FAILED, name + " has no pages.", 0);
                 }
                 String pdfTitle = Optional.ofNullable(first.getDocumentInformation().getTitle()).orElse("").strip();
+                String pdfAuthor = Optional.ofNullable(first.getDocumentInformation().getAuthor()).orElse("").strip();
                 progress.started(pageCount);
                 Path imagesDir = readingsDir.resolve("images").resolve(request.readingId());
                 Files.createDirectories(imagesDir.getParent());
@@ -152,7 +153,7 @@ public final class PdfImporter {
                 if (cancelled.getAsBoolean() || done < pageCount) {
                     return cancelledResult(pageCount, done);
                 }
-                return finish(store, target, existing, pages, staging, imagesDir, pdfTitle);
+                return finish(store, target, existing, pages, staging, imagesDir, pdfTitle, pdfAuthor);
             } finally {
                 if (first != null) {
                     first.close();
@@ -352,12 +353,13 @@ public final class PdfImporter {
         /** Builds the excerpts, moves the images into place and saves the reading. */
         private PdfImportResult finish(CourseFileStore store, Target target,
                 CourseFileStore.Loaded<ReadingDocument> existing, Page[] pages, Path staging, Path imagesDir,
-                String pdfTitle) throws Failure, IOException {
+                String pdfTitle, String pdfAuthor) throws Failure, IOException {
             List<List<TextLine>> lines = new ArrayList<>();
             for (Page p : pages) {
                 lines.add(p.lines);
             }
             Set<String> repeated = SlideText.repeatedLines(lines);
+            float pitch = SlideLayout.linePitch(lines);
             List<SlideExcerpt> excerpts = new ArrayList<>();
             List<PageReport> reports = new ArrayList<>();
             List<Integer> withoutText = new ArrayList<>();
@@ -366,7 +368,7 @@ public final class PdfImporter {
             for (int i = 0; i < pages.length; i++) {
                 Page p = pages[i];
                 int number = i + 1;
-                SlideText.Excerpt excerpt = SlideText.excerpt(p.lines, repeated);
+                SlideText.Excerpt excerpt = SlideText.excerpt(p.lines, repeated, pitch);
                 Optional<String> image = Optional.ofNullable(p.imageName)
                         .map(f -> "images/" + request.readingId() + "/" + f);
                 if (p.imageName != null) {
@@ -398,10 +400,17 @@ public final class PdfImporter {
                 slides.addAll(excerpts);
                 document.setSlides(slides);
             } else {
+                String firstTitle = excerpts.isEmpty() ? "" : SlideText.plain(excerpts.get(0).title());
                 String title = request.newReading().map(PdfImportRequest.NewReading::title).filter(t -> !t.isBlank())
-                        .orElse(pdfTitle.isBlank() ? stripExtension(name) : pdfTitle);
+                        .orElse(DeckTitle.title(pdfTitle, stripExtension(name), firstTitle));
                 document = ReadingDocument.createMarkdown(request.readingId(), title.strip(),
                         request.newReading().get().week());
+                List<String> afterTitle = pages[0].lines.stream().map(l -> SlideText.clean(l.text()))
+                        .filter(l -> !l.isEmpty() && !firstTitle.contains(l)).toList();
+                List<String> authors = DeckTitle.authors(pdfAuthor, afterTitle);
+                if (!authors.isEmpty()) {
+                    document.setAuthors(authors);
+                }
                 document.setKind(ReadingKind.SLIDES);
                 document.setSlides(excerpts);
             }

@@ -27,8 +27,6 @@ final class SlideText {
     /** A title is text at least this much larger than the page's body text. */
     static final float TITLE_RATIO = 1.15f;
 
-    private static final Pattern BULLET = Pattern.compile("^([•◦▪▫‣⁃∙·●○■□►▸▶➢➤✓✔–—*-])\\s+(.*)$");
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})([.)])\\s+(.*)$");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -97,14 +95,22 @@ final class SlideText {
 
     // ------------------------------------------------------------------ one page
 
-    /** The excerpt of a page from its lines in reading order, less the repeated ones. */
+    /** The excerpt of a page from its lines in reading order, less the repeated ones, at the default line pitch. */
     static Excerpt excerpt(List<TextLine> all, Set<String> repeated) {
+        return excerpt(all, repeated, SlideLayout.DEFAULT_PITCH);
+    }
+
+    /**
+     * The excerpt of a page from its lines in reading order, less the repeated ones; {@code pitch} is the deck's line
+     * pitch ({@link SlideLayout#linePitch}).
+     */
+    static Excerpt excerpt(List<TextLine> all, Set<String> repeated, float pitch) {
         List<TextLine> lines = new ArrayList<>();
         float body = all.isEmpty() ? 0 : bodySize(all);
         for (TextLine line : all) {
             String text = clean(line.text());
             if (!text.isEmpty() && !isRepeated(line, repeated, body)) {
-                lines.add(new TextLine(text, line.x(), line.top(), line.bottom(), line.size(), line.pageHeight()));
+                lines.add(line.withText(text));
             }
         }
         if (lines.isEmpty()) {
@@ -120,7 +126,7 @@ final class SlideText {
             title = escapeInline(joined.toString());
             lines.subList(titleLines[0], titleLines[1]).clear();
         }
-        return new Excerpt(title, markdown(lines));
+        return new Excerpt(title, SlideLayout.markdown(lines, pitch));
     }
 
     /**
@@ -144,7 +150,9 @@ final class SlideText {
             TextLine previous = lines.get(end - 1);
             TextLine next = lines.get(end);
             boolean sameSize = Math.abs(next.size() - previous.size()) <= previous.size() * 0.1f;
-            boolean close = next.top() - previous.bottom() < previous.size() * 0.8f;
+            // Baseline to baseline: a title set with generous spacing still wraps within two sizes of its own.
+            boolean close = next.bottom() - previous.bottom() > 0
+                    && next.bottom() - previous.bottom() < previous.size() * 1.8f;
             if (!sameSize || !close) {
                 break;
             }
@@ -169,69 +177,6 @@ final class SlideText {
         return chars.entrySet().stream().max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue())
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(e -> e.getKey() / 2f).orElse(0f);
-    }
-
-    /** The lines as Markdown: paragraphs and list items, wrapped lines joined. */
-    private static String markdown(List<TextLine> lines) {
-        List<String> blocks = new ArrayList<>();
-        StringBuilder current = null;
-        String currentPrefix = "";
-        float itemX = -1;
-        TextLine previous = null;
-        for (TextLine line : lines) {
-            String text = line.text();
-            java.util.regex.Matcher bullet = BULLET.matcher(text);
-            java.util.regex.Matcher numbered = NUMBERED.matcher(text);
-            String prefix = null;
-            String content = text;
-            if (bullet.matches() && !bullet.group(2).isBlank()) {
-                prefix = "- ";
-                content = bullet.group(2);
-            } else if (numbered.matches()) {
-                prefix = numbered.group(1) + ". ";
-                content = numbered.group(3);
-            }
-            boolean continues = current != null && previous != null && prefix == null
-                    && line.top() - previous.bottom() < Math.max(previous.size(), line.size()) * 0.7f
-                    && Math.abs(line.size() - previous.size()) <= previous.size() * 0.2f
-                    && (itemX < 0 || line.x() > itemX + 1);
-            if (continues) {
-                append(current, content);
-            } else {
-                if (current != null) {
-                    blocks.add(currentPrefix + escapeBlock(current.toString()));
-                }
-                current = new StringBuilder(content);
-                if (prefix != null) {
-                    boolean nested = itemX >= 0 && line.x() > itemX + 8 && !currentPrefix.isEmpty();
-                    currentPrefix = (nested ? "  " : "") + prefix;
-                    if (!nested) {
-                        itemX = line.x();
-                    }
-                } else {
-                    currentPrefix = "";
-                    itemX = -1;
-                }
-            }
-            previous = line;
-        }
-        if (current != null) {
-            blocks.add(currentPrefix + escapeBlock(current.toString()));
-        }
-        // List items follow one another without a blank line; paragraphs are set apart.
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < blocks.size(); i++) {
-            if (i > 0) {
-                boolean bothItems = isItem(blocks.get(i - 1)) && isItem(blocks.get(i));
-                out.append(bothItems ? "\n" : "\n\n");
-            }
-            out.append(blocks.get(i));
-        }
-        return out.toString();
-    }
-
-    private static boolean isItem(String block) {
-        return block.stripLeading().startsWith("- ") || block.stripLeading().matches("^\\d{1,3}\\. .*");
     }
 
     /**
@@ -319,7 +264,8 @@ final class SlideText {
         return s;
     }
 
-    private static String escapeBlock(String text) {
-        return escapeInline(text);
+    /** Text escaped by {@link #escapeInline} as it was. */
+    static String plain(String escaped) {
+        return escaped.replaceAll("\\\\(\\p{Punct})", "$1");
     }
 }

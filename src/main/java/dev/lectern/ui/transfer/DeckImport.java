@@ -36,7 +36,7 @@ public final class DeckImport {
     private static final Logger LOG = LoggerFactory.getLogger(DeckImport.class);
     static final String REPLACE = "Replace Its Slides";
     static final String ADD = "Add to Its Slides";
-    static final String NEW = "New Reading";
+    static final String NEW = "Add as a New Reading";
     static final String CANCEL = "Cancel";
 
     private final Background tasks;
@@ -98,19 +98,26 @@ public final class DeckImport {
         Path pdf = chosen.get(0);
         Reading on = reading.get();
         String name = pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "");
-        List<String> choices = on == null ? List.of(NEW, CANCEL) : List.of(REPLACE, ADD, NEW, CANCEL);
-        String where = on == null ? "The pages become the slides of a new reading, \"" + name + "\"."
-                : "Each page becomes a slide excerpt with a picture of the page. Put them into \"" + on.shortTitle()
-                        + "\", or into a new reading \"" + name + "\"?";
+        // The safe choice comes first and is the default; replacing slides is asked again.
+        List<String> choices = on == null ? List.of(NEW, CANCEL) : List.of(NEW, ADD, REPLACE, CANCEL);
+        String where = on == null ? "The pages become the slides of a new reading, titled from the PDF."
+                : "Each page becomes a slide excerpt with a picture of the page. Make them a new reading (titled"
+                        + " from the PDF), or put them into \"" + on.shortTitle() + "\"?";
         Optional<String> choice = dialogs.choose("Import " + pdf.getFileName(), where, choices);
         if (choice.isEmpty() || choice.get().equals(CANCEL)) {
+            return;
+        }
+        if (choice.get().equals(REPLACE) && !on.slides().isEmpty() && !dialogs.confirm("Replace the slides?",
+                "The " + Messages.plural(on.slides().size(), "slide excerpt") + " of \"" + on.shortTitle()
+                        + "\" will be replaced by the pages of " + pdf.getFileName() + ".",
+                "A backup of the reading as it is now is kept in the course's .lectern/backups folder.", REPLACE)) {
             return;
         }
         PdfImportRequest request;
         if (choice.get().equals(NEW)) {
             String id = slug(name);
             int week = on == null ? 1 : on.week();
-            request = PdfImportRequest.of(pdf, open.root(), uniqueId(open, id)).withNewReading(name, week);
+            request = PdfImportRequest.of(pdf, open.root(), uniqueId(open, id)).withNewReading("", week);
         } else {
             request = PdfImportRequest.of(pdf, open.root(), on.id()).appending(choice.get().equals(ADD));
         }

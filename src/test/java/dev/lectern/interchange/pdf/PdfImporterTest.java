@@ -262,6 +262,39 @@ class PdfImporterTest {
     }
 
     @Test
+    void aNewReadingWithoutATitleGivenTakesTheFirstPagesTitleWhenThePdfsOwnIsAFileNameAndItsAuthorsFromThatPage()
+            throws Exception {
+        Path pdf = TestPdfs.write(dir.resolve("S1-LLM.pdf"), List.of(
+                List.of(text(72, 700, 30, "LLM SERVING AND"), text(72, 664, 30, "ALIGNMENT"),
+                        text(72, 600, 14, "Jane Doe, Ravi Kumar and Li Wei"), text(72, 570, 12, "Fall 2026")),
+                List.of(text(72, 700, 24, "Second slide"), text(72, 640, 12, "Text."))),
+                doc -> doc.getDocumentInformation().setTitle("Microsoft PowerPoint - S1-LLM.pptx"));
+
+        new PdfImporter().run(PdfImportRequest.of(pdf, course, "s1-llm").withNewReading("", 8));
+
+        Reading created = CourseLoader.load(course).course().reading("s1-llm").orElseThrow();
+        assertThat(created.title()).isEqualTo("LLM SERVING AND ALIGNMENT");
+        assertThat(created.authors()).containsExactly("Jane Doe", "Ravi Kumar", "Li Wei");
+        assertThat(slides(course, "s1-llm").get(0).title()).isEqualTo("LLM SERVING AND ALIGNMENT");
+    }
+
+    @Test
+    void aMeaningfulTitleAndAuthorInThePdfsOwnDataNameTheNewReading() throws Exception {
+        Path pdf = TestPdfs.write(dir.resolve("dit-slides.pdf"), List.of(
+                List.of(text(72, 700, 30, "DiT"), text(72, 640, 12, "Transformers for diffusion."))),
+                doc -> {
+                    doc.getDocumentInformation().setTitle("Scalable Diffusion Models with Transformers");
+                    doc.getDocumentInformation().setAuthor("William Peebles; Saining Xie");
+                });
+
+        new PdfImporter().run(PdfImportRequest.of(pdf, course, "dit-slides").withNewReading("", 8));
+
+        Reading created = CourseLoader.load(course).course().reading("dit-slides").orElseThrow();
+        assertThat(created.title()).isEqualTo("Scalable Diffusion Models with Transformers");
+        assertThat(created.authors()).containsExactly("William Peebles", "Saining Xie");
+    }
+
+    @Test
     void aReadingThatDoesNotExistIsNotCreatedWithoutAWeek() throws Exception {
         Path pdf = TestPdfs.write(dir.resolve("deck.pdf"), TestPdfs.pagesWithHeaderAndFooter(1));
 

@@ -91,6 +91,7 @@ class DeckImportTest {
     void thePagesReplaceTheSlidesOfTheReadingOnShowAndTheLibraryReloads() throws IOException {
         dialogs.nextFiles = List.of(pdf("deck.pdf", null));
         dialogs.choices.add(DeckImport.REPLACE);
+        dialogs.confirmAnswer = true;
         List<Double> seen = new java.util.ArrayList<>();
         DeckImport deck = deck(Runnable::run);
         deck.progressProperty().addListener((obs, old, now) -> seen.add(now.doubleValue()));
@@ -108,7 +109,7 @@ class DeckImportTest {
     }
 
     @Test
-    void aNewReadingIsMadeFromTheFileNameInTheWeekOfTheReadingOnShow() throws IOException {
+    void aNewReadingIsNamedAfterTheFileTitledFromTheFirstPageAndMadeInTheWeekOfTheReadingOnShow() throws IOException {
         dialogs.nextFiles = List.of(pdf("Lecture 7 Slides.pdf", null));
         dialogs.choices.add(DeckImport.NEW);
 
@@ -118,7 +119,27 @@ class DeckImportTest {
         Course reloaded = CourseLoader.load(courseDir).course();
         Reading created = reloaded.reading("lecture-7-slides").orElseThrow();
         assertThat(created.week()).isEqualTo(4);
-        assertThat(created.title()).isEqualTo("Lecture 7 Slides");
+        assertThat(created.title()).isEqualTo("Seeing and saying");
+    }
+
+    @Test
+    void theSafeChoiceComesFirstAndReplacingSlidesIsAskedAgainAndDecliningWritesNothing() throws IOException {
+        Files.writeString(courseDir.resolve("readings/vision.md"), "---\nid: vision\ntitle: Vision\nweek: 4\n---\n\n"
+                + "## Slides\n\n### An old slide\n\nOld text.\n");
+        course.set(CourseLoader.load(courseDir).course());
+        String before = Files.readString(courseDir.resolve("readings/vision.md"));
+        dialogs.nextFiles = List.of(pdf("deck.pdf", null));
+        dialogs.choices.add(DeckImport.REPLACE);
+        dialogs.confirmAnswer = false;
+
+        deck(Runnable::run).start();
+
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("choose: Import deck.pdf:")
+                .endsWith("[Add as a New Reading, Add to Its Slides, Replace Its Slides, Cancel]"));
+        assertThat(dialogs.shown).last().asString().startsWith("confirm: Replace the slides?: The 1 slide excerpt of"
+                + " \"Vision\" will be replaced by the pages of deck.pdf.");
+        assertThat(deck.runningProperty().get()).isFalse();
+        assertThat(Files.readString(courseDir.resolve("readings/vision.md"))).isEqualTo(before);
     }
 
     @Test
