@@ -43,9 +43,19 @@ public final class PostImporter {
 
     private static final Pattern TOP_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:(.*)$");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+|(?=[^#\\s]))(.*?)[ \\t#]*$");
-    private static final Pattern READINGS_HEADING = Pattern.compile(
-            "((required|more|further|optional|additional|suggested|extra|background|recommended|other|key|core)\\s+)*"
-                    + "(readings?|papers)");
+    /** Words that may come with "readings" or "papers" in a readings heading ("Require Readings", "Extra papers"). */
+    private static final java.util.Set<String> READINGS_WORDS = java.util.Set.of("required", "require", "requried",
+            "more", "further", "optional", "additional", "suggested", "extra", "background", "recommended", "other",
+            "key", "core", "main", "assigned", "mandatory", "supplementary", "supplemental", "related", "bonus",
+            "week", "weekly", "this", "week's", "todays", "today's", "for", "the", "list", "of", "to", "read", "and",
+            "primary", "secondary", "must", "essential", "selected");
+    private static final java.util.Set<String> READINGS_NOUNS = java.util.Set.of("reading", "readings", "papers",
+            "literature");
+    /** A label before a paper's title that is not part of it ("related: LoRA: …", "[optional] …"). */
+    private static final String LABELS = "(related|optional|extra|more|required|background|bonus|see also|also|"
+            + "further|additional|recommended|supplementary|suggested)";
+    private static final Pattern TITLE_LABEL = Pattern.compile("(?i)^([\\[(]" + LABELS + "[\\])]\\s*[:–—-]?\\s*|"
+            + LABELS + "\\s*[:–—-]\\s*)");
     private static final Pattern BULLET = Pattern.compile("^\\s*[+*\\-•]\\s+(.*)$");
     private static final Pattern EMPTY_BULLET = Pattern.compile("^\\s*[+*\\-•]\\s*$");
     private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
@@ -402,9 +412,47 @@ public final class PostImporter {
         }
     }
 
-    private static boolean isReadingsHeading(String text) {
-        String plain = text.replaceAll("[*_:`]", " ").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        return READINGS_HEADING.matcher(plain).matches();
+    /**
+     * A heading that names the readings: a word for them ("readings", "papers", "reading list", spelled a little
+     * wrong too: "Readigns") with only words such as "required", "require", "more", "extra", "week 3" around it.
+     */
+    static boolean isReadingsHeading(String text) {
+        String plain = text.replaceAll("[*_:`()\\[\\]]", " ").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        if (plain.isEmpty()) {
+            return false;
+        }
+        boolean noun = false;
+        for (String word : plain.split(" ")) {
+            if (READINGS_NOUNS.stream().anyMatch(n -> n.equals(word) || word.length() >= 6 && closeTo(word, n))) {
+                noun = true;
+            } else if (!READINGS_WORDS.contains(word) && !word.matches("\\d{1,2}")
+                    && READINGS_WORDS.stream().noneMatch(w -> w.length() >= 7 && closeTo(word, w))) {
+                return false;
+            }
+        }
+        return noun;
+    }
+
+    /** One letter added, left out, changed, or two swapped. */
+    private static boolean closeTo(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()] <= 1;
     }
 
     private static String endOfReadings(String line) {
@@ -430,10 +478,11 @@ public final class PostImporter {
     private Paper paper(Path file, String headingText, int lineNo) {
         String t = ImportText.stripTags(headingText).strip();
         t = t.replaceFirst("^[-+*•–—]+\\s*", "").replaceFirst("^(?:paper\\s*)?\\d{1,2}[.):]\\s+", "");
+        t = TITLE_LABEL.matcher(t).replaceFirst("");
         String link = "";
         Matcher md = Pattern.compile("^\\[(.+)]\\((\\S+?)\\)\\s*$").matcher(t);
         if (md.matches()) {
-            t = md.group(1);
+            t = TITLE_LABEL.matcher(md.group(1)).replaceFirst("");
             link = md.group(2);
         }
         t = t.replaceAll("^[*_]+|[*_]+$", "").replaceFirst("[:\\s]+$", "").replaceAll("\\s+", " ").strip();

@@ -90,6 +90,50 @@ class PostImporterTest {
     }
 
     @Test
+    void everySpellingOfAReadingsHeadingIsRecognisedAndLabelsBeforeAPapersTitleAreLeftOut() throws Exception {
+        Path post = Files.writeString(dir.resolve("2026-11-03-week10-adapters.md"), """
+                ---
+                layout: post
+                title: Adapters and fine-tuning
+                lecture: W10-Adapters
+                ---
+
+                ## Require Readings:
+
+                ### related: LoRA: Low-Rank Adaptation of Large Language Models
+                + https://arxiv.org/abs/2106.09685
+
+                ### [optional] Adapter Layers for Transfer
+                + An invented paper for these tests.
+
+                ### More Than Words: Prompts as Adapters
+                + Another invented paper.
+
+                ## Extra papers
+
+                ### Bonus: Prefix Tuning in Practice
+                + A third invented paper.
+
+                ## Discussion
+
+                ### This heading is not a paper
+                """);
+
+        ImportPlan plan = plan(ImportKind.POSTS, course(), post);
+
+        assertThat(plan.readings()).extracting(ImportItem::title).containsExactly(
+                "LoRA: Low-Rank Adaptation of Large Language Models", "Adapter Layers for Transfer",
+                "More Than Words: Prompts as Adapters", "Prefix Tuning in Practice");
+        for (String heading : List.of("Readings:", "Require Readings:", "Required readings", "Readigns",
+                "Week 3 papers", "More Readings", "Extra papers", "Reading list", "**Papers**")) {
+            assertThat(PostImporter.isReadingsHeading(heading)).as(heading).isTrue();
+        }
+        for (String heading : List.of("Discussion", "Paper 1: CLIP", "Related Work", "Reading group notes")) {
+            assertThat(PostImporter.isReadingsHeading(heading)).as(heading).isFalse();
+        }
+    }
+
+    @Test
     void paperHeadingsWithDashesAndExtraSpacesGiveCleanTitles() {
         LoadedCourse loaded = importAll();
 
