@@ -119,6 +119,26 @@ public final class PlanBuilder {
      * it (same title or same arXiv number), or new. Returns its id.
      */
     public String addReading(ReadingDraft d) {
+        return placeReading(d);
+    }
+
+    /**
+     * Discussion prompts for the reading {@code readingId}: written into its notes when this import makes the reading;
+     * a reading the course has is never changed by an import, so they are reported instead (with where they are).
+     */
+    public void addDiscussion(String readingId, List<String> prompts, Path source, int line) {
+        ReadingDraft planned = newReadings.get(readingId);
+        if (planned != null) {
+            prompts.stream().filter(p -> !planned.discussion.contains(p)).forEach(planned.discussion::add);
+        } else if (!prompts.isEmpty()) {
+            String count = prompts.size() + (prompts.size() == 1 ? " discussion prompt" : " discussion prompts");
+            report.note(source, line, count + " for the reading " + readingId + " are kept out of the graded"
+                    + " questions; the reading is left as it is, so add them to its notes if you want them there: "
+                    + String.join(" | ", prompts.stream().map(Words::abbreviate).toList()));
+        }
+    }
+
+    private String placeReading(ReadingDraft d) {
         String key = ImportText.normalize(d.title);
         String arxiv = d.arxivId();
         for (Map.Entry<String, ReadingDraft> e : newReadings.entrySet()) {
@@ -318,6 +338,10 @@ public final class PlanBuilder {
         md.append("---\n");
         if (!d.abstractMarkdown.isBlank()) {
             md.append("\n## Abstract\n\n").append(d.abstractMarkdown.strip()).append('\n');
+        }
+        if (!d.discussion.isEmpty()) {
+            md.append("\n## Notes\n\nDiscussion prompts (to think about and talk over; not graded):\n\n");
+            d.discussion.forEach(p -> md.append("- ").append(p.replaceAll("\\s+", " ").strip()).append('\n'));
         }
         return md.toString();
     }

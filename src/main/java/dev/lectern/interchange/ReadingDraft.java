@@ -28,6 +28,8 @@ public final class ReadingDraft {
     public String sessionLabel = "";
     public final Set<String> tags = new LinkedHashSet<>();
     public String abstractMarkdown = "";
+    /** Questions of a Q&A sheet that ask for the reader's own questions or opinions: kept in the notes, not graded. */
+    public final List<String> discussion = new ArrayList<>();
 
     public ReadingDraft(Path source, int line, String title) {
         this.source = source;
@@ -62,6 +64,11 @@ public final class ReadingDraft {
         if (abstractMarkdown.isBlank() && !other.abstractMarkdown.isBlank()) {
             abstractMarkdown = other.abstractMarkdown;
             taken.add("the abstract");
+        }
+        for (String prompt : other.discussion) {
+            if (!discussion.contains(prompt)) {
+                discussion.add(prompt);
+            }
         }
         if (tags.addAll(other.tags)) {
             taken.add("tags");

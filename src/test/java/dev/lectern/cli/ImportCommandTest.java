@@ -54,7 +54,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("create " + course.resolve("questions"))
-                .contains("week7-qa.txt:23: skipped: Question 4")
+                .contains("week7-qa.txt:23: note: Question 4")
                 .endsWith("Dry run: nothing was written." + System.lineSeparator());
         assertThat(course).doesNotExist();
     }

@@ -43,10 +43,27 @@ public final class QaImporter {
 
     /** A paper heading and the questions under it, gathered as they are read. */
     private record Paper(String title, int line, OptionalInt week, String day,
-            List<SetDraft.QuestionDraft> questions) {
+            List<SetDraft.QuestionDraft> questions, List<String> discussion) {
         Paper(String title, int line, OptionalInt week, String day) {
-            this(title, line, week, day, new ArrayList<>());
+            this(title, line, week, day, new ArrayList<>(), new ArrayList<>());
         }
+    }
+
+    /**
+     * A question that asks for the reader's own questions, thoughts or opinions ("What questions do you have about the
+     * paper?", "Do you think it would work on video?"): no reference answer can grade it.
+     */
+    private static final Pattern DISCUSSION = Pattern.compile("(?i).*("
+            + "\\b(what|which|any)\\s+(questions?|thoughts|comments|concerns)\\b.*\\byou|"
+            + "\\byour\\s+(own\\s+)?(questions?|opinions?|thoughts|views?|takeaways?|impressions?|critique|reaction)\\b|"
+            + "\\bdo\\s+you\\s+(think|agree|believe|feel|like|find|prefer)\\b|"
+            + "\\bwhat\\s+do\\s+you\\s+(think|make\\s+of|like|dislike)\\b|"
+            + "\\bin\\s+your\\s+(opinion|view|experience)\\b|"
+            + "\\bwhat\\s+(surprised|interested|confused|excited|bothered)\\s+you\\b|"
+            + "\\bhow\\s+do\\s+you\\s+feel\\b|\\bwould\\s+you\\s+(like|want|choose|use)\\b).*", Pattern.DOTALL);
+
+    static boolean isDiscussion(String prompt) {
+        return DISCUSSION.matcher(prompt).matches();
     }
 
     private static final class Open {
@@ -118,7 +135,9 @@ public final class QaImporter {
             if (p.questions().isEmpty()) {
                 report.skipped(file, p.line(), "\"" + Words.abbreviate(p.title()) + "\" has no numbered questions with"
                         + " answers, so it gives no question set.");
-                continue;
+                if (p.discussion().isEmpty()) {
+                    continue;
+                }
             }
             place(file, p);
         }
@@ -164,6 +183,13 @@ public final class QaImporter {
             report.skipped(file, open.line, "Question " + open.number + " has no text, so it is left out.");
             return;
         }
+        if (isDiscussion(prompt)) {
+            paper.discussion().add(prompt);
+            report.note(file, open.line, "Question " + open.number + " (\"" + Words.abbreviate(prompt) + "\") asks for the"
+                    + " reader's own questions or opinions, so it becomes a discussion prompt of the reading, not a"
+                    + " graded question.");
+            return;
+        }
         if (open.answer == null || open.answer.toString().isBlank()) {
             report.skipped(file, open.line, "Question " + open.number + " (\"" + Words.abbreviate(prompt) + "\") has no"
                     + " answer after \"Ans:\", so it is left out.");
@@ -199,6 +225,10 @@ public final class QaImporter {
                     + closest + ", so a stub reading " + readingId + " with just its title"
                     + (p.week().isPresent() ? " and week" : "") + " is created for the set; fill it in, or point the"
                     + " set at the right reading.");
+        }
+        builder.addDiscussion(readingId, p.discussion(), file, p.line());
+        if (p.questions().isEmpty()) {
+            return;
         }
         int proposed = (int) p.questions().stream().filter(q -> !q.keyPoints().isEmpty()).count();
         if (proposed > 0) {

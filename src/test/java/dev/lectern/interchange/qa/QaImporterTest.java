@@ -114,13 +114,39 @@ class QaImporterTest {
     }
 
     @Test
-    void questionWithoutAnAnswerIsSkippedWithItsLine() {
+    void aQuestionAskingForTheReadersOwnQuestionsIsADiscussionPromptReportedAndNotGraded() {
         ImportPlan plan = plan(ImportKind.QA, course, fixture("qa"));
+        LoadedCourse loaded = applyAndLoad(plan);
 
-        assertThat(plan.report().skipped()).extracting(ImportReport.Entry::format).anyMatch(m -> m.endsWith(
-                "week7-qa.txt:23: skipped: Question 4 (\"What questions do you have about the ...\") has no answer"
-                        + " after \"Ans:\", so it is left out."));
+        assertThat(messages(plan)).anyMatch(m -> m.endsWith("week7-qa.txt:23: note: Question 4 (\"What questions do"
+                + " you have about the ...\") asks for the reader's own questions or opinions, so it becomes a"
+                + " discussion prompt of the reading, not a graded question."));
+        assertThat(set(loaded, "patch-codebooks").questions()).extracting(q -> q.prompt())
+                .noneMatch(p -> p.contains("What questions do you have"));
         assertThat(plan.report().skipped()).extracting(ImportReport.Entry::line).contains(3, 5);
+    }
+
+    @Test
+    void discussionPromptsGoIntoTheNotesOfAReadingTheImportMakesAndOnlyThoseQuestionsMakeNoSet() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("week9-qa.txt"), """
+                Week 9 Tuesday Paper 1: A Paper Nobody Has Heard Of
+
+                1. What did you find most surprising? Do you think it would work on video?
+
+                Ans: I liked the figures.
+
+                2. What questions do you have about the paper?
+                """);
+
+        ImportPlan plan = plan(ImportKind.QA, course, sheet);
+        LoadedCourse loaded = applyAndLoad(plan);
+
+        Reading stub = reading(loaded, "a-paper-nobody-has-heard");
+        assertThat(stub.notesMarkdown()).contains("Discussion prompts", "- What did you find most surprising? Do you"
+                + " think it would work on video?", "- What questions do you have about the paper?");
+        assertThat(loaded.course().questionSets()).noneMatch(s -> s.id().startsWith("a-paper-nobody"));
+        assertThat(QaImporter.isDiscussion("How does the projection layer map image features?")).isFalse();
+        assertThat(QaImporter.isDiscussion("In your opinion, is the benchmark fair?")).isTrue();
     }
 
     @Test
