@@ -160,6 +160,20 @@ public final class PlanBuilder {
         return id;
     }
 
+    /**
+     * Places a reading that should have the id {@code wantedId} (a reading a Lectern export named): the course's or
+     * this import's reading of that id when there is one, else {@code d} as a new reading under that id, or under the
+     * next free one when a file of that name is in the way.
+     */
+    public String addReading(ReadingDraft d, String wantedId) {
+        if (readingExists(wantedId)) {
+            return wantedId;
+        }
+        String id = freeId(wantedId, this::readingFileExists);
+        newReadings.put(id, d);
+        return id;
+    }
+
     private String freeId(String base, java.util.function.Predicate<String> exists) {
         String id = base;
         for (int n = 2; takenIds.contains(id) || exists.test(id); n++) {
@@ -202,6 +216,11 @@ public final class PlanBuilder {
      * (in the course or earlier in this import) by adding the questions it does not have yet.
      */
     public void addSet(SetDraft draft, String setId, String readingId) {
+        addSet(draft, setId, List.of(readingId));
+    }
+
+    /** As {@link #addSet(SetDraft, String, String)}, for a set that drills several readings. */
+    public void addSet(SetDraft draft, String setId, List<String> readingIds) {
         PlannedSet planned = sets.get(setId);
         if (planned == null) {
             Path file = courseDir.resolve("questions").resolve(setId + ".json");
@@ -222,9 +241,11 @@ public final class PlanBuilder {
             report.note(draft.source, draft.line, "\"" + Words.abbreviate(draft.title) + "\" goes into the same"
                     + " question set as " + planned.source + ":" + planned.line + " (" + setId + ").");
         }
-        if (planned.addReading(readingId) && planned.existed) {
-            report.note(draft.source, draft.line, "The existing set " + setId + " now also drills the reading "
-                    + readingId + ".");
+        for (String readingId : readingIds) {
+            if (planned.addReading(readingId) && planned.existed) {
+                report.note(draft.source, draft.line, "The existing set " + setId + " now also drills the reading "
+                        + readingId + ".");
+            }
         }
         for (SetDraft.QuestionDraft q : draft.questions) {
             String prompt = ImportText.normalize(q.prompt());
