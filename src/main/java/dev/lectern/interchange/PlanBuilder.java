@@ -422,7 +422,16 @@ public final class PlanBuilder {
             node.put("referenceAnswer", q.answer());
             if (!q.keyPoints().isEmpty()) {
                 ArrayNode points = node.putArray("keyPoints");
-                q.keyPoints().forEach(points::add);
+                for (String point : q.keyPoints()) {
+                    List<String> accepted = q.accepted().getOrDefault(point, List.of());
+                    if (accepted.isEmpty()) {
+                        points.add(point);
+                    } else {
+                        ObjectNode p = points.addObject();
+                        p.put("text", point);
+                        accepted.forEach(p.putArray("accept")::add);
+                    }
+                }
             }
             if (!q.tags().isEmpty()) {
                 ArrayNode tags = node.putArray("tags");

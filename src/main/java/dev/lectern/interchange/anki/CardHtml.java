@@ -1,5 +1,6 @@
 package dev.lectern.interchange.anki;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.course.Course;
 import dev.lectern.course.JudgedExample;
 import dev.lectern.course.KeyPoint;
@@ -36,6 +37,10 @@ final class CardHtml {
     /** The label of the key points after an answer on a Basic card. */
     static final String KEY_POINTS_LABEL = "Key points:";
 
+    /** The attribute of a key point's list item that holds its other accepted phrasings, as a JSON array. */
+    static final String ACCEPT = "data-accept";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Course course;
     private final MarkdownRenderer renderer;
 
@@ -67,15 +72,25 @@ final class CardHtml {
         return oneLine(body.html());
     }
 
-    /** The key points as an HTML list, each point's text escaped; empty for none. */
+    /** The key points as an HTML list, each point's text escaped, its other phrasings in an attribute; "" for none. */
     static String keyPoints(List<KeyPoint> points) {
-        return points.isEmpty() ? "" : keyPointList(points).outerHtml();
+        if (points.isEmpty()) {
+            return "";
+        }
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(false);
+        doc.body().appendChild(keyPointList(points));
+        return doc.body().html();
     }
 
     private static Element keyPointList(List<KeyPoint> points) {
         Element list = new Element("ul");
         for (KeyPoint k : points) {
-            list.appendElement("li").text(k.text());
+            Element item = list.appendElement("li").text(k.text());
+            if (!k.accepted().isEmpty()) {
+                // Carried for Lectern's importer, not shown on the card.
+                item.attr(ACCEPT, JSON.valueToTree(k.accepted()).toString());
+            }
         }
         return list;
     }

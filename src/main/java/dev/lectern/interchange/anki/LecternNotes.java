@@ -1,5 +1,8 @@
 package dev.lectern.interchange.anki;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.course.KeyPoint;
 import dev.lectern.course.ReadingKind;
 import dev.lectern.interchange.ImportOptions;
 import dev.lectern.interchange.ImportReport;
@@ -30,8 +33,10 @@ final class LecternNotes {
 
     /** One exported question, its prompt and answer already Markdown. */
     record Note(String setId, String questionId, String setTitle, List<String> readingIds, String prompt,
-            String answer, List<String> keyPoints, List<String> tags, int line) {
+            String answer, List<KeyPoint> keyPoints, List<String> tags, int line) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LecternNotes() {
     }
@@ -58,13 +63,21 @@ final class LecternNotes {
         return ids;
     }
 
-    /** The key points of a "Key points" field: the items of its list. */
-    static List<String> keyPoints(String html) {
-        List<String> points = new ArrayList<>();
+    /** The key points of a "Key points" field: the items of its list, with the phrasings they accept. */
+    static List<KeyPoint> keyPoints(String html) {
+        List<KeyPoint> points = new ArrayList<>();
         for (Element li : Jsoup.parseBodyFragment(html).body().select("li")) {
-            if (!li.text().isBlank()) {
-                points.add(li.text().strip());
+            if (li.text().isBlank()) {
+                continue;
             }
+            List<String> accepted = new ArrayList<>();
+            try {
+                JSON.readTree(li.attr(CardHtml.ACCEPT).isBlank() ? "[]" : li.attr(CardHtml.ACCEPT))
+                        .forEach(a -> accepted.add(a.asText()));
+            } catch (JsonProcessingException e) {
+                // Edited in Anki beyond reading: the point without its other phrasings.
+            }
+            points.add(new KeyPoint(li.text().strip(), accepted));
         }
         return points;
     }
@@ -101,8 +114,11 @@ final class LecternNotes {
             SetDraft set = sets.computeIfAbsent(n.setId(), id -> new SetDraft(file, n.line(),
                     n.setTitle().isBlank() ? id : n.setTitle(), n.setTitle(), id));
             readings.computeIfAbsent(n.setId(), id -> n.readingIds());
-            set.questions.add(new SetDraft.QuestionDraft(n.questionId(), n.prompt(), n.answer(), n.keyPoints(),
-                    n.tags(), n.line()));
+            Map<String, List<String>> accepted = new LinkedHashMap<>();
+            n.keyPoints().stream().filter(k -> !k.accepted().isEmpty()).forEach(k -> accepted.put(k.text(),
+                    k.accepted()));
+            set.questions.add(new SetDraft.QuestionDraft(n.questionId(), n.prompt(), n.answer(),
+                    n.keyPoints().stream().map(KeyPoint::text).toList(), n.tags(), n.line(), accepted));
         }
         for (Map.Entry<String, SetDraft> e : sets.entrySet()) {
             SetDraft set = e.getValue();
