@@ -161,7 +161,7 @@ final class AnkiCollection {
                     note.setLong(8, checksum(n.sortField()));
                     note.addBatch();
                     Scheduling s = n.scheduling();
-                    card.setLong(1, stableId(n.guid() + "\u001fcard"));
+                    card.setLong(1, n.id());
                     card.setLong(2, n.id());
                     card.setLong(3, n.deckId());
                     card.setLong(4, mod);

@@ -117,7 +117,8 @@ public final class AnkiPackageExporter {
                         Entities.escape(set.title()), Entities.escape(String.join(", ", set.readingIds())));
                 AnkiCollection.Scheduling scheduling = AnkiCollection.schedule(
                         progress.get(new CardKey(set.id(), q.id())), position, creation, now);
-                notes.add(new AnkiCollection.Note(AnkiCollection.stableId(guid), guid, fields,
+                // Ids in the order of the questions (as Anki gives them, from the time), which a reader keeps.
+                notes.add(new AnkiCollection.Note(now.toEpochMilli() + position, guid, fields,
                         AnkiExporter.tags(set, q), Jsoup.parse(prompt).text(), deck, scheduling));
             }
         }
