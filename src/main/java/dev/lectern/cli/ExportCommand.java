@@ -267,8 +267,8 @@ final class ExportCommand implements Runnable {
         Path out;
 
         @Option(names = "--with-progress",
-                description = "Schedule the cards as your reviews in Lectern have (from the data folder): due, interval,"
-                        + " reviews and lapses.")
+                description = "Schedule the cards as your reviews in Lectern have (from the data folder): due,"
+                        + " interval, reviews and lapses.")
         boolean withProgress;
 
         @Override

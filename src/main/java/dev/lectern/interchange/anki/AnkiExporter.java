@@ -30,7 +30,7 @@ import org.jsoup.nodes.Entities;
  * points as a list after the answer, and tags: the question's own, {@code set::<set id>} and
  * {@code reading::<reading id>} for each reading the set drills. Four more columns, which Anki leaves unused, let
  * Lectern's importer restore the question as it was: the key points on their own, {@code setId/questionId}, the set's
- * title and its reading ids. Fields with a tab, a quote or a line break are quoted
+ * title (as {@link PlainTitle plain text}, like the deck) and its reading ids. Fields with a tab, a quote or a line break are quoted
  * with doubled quotes inside, as Anki's CSV reader expects.
  */
 public final class AnkiExporter {
@@ -102,7 +102,7 @@ public final class AnkiExporter {
                 }
                 fields.add(CardHtml.keyPoints(q.keyPoints()));
                 fields.add(lecternId(set, q));
-                fields.add(Entities.escape(set.title()));
+                fields.add(Entities.escape(PlainTitle.of(set.title(), set.id())));
                 fields.add(Entities.escape(String.join(", ", set.readingIds())));
                 StringBuilder line = new StringBuilder();
                 for (String field : fields) {

@@ -7,6 +7,7 @@ import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.Reading;
 import dev.lectern.files.AtomicFiles;
+import dev.lectern.files.PlainTitle;
 import dev.lectern.scheduling.CardKey;
 import dev.lectern.scheduling.CardState;
 import java.io.IOException;
@@ -114,7 +115,8 @@ public final class AnkiPackageExporter {
                 String prompt = cards.prompt(q, base, media);
                 List<String> fields = List.of(prompt, cards.answer(q, base, media, false),
                         CardHtml.keyPoints(q.keyPoints()), Entities.escape(AnkiExporter.lecternId(set, q)),
-                        Entities.escape(set.title()), Entities.escape(String.join(", ", set.readingIds())));
+                        Entities.escape(PlainTitle.of(set.title(), set.id())),
+                        Entities.escape(String.join(", ", set.readingIds())));
                 AnkiCollection.Scheduling scheduling = AnkiCollection.schedule(
                         progress.get(new CardKey(set.id(), q.id())), position, creation, now);
                 // Ids in the order of the questions (as Anki gives them, from the time), which a reader keeps.
