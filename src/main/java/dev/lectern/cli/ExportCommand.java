@@ -4,15 +4,20 @@ import dev.lectern.course.Course;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.course.load.LoadedCourse;
 import dev.lectern.interchange.anki.AnkiExporter;
+import dev.lectern.interchange.anki.AnkiPackageExporter;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.CardState;
 import dev.lectern.pdf.PdfExporter;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.study.Exam;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Writes your progress to plain files, study sheets and exam reports to PDF, and question sets to"
                 + " Anki.",
-        subcommands = {ExportCommand.Reviews.class, ExportCommand.Pdf.class, ExportCommand.Anki.class})
+        subcommands = {ExportCommand.Reviews.class, ExportCommand.Pdf.class, ExportCommand.Anki.class,
+                ExportCommand.Apkg.class})
 final class ExportCommand implements Runnable {
 
     @Spec
@@ -38,7 +44,7 @@ final class ExportCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Name what to export: `lectern export reviews"
                 + " --out FILE.csv`, `lectern export pdf --reading ID --out FILE.pdf` or `lectern export anki --set ID"
-                + " --out FILE.txt`.");
+                + " --out FILE.txt` or `lectern export apkg --set ID --out FILE.apkg`.");
     }
 
     @Command(name = "reviews", mixinStandardHelpOptions = true,
@@ -228,6 +234,62 @@ final class ExportCommand implements Runnable {
                     () -> which.set != null ? exporter.exportSet(which.set, out) : exporter.exportAll(out));
             return written.isEmpty() ? 1 : wrote(stdout, Summary.plural(written.get().notes(), "note"),
                     written.get().bytes(), out);
+        }
+    }
+
+    @Command(name = "apkg", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Writes question sets as an Anki package (.apkg; File > Import in Anki 2.1.50 or later): one"
+                    + " deck per set, named <course>::<set>, one note of the type \"Lectern Q&A\" per question (fields"
+                    + " Prompt, Answer, Key points, Lectern id, Set, Reading) with a stable guid, so importing a later"
+                    + " package updates the notes. Images inside the course folder go into the package. With"
+                    + " --with-progress each card keeps its schedule from your reviews; otherwise all cards are new."
+                    + " `lectern import anki FILE.apkg` gives the sets back as they were. The file is written"
+                    + " atomically.",
+                    "Exit code: 0, 1 if the set or reading does not exist or the file cannot be written, 2 on a usage"
+                            + " error."})
+    static final class Apkg extends FromCourse {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--set", paramLabel = "ID", description = "The questions of this set.")
+            String set;
+
+            @Option(names = "--reading", paramLabel = "ID", description = "The question sets of this reading.")
+            String reading;
+
+            @Option(names = "--all", description = "Every question set of the course, each in its own deck.")
+            boolean all;
+        }
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.apkg", description = "The package to write.")
+        Path out;
+
+        @Option(names = "--with-progress",
+                description = "Schedule the cards as your reviews in Lectern have (from the data folder): due,"
+                        + " interval, reviews and lapses.")
+        boolean withProgress;
+
+        @Override
+        int export(Course c, PrintWriter stdout, PrintWriter err) {
+            Map<CardKey, CardState> progress = Map.of();
+            if (withProgress) {
+                try (ProgressStore store = StoreCli.open(spec, StoreCli.dataDir(spec, c))) {
+                    progress = store.cardStates();
+                }
+            }
+            AnkiPackageExporter exporter = new AnkiPackageExporter(c, progress, Clock.systemDefaultZone());
+            Optional<AnkiPackageExporter.Result> written = write(out, err, () -> which.set != null
+                    ? exporter.exportSet(which.set, out)
+                    : which.reading != null ? exporter.exportReading(which.reading, out) : exporter.exportAll(out));
+            if (written.isEmpty()) {
+                return 1;
+            }
+            AnkiPackageExporter.Result result = written.get();
+            String what = Summary.plural(result.notes(), "note") + (result.media() == 0 ? ""
+                    : ", " + Summary.plural(result.media(), "image")) + (withProgress ? ", with progress" : "");
+            return wrote(stdout, what, result.bytes(), out);
         }
     }
 }

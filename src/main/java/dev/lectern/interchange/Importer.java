@@ -33,7 +33,7 @@ public final class Importer {
 
     private static final Set<String> POST_EXTENSIONS = Set.of(".md", ".markdown", ".txt", ".html");
     private static final Set<String> QA_EXTENSIONS = Set.of(".txt", ".md", ".markdown");
-    private static final Set<String> ANKI_EXTENSIONS = Set.of(".txt", ".csv", ".tsv");
+    private static final Set<String> ANKI_EXTENSIONS = Set.of(".txt", ".csv", ".tsv", ".apkg");
 
     private Importer() {
     }
@@ -47,6 +47,15 @@ public final class Importer {
         List<Path> files = expand(kind, inputs, report);
         PlanBuilder builder = new PlanBuilder(kind, courseDir, options, report, files);
         for (Path file : files) {
+            if (kind == ImportKind.ANKI && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".apkg")) {
+                try {
+                    new AnkiImporter(builder, options).readPackage(file);
+                } catch (RuntimeException e) {
+                    report.skipped(file, 1, "Lectern could not import this package because of an internal error ("
+                            + e.getClass().getSimpleName() + "); the other files were imported. Please report this.");
+                }
+                continue;
+            }
             Problems problems = new Problems();
             java.util.Optional<String> text = SourceFile.read(file, problems);
             for (Problem p : problems.list()) {

@@ -180,6 +180,20 @@ public final class PlanBuilder {
         return id;
     }
 
+    /**
+     * Places a reading that should have the id {@code wantedId} (a reading a Lectern export named): the course's or
+     * this import's reading of that id when there is one, else {@code d} as a new reading under that id, or under the
+     * next free one when a file of that name is in the way.
+     */
+    public String addReading(ReadingDraft d, String wantedId) {
+        if (readingExists(wantedId)) {
+            return wantedId;
+        }
+        String id = freeId(wantedId, this::readingFileExists);
+        newReadings.put(id, d);
+        return id;
+    }
+
     private String freeId(String base, java.util.function.Predicate<String> exists) {
         String id = base;
         for (int n = 2; takenIds.contains(id) || exists.test(id); n++) {
@@ -222,6 +236,11 @@ public final class PlanBuilder {
      * (in the course or earlier in this import) by adding the questions it does not have yet.
      */
     public void addSet(SetDraft draft, String setId, String readingId) {
+        addSet(draft, setId, List.of(readingId));
+    }
+
+    /** As {@link #addSet(SetDraft, String, String)}, for a set that drills several readings. */
+    public void addSet(SetDraft draft, String setId, List<String> readingIds) {
         PlannedSet planned = sets.get(setId);
         if (planned == null) {
             Path file = courseDir.resolve("questions").resolve(setId + ".json");
@@ -242,9 +261,11 @@ public final class PlanBuilder {
             report.note(draft.source, draft.line, "\"" + Words.abbreviate(draft.title) + "\" goes into the same"
                     + " question set as " + planned.source + ":" + planned.line + " (" + setId + ").");
         }
-        if (planned.addReading(readingId) && planned.existed) {
-            report.note(draft.source, draft.line, "The existing set " + setId + " now also drills the reading "
-                    + readingId + ".");
+        for (String readingId : readingIds) {
+            if (planned.addReading(readingId) && planned.existed) {
+                report.note(draft.source, draft.line, "The existing set " + setId + " now also drills the reading "
+                        + readingId + ".");
+            }
         }
         for (SetDraft.QuestionDraft q : draft.questions) {
             String prompt = ImportText.normalize(q.prompt());
@@ -425,7 +446,16 @@ public final class PlanBuilder {
             node.put("referenceAnswer", q.answer());
             if (!q.keyPoints().isEmpty()) {
                 ArrayNode points = node.putArray("keyPoints");
-                q.keyPoints().forEach(points::add);
+                for (String point : q.keyPoints()) {
+                    List<String> accepted = q.accepted().getOrDefault(point, List.of());
+                    if (accepted.isEmpty()) {
+                        points.add(point);
+                    } else {
+                        ObjectNode p = points.addObject();
+                        p.put("text", point);
+                        accepted.forEach(p.putArray("accept")::add);
+                    }
+                }
             }
             if (!q.tags().isEmpty()) {
                 ArrayNode tags = node.putArray("tags");

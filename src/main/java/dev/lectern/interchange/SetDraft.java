@@ -3,6 +3,7 @@ package dev.lectern.interchange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A question set as an importer found it, before it is linked to a reading and given an id. */
@@ -27,8 +28,20 @@ public final class SetDraft {
         this.idHint = idHint;
     }
 
-    /** One question: prompt, reference answer, key points (proposed ones are marked by a tag), tags. */
+    /**
+     * One question: prompt, reference answer, key points (proposed ones are marked by a tag), tags, and for key points
+     * that have them, by their text, the other phrasings that count as the point.
+     */
     public record QuestionDraft(String idHint, String prompt, String answer, List<String> keyPoints, List<String> tags,
-            int line) {
+            int line, Map<String, List<String>> accepted) {
+
+        public QuestionDraft {
+            accepted = Map.copyOf(accepted);
+        }
+
+        public QuestionDraft(String idHint, String prompt, String answer, List<String> keyPoints, List<String> tags,
+                int line) {
+            this(idHint, prompt, answer, keyPoints, tags, line, Map.of());
+        }
     }
 }

@@ -3,26 +3,33 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.Course;
+import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
 import dev.lectern.course.load.CourseLoader;
 import dev.lectern.grading.Grade;
 import dev.lectern.grading.Verdict;
+import dev.lectern.scheduling.CardKey;
+import dev.lectern.scheduling.FlashcardRating;
+import dev.lectern.scheduling.ReviewMode;
+import dev.lectern.scheduling.ReviewRecord;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.study.DrillItem;
 import dev.lectern.study.Exam;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lectern export pdf} and {@code lectern export anki} on the bundled course, through the real command line. */
+/** {@code lectern export pdf}, {@code anki} and {@code apkg} on the bundled course, through the real command line. */
 class ExportCommandTest {
 
     static final String COURSE = Path.of("").toAbsolutePath().toString();
@@ -106,6 +113,56 @@ class ExportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         int questions = CourseLoader.load(Path.of(COURSE)).course().questionCount();
         assertThat(Files.readAllLines(out).stream().filter(l -> l.startsWith("lectern-"))).hasSize(questions);
+    }
+
+    @Test
+    void exportApkgWithProgressWritesAPackageThatImportAnkiGivesBack() throws Exception {
+        Course course = CourseLoader.load(Path.of(COURSE)).course();
+        QuestionSet set = course.questionSet("llava").orElseThrow();
+        Path data = dir.resolve("data");
+        try (ProgressStore store = ProgressStore.open(data, Clock.systemUTC())) {
+            store.append(new ReviewRecord(new CardKey("llava", set.questions().get(0).id()), Instant.now().minusSeconds(60),
+                    FlashcardRating.GOOD, OptionalInt.empty(), Optional.empty(), "", Duration.ofSeconds(5),
+                    ReviewMode.REVIEW));
+        }
+        Path out = dir.resolve("all.apkg");
+
+        CliRun run = CliRun.run("--data-dir", data.toString(), "export", "apkg", "--all", "--with-progress", "--out",
+                out.toString(), "--course", COURSE);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).matches("Wrote " + course.questionCount() + " notes, with progress \\(\\d+ KB\\) to"
+                + " .*all\\.apkg\\.\\s*");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+            assertThat(zip.getEntry("collection.anki2")).isNotNull();
+        }
+
+        Path into = dir.resolve("into");
+        CliRun back = CliRun.run("import", "anki", out.toString(), "--into", into.toString());
+
+        assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+        Course imported = CourseLoader.load(into).course();
+        assertThat(imported.questionSet("llava").orElseThrow().questions()).extracting(Question::id)
+                .containsExactlyElementsOf(set.questions().stream().map(Question::id).toList());
+        assertThat(imported.questionCount()).isEqualTo(course.questionCount());
+    }
+
+    @Test
+    void exportApkgOfAReadingWritesItsSetsAndAnUnknownReadingExitsOne() throws Exception {
+        Path out = dir.resolve("llava.apkg");
+
+        CliRun run = CliRun.run("export", "apkg", "--reading", "llava", "--out", out.toString(), "--course", COURSE);
+        CliRun unknown = CliRun.run("export", "apkg", "--reading", "nope", "--out", dir.resolve("x.apkg").toString(),
+                "--course", COURSE);
+        CliRun none = CliRun.run("export", "apkg", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Wrote ").doesNotContain("with progress");
+        assertThat(Files.size(out)).isPositive();
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("There is no reading \"nope\"");
+        assertThat(Files.exists(dir.resolve("x.apkg"))).isFalse();
+        assertThat(none.exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -112,7 +112,9 @@ class HostileTitleExportTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<List<String>> notes = Files.readString(out, StandardCharsets.UTF_8).lines()
                 .filter(l -> !l.startsWith("#")).map(note -> List.of(note.split("\t", -1))).toList();
-        assertThat(notes).allSatisfy(fields -> assertThat(fields).hasSize(5));
+        assertThat(notes).as("guid, Front, Back, Tags, Deck, then Key points, Lectern id, Set, Reading")
+                .allSatisfy(fields -> assertThat(fields).hasSize(9));
+        assertThat(notes).extracting(fields -> fields.get(7)).containsExactlyInAnyOrder("Set a &lt; b end", "Plain");
         assertThat(notes).extracting(fields -> fields.get(4)).containsExactlyInAnyOrder("Lectern::Hostile course end::Set a < b end",
                 "Lectern::Hostile course end::Plain");
     }

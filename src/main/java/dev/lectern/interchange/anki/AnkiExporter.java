@@ -1,21 +1,13 @@
 package dev.lectern.interchange.anki;
 
 import dev.lectern.course.Course;
-import dev.lectern.course.JudgedExample;
-import dev.lectern.course.KeyPoint;
 import dev.lectern.course.Question;
 import dev.lectern.course.QuestionSet;
-import dev.lectern.course.SourceRef;
 import dev.lectern.files.PlainTitle;
-import dev.lectern.render.MarkdownRenderer;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,11 +18,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Comment;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
+import org.jsoup.nodes.Entities;
 
 /**
  * Writes question sets as Anki "Notes in Plain Text" (Anki 2.1.55 and later import it without changing a setting):
@@ -40,7 +28,9 @@ import org.jsoup.nodes.TextNode;
  * (so importing a later export again updates the notes instead of adding copies), the prompt and the reference answer
  * as sanitised HTML (formulas as MathJax {@code \(…\)}, which Anki renders; images left out as "[image: …]"), the key
  * points as a list after the answer, and tags: the question's own, {@code set::<set id>} and
- * {@code reading::<reading id>} for each reading the set drills. Fields with a tab, a quote or a line break are quoted
+ * {@code reading::<reading id>} for each reading the set drills. Four more columns, which Anki leaves unused, let
+ * Lectern's importer restore the question as it was: the key points on their own, {@code setId/questionId}, the set's
+ * title (as {@link PlainTitle plain text}, like the deck) and its reading ids. Fields with a tab, a quote or a line break are quoted
  * with doubled quotes inside, as Anki's CSV reader expects.
  */
 public final class AnkiExporter {
@@ -51,12 +41,15 @@ public final class AnkiExporter {
 
     private static final Pattern NOT_TAG = Pattern.compile("[^\\p{L}\\p{N}_:.-]+");
 
+    /** The columns after the note's own, which let Lectern's importer restore the question exactly. */
+    static final String LECTERN_COLUMNS = "Key points\tLectern id\tSet\tReading";
+
     private final Course course;
-    private final MarkdownRenderer renderer;
+    private final CardHtml cards;
 
     public AnkiExporter(Course course) {
         this.course = course;
-        this.renderer = new MarkdownRenderer(course.root().toAbsolutePath().normalize());
+        this.cards = new CardHtml(course);
     }
 
     /**
@@ -65,10 +58,14 @@ public final class AnkiExporter {
      * @throws NoSuchElementException when the course has no such set (the message names the sets it has)
      */
     public Result exportSet(String setId, Path out) throws IOException {
-        QuestionSet set = course.questionSet(setId).orElseThrow(() -> new NoSuchElementException(
+        return write(List.of(set(course, setId)), out);
+    }
+
+    /** The set of {@code setId}, or an exception naming the sets there are. */
+    static QuestionSet set(Course course, String setId) {
+        return course.questionSet(setId).orElseThrow(() -> new NoSuchElementException(
                 "There is no question set \"" + setId + "\" in this course. Its sets are: " + String.join(", ",
                         course.questionSets().stream().map(QuestionSet::id).toList()) + "."));
-        return write(List.of(set), out);
     }
 
     /** Writes every question set of the course to {@code out}, each in its own deck, atomically. */
@@ -85,24 +82,28 @@ public final class AnkiExporter {
         out.append("#notetype:Basic\n");
         if (oneDeck) {
             out.append("#deck:").append(deck(sets.get(0))).append('\n');
-            out.append("#columns:guid\tFront\tBack\tTags\n");
+            out.append("#columns:guid\tFront\tBack\tTags\t").append(LECTERN_COLUMNS).append('\n');
         } else {
-            out.append("#columns:guid\tFront\tBack\tTags\tDeck\n");
+            out.append("#columns:guid\tFront\tBack\tTags\tDeck\t").append(LECTERN_COLUMNS).append('\n');
             out.append("#deck column:5\n");
         }
         out.append("#guid column:1\n");
         out.append("#tags column:4\n");
         for (QuestionSet set : sets) {
-            Path base = baseDir(set.source());
+            Path base = cards.baseDir(set.source());
             for (Question q : set.questions()) {
                 List<String> fields = new ArrayList<>();
                 fields.add(guid(course.info().title(), set.id(), q.id()));
-                fields.add(front(q, base));
-                fields.add(back(q, base));
+                fields.add(cards.prompt(q, base, CardHtml.AS_TEXT));
+                fields.add(cards.answer(q, base, CardHtml.AS_TEXT, true));
                 fields.add(String.join(" ", tags(set, q)));
                 if (!oneDeck) {
                     fields.add(deck(set));
                 }
+                fields.add(CardHtml.keyPoints(q.keyPoints()));
+                fields.add(lecternId(set, q));
+                fields.add(Entities.escape(PlainTitle.of(set.title(), set.id())));
+                fields.add(Entities.escape(String.join(", ", set.readingIds())));
                 StringBuilder line = new StringBuilder();
                 for (String field : fields) {
                     if (line.length() > 0) {
@@ -117,18 +118,24 @@ public final class AnkiExporter {
     }
 
     /**
-     * The note's guid: "lectern-" and 20 hex digits of a SHA-256 of the course title, set id and question id. The same
-     * question of the same course always gets the same guid, so Anki updates its note on a second import.
+     * The note's guid: "lectern-" and 20 hex digits of a SHA-256 of the course (its title in the text export, which has
+     * always used it; its id in the package), set id and question id. The same question of the same course always gets
+     * the same guid, so Anki updates its note on a second import.
      */
-    public static String guid(String courseTitle, String setId, String questionId) {
+    public static String guid(String course, String setId, String questionId) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((courseTitle.strip() + "\u001f" + setId + "\u001f" + questionId)
+            byte[] hash = sha.digest((course.strip() + "\u001f" + setId + "\u001f" + questionId)
                     .getBytes(StandardCharsets.UTF_8));
             return "lectern-" + HexFormat.of().formatHex(hash).substring(0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
+    }
+
+    /** {@code setId/questionId}: the card's identity in Lectern, which its importer gives back. */
+    static String lecternId(QuestionSet set, Question q) {
+        return set.id() + "/" + q.id();
     }
 
     /**
@@ -139,7 +146,7 @@ public final class AnkiExporter {
         return "Lectern::" + deckPart(course.info().title(), "Course") + "::" + deckPart(set.title(), set.id());
     }
 
-    private static String deckPart(String title, String fallback) {
+    static String deckPart(String title, String fallback) {
         String plain = PlainTitle.of(title, PlainTitle.of(fallback));
         while (plain.contains("::")) {
             plain = plain.replace("::", ":");
@@ -167,106 +174,12 @@ public final class AnkiExporter {
         return NOT_TAG.matcher(s.strip().toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
     }
 
-    private String front(Question q, Path base) {
-        Element body = html(q.prompt(), base);
-        // A one-paragraph prompt needs no paragraph around it on a card.
-        if (body.childrenSize() == 1 && body.child(0).tagName().equals("p")
-                && body.textNodes().stream().allMatch(TextNode::isBlank)) {
-            return oneLine(body.child(0).html());
-        }
-        return oneLine(body.html());
-    }
-
-    private String back(Question q, Path base) {
-        Element body = html(q.referenceAnswer(), base);
-        if (!q.keyPoints().isEmpty()) {
-            body.appendElement("p").appendElement("i").text("Key points:");
-            Element list = body.appendElement("ul");
-            for (KeyPoint k : q.keyPoints()) {
-                list.appendElement("li").text(k.text());
-            }
-        }
-        if (!q.examples().isEmpty()) {
-            body.appendChild(new Comment(examplesComment(q)));
-        }
-        return oneLine(body.html());
-    }
-
-    /**
-     * The question's judged examples as an HTML comment on the back of the card: carried with the note, never shown
-     * to the student (they are not model answers). One per line, "verdict: answer (note)"; "--" cannot end the
-     * comment early, and line breaks in an answer become spaces.
-     */
-    static String examplesComment(Question q) {
-        StringBuilder out = new StringBuilder(" lectern-examples:");
-        for (JudgedExample e : q.examples()) {
-            out.append(' ').append(e.verdict().key()).append(": ").append(flat(e.answer()));
-            if (!e.note().isBlank()) {
-                out.append(" (").append(flat(e.note())).append(')');
-            }
-            out.append(" |");
-        }
-        return out.append(' ').toString();
-    }
-
-    private static String flat(String s) {
-        String t = s.strip().replaceAll("\\s+", " ").replace("|", "/");
-        while (t.contains("--")) {
-            t = t.replace("--", "-\u2010");
-        }
-        return t.replace(">", "\u203A");
-    }
-
-    /** Markdown as sanitised HTML; formulas for MathJax; images as a bracketed note (notes hold no files). */
-    private Element html(String markdown, Path base) {
-        String html = renderer.toSafeHtml(markdown, base, MarkdownRenderer.MathOutput.MATHJAX);
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
-        for (Element img : new ArrayList<>(doc.body().select("img"))) {
-            String alt = img.attr("alt").strip();
-            img.replaceWith(new TextNode("[image" + (alt.isEmpty() ? "" : ": " + alt) + "]"));
-        }
-        // Line breaks in code blocks must survive fields written on one line.
-        for (Element pre : doc.body().select("pre")) {
-            List<TextNode> texts = new ArrayList<>();
-            pre.traverse((node, depth) -> {
-                if (node instanceof TextNode t && t.getWholeText().contains("\n")) {
-                    texts.add(t);
-                }
-            });
-            for (TextNode t : texts) {
-                String[] lines = t.getWholeText().replaceAll("\n$", "").split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (i > 0) {
-                        t.before(new Element("br"));
-                    }
-                    t.before(new TextNode(lines[i]));
-                }
-                t.remove();
-            }
-        }
-        return doc.body();
-    }
-
-    private static String oneLine(String html) {
-        return html.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
     /** A field as Anki's CSV reader takes it: quoted, with quotes doubled, when it holds a tab, quote or line break. */
     static String field(String value) {
         if (value.indexOf('\t') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
         return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    private Path baseDir(SourceRef source) {
-        Path root = course.root().toAbsolutePath().normalize();
-        if (source == null || source.file() == null) {
-            return root.resolve("questions");
-        }
-        Path parent = root.resolve(source.file()).normalize().getParent();
-        return parent == null ? root : parent;
     }
 
     private Result write(List<QuestionSet> sets, Path out) throws IOException {

@@ -110,6 +110,10 @@ public final class AnkiImporter {
                 notetypeColumn = i;
             }
         }
+        int lecternId = names.stream().map(AnkiImporter::lower).toList().indexOf("lectern id");
+        int keyPointsColumn = names.stream().map(AnkiImporter::lower).toList().indexOf("key points");
+        int setColumn = names.stream().map(AnkiImporter::lower).toList().indexOf("set");
+        int readingColumn = names.stream().map(AnkiImporter::lower).toList().indexOf("reading");
         if (front < 0 || back < 0) {
             Set<Integer> meta = new java.util.HashSet<>(List.of(guidColumn, notetypeColumn, deckColumn, tagsColumn));
             int width = rows.stream().mapToInt(r -> r.fields().size()).max().orElse(2);
@@ -153,6 +157,7 @@ public final class AnkiImporter {
             fileTags.remove("");
         }
         List<SetDraft.QuestionDraft> questions = new ArrayList<>();
+        List<LecternNotes.Note> lecternNotes = new ArrayList<>();
         Set<String> decks = new LinkedHashSet<>();
         for (DelimitedText.Row row : rows) {
             if (row.unclosedQuote()) {
@@ -167,36 +172,6 @@ public final class AnkiImporter {
                         + "; is the separator right? It is left out.");
                 continue;
             }
-            List<String> dropped = new ArrayList<>();
-            String prompt = text(fields.get(front), html, dropped);
-            String answer = text(fields.get(back), html, dropped);
-            Matcher cloze = CLOZE.matcher(prompt);
-            if (cloze.find()) {
-                List<String> hidden = new ArrayList<>();
-                StringBuilder asked = new StringBuilder();
-                cloze.reset();
-                while (cloze.find()) {
-                    hidden.add(cloze.group(1).strip());
-                    cloze.appendReplacement(asked, Matcher.quoteReplacement(cloze.group(2) == null ? "[…]"
-                            : "[" + cloze.group(2).strip() + "]"));
-                }
-                cloze.appendTail(asked);
-                prompt = asked.toString().strip();
-                answer = String.join("; ", hidden) + (answer.isBlank() ? "" : "\n\n" + answer);
-            }
-            for (String d : dropped) {
-                report.skipped(file, row.line(), Character.toUpperCase(d.charAt(0)) + d.substring(1)
-                        + " is left out of this note; Lectern's question sets hold text only.");
-            }
-            if (prompt.isBlank()) {
-                report.skipped(file, row.line(), "This note has no question (its Front is empty), so it is left out.");
-                continue;
-            }
-            if (answer.isBlank()) {
-                report.skipped(file, row.line(), "The note \"" + Words.abbreviate(prompt) + "\" has no answer (its Back"
-                        + " is empty), so it is left out.");
-                continue;
-            }
             List<String> tags = new ArrayList<>(fileTags);
             if (tagsColumn >= 0 && tagsColumn < fields.size()) {
                 for (String t : fields.get(tagsColumn).strip().split("\\s+")) {
@@ -205,28 +180,139 @@ public final class AnkiImporter {
                     }
                 }
             }
+            Optional<String[]> lectern = lecternId >= 0 && lecternId < fields.size()
+                    ? LecternNotes.id(fields.get(lecternId)) : Optional.empty();
+            if (lectern.isPresent()) {
+                String backHtml = html ? LecternNotes.withoutKeyPoints(fields.get(back)) : fields.get(back);
+                Optional<SetDraft.QuestionDraft> q = question(file, row.line(), fields.get(front), backHtml, html,
+                        LecternNotes.ownTags(tags), lectern.get()[1]);
+                q.ifPresent(d -> lecternNotes.add(new LecternNotes.Note(lectern.get()[0], lectern.get()[1],
+                        field(fields, setColumn), LecternNotes.readingIds(field(fields, readingColumn)), d.prompt(),
+                        d.answer(), LecternNotes.keyPoints(field(fields, keyPointsColumn)), d.tags(), d.line())));
+                continue;
+            }
+            String idHint = guidColumn >= 0 && guidColumn < fields.size() && !fields.get(guidColumn).isBlank()
+                    ? "anki-" + guidId(fields.get(guidColumn).strip()) : null;
+            Optional<SetDraft.QuestionDraft> q = question(file, row.line(), fields.get(front), fields.get(back), html,
+                    tags, idHint);
+            if (q.isEmpty()) {
+                continue;
+            }
+            questions.add(q.get());
             if (deckColumn >= 0 && deckColumn < fields.size() && !fields.get(deckColumn).isBlank()) {
                 decks.add(fields.get(deckColumn).strip());
             }
-            String idHint = guidColumn >= 0 && guidColumn < fields.size() && !fields.get(guidColumn).isBlank()
-                    ? "anki-" + guidId(fields.get(guidColumn).strip())
-                    : ImportText.slug(String.join(" ", ImportText.contentWords(prompt)), 5);
-            questions.add(new SetDraft.QuestionDraft(idHint, prompt, answer, List.of(), tags, row.line()));
+        }
+        if (!lecternNotes.isEmpty()) {
+            LecternNotes.place(builder, options, file, lecternNotes);
+            if (questions.isEmpty()) {
+                return;
+            }
         }
         String deck = headers.getOrDefault("deck", "").strip();
         if (deck.isEmpty() && decks.size() == 1) {
             deck = decks.iterator().next();
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        String setName = deck.isEmpty() ? stem.replaceAll("[-_]+", " ").strip() : deck.replace("::", " / ");
-        String idSource = deck.isEmpty() ? stem : deck.contains("::") ? deck.substring(deck.lastIndexOf("::") + 2) : deck;
-        SetDraft set = new SetDraft(file, dataLine + 1, setName, deck.isEmpty() ? setName : idSource,
-                ImportText.slug(idSource, 5));
-        set.questions.addAll(questions);
         if (decks.size() > 1) {
             report.note(file, dataLine + 1, "The notes come from " + decks.size() + " decks (" + String.join(", ",
                     decks) + "); they all go into one question set.");
         }
+        placeSet(file, dataLine + 1, deck, questions);
+    }
+
+    /**
+     * Reads an Anki package: the notes Lectern exported go back to their own sets; any other notes make one question
+     * set per deck, their first two fields (or those named Front and Back) as question and answer.
+     */
+    public void readPackage(Path file) {
+        List<AnkiPackageReader.PackageNote> notes;
+        try {
+            notes = AnkiPackageReader.read(file);
+        } catch (AnkiPackageReader.Unreadable e) {
+            report.skipped(file, 1, e.getMessage());
+            return;
+        }
+        List<LecternNotes.Note> lecternNotes = new ArrayList<>();
+        Map<String, List<SetDraft.QuestionDraft>> byDeck = new LinkedHashMap<>();
+        int line = 0;
+        for (AnkiPackageReader.PackageNote n : notes) {
+            line++;
+            Optional<String[]> lectern = n.hasField("Lectern id") ? LecternNotes.id(n.field("Lectern id"))
+                    : Optional.empty();
+            if (lectern.isPresent()) {
+                Optional<SetDraft.QuestionDraft> q = question(file, line, n.field("Prompt"), n.field("Answer"), true,
+                        LecternNotes.ownTags(n.tags()), lectern.get()[1]);
+                q.ifPresent(d -> lecternNotes.add(new LecternNotes.Note(lectern.get()[0], lectern.get()[1],
+                        LecternNotes.text(n.field("Set")), LecternNotes.readingIds(n.field("Reading")), d.prompt(),
+                        d.answer(), LecternNotes.keyPoints(n.field("Key points")), d.tags(), d.line())));
+                continue;
+            }
+            String front = n.fieldNames().stream().filter(f -> FRONT_NAMES.contains(lower(f))).findFirst()
+                    .map(n::field).orElse(n.fields().isEmpty() ? "" : n.fields().get(0));
+            String back = n.fieldNames().stream().filter(f -> BACK_NAMES.contains(lower(f))).findFirst()
+                    .map(n::field).orElse(n.fields().size() < 2 ? "" : n.fields().get(1));
+            question(file, line, front, back, true, n.tags(), n.guid() == null || n.guid().isBlank() ? null
+                    : "anki-" + guidId(n.guid())).ifPresent(q -> byDeck.computeIfAbsent(n.deck(),
+                            d -> new ArrayList<>()).add(q));
+        }
+        if (!lecternNotes.isEmpty()) {
+            LecternNotes.place(builder, options, file, lecternNotes);
+        }
+        if (notes.isEmpty()) {
+            report.skipped(file, 1, "This package holds no notes, so it gives no question set.");
+        }
+        byDeck.forEach((deck, questions) -> placeSet(file, 1, deck.equals("Default") ? "" : deck, questions));
+    }
+
+    /** A note's question, or empty (and a report entry) when it has no question or no answer. */
+    private Optional<SetDraft.QuestionDraft> question(Path file, int line, String frontField, String backField,
+            boolean html, List<String> tags, String idHint) {
+        List<String> dropped = new ArrayList<>();
+        String prompt = text(frontField, html, dropped);
+        String answer = text(backField, html, dropped);
+        Matcher cloze = CLOZE.matcher(prompt);
+        if (cloze.find()) {
+            List<String> hidden = new ArrayList<>();
+            StringBuilder asked = new StringBuilder();
+            cloze.reset();
+            while (cloze.find()) {
+                hidden.add(cloze.group(1).strip());
+                cloze.appendReplacement(asked, Matcher.quoteReplacement(cloze.group(2) == null ? "[…]"
+                        : "[" + cloze.group(2).strip() + "]"));
+            }
+            cloze.appendTail(asked);
+            prompt = asked.toString().strip();
+            answer = String.join("; ", hidden) + (answer.isBlank() ? "" : "\n\n" + answer);
+        }
+        for (String d : dropped) {
+            report.skipped(file, line, Character.toUpperCase(d.charAt(0)) + d.substring(1)
+                    + " is left out of this note; Lectern's question sets hold text only.");
+        }
+        if (prompt.isBlank()) {
+            report.skipped(file, line, "This note has no question (its Front is empty), so it is left out.");
+            return Optional.empty();
+        }
+        if (answer.isBlank()) {
+            report.skipped(file, line, "The note \"" + Words.abbreviate(prompt) + "\" has no answer (its Back"
+                    + " is empty), so it is left out.");
+            return Optional.empty();
+        }
+        String id = idHint != null ? idHint : ImportText.slug(String.join(" ", ImportText.contentWords(prompt)), 5);
+        return Optional.of(new SetDraft.QuestionDraft(id, prompt, answer, List.of(), tags, line));
+    }
+
+    private static String field(List<String> fields, int column) {
+        return column >= 0 && column < fields.size() ? fields.get(column) : "";
+    }
+
+    /** One question set of {@code questions} from {@code deck} (else the file's name), linked to a reading. */
+    private void placeSet(Path file, int line, String deck, List<SetDraft.QuestionDraft> questions) {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String setName = deck.isEmpty() ? stem.replaceAll("[-_]+", " ").strip() : deck.replace("::", " / ");
+        String idSource = deck.isEmpty() ? stem : deck.contains("::") ? deck.substring(deck.lastIndexOf("::") + 2) : deck;
+        SetDraft set = new SetDraft(file, line, setName, deck.isEmpty() ? setName : idSource,
+                ImportText.slug(idSource, 5));
+        set.questions.addAll(questions);
         if (set.questions.isEmpty()) {
             report.skipped(file, 1, "No notes with both a question and an answer were found, so this file gives no"
                     + " question set.");

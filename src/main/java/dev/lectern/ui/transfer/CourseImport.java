@@ -60,7 +60,7 @@ public final class CourseImport {
             case QA:
                 return List.of(".txt", ".md");
             default:
-                return List.of(".txt", ".csv", ".tsv");
+                return List.of(".txt", ".csv", ".tsv", ".apkg");
         }
     }
 
