@@ -24,6 +24,7 @@ import dev.lectern.interchange.ImportReport;
 import dev.lectern.interchange.PlanBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,5 +180,30 @@ class QaImporterTest {
                 + " less memory, and allows training on large video datasets."))
                 .containsExactly("reduces computational cost", "needs far less memory",
                         "allows training on large video datasets");
+    }
+
+    @Test
+    void aQuestionAboutSeveralThingsGetsAKeyPointNamingEachOfThem() {
+        List<String> points = KeyPointProposer.propose("What is the difference between GANs, autoregressive models,"
+                + " and diffusion models?", "A GAN pits a generator against a discriminator that tells real samples"
+                + " from generated ones. Autoregressive models produce a sample one token at a time, each predicted"
+                + " from the previous ones. Diffusion models start from pure noise and remove it step by step.");
+
+        assertThat(points).anyMatch(p -> p.contains("GAN")).anyMatch(p -> p.contains("Autoregressive"))
+                .anyMatch(p -> p.contains("Diffusion"));
+        assertThat(points).allSatisfy(p -> assertThat(p.split(" ").length).isBetween(2, 6));
+    }
+
+    @Test
+    void keyPointsAreShortAndNeverEndInsideAPhraseOrOnAVerb() {
+        List<String> points = KeyPointProposer.propose("What is the central idea of the paper?", "The paper trains a"
+                + " latent video diffusion model in three stages, and it shows that pretraining on well-curated"
+                + " datasets leads to much better generated videos.");
+
+        assertThat(points).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.split(" ").length).isBetween(2, 6);
+            assertThat(p).doesNotEndWith("leads").doesNotEndWith(" on").doesNotEndWith(" the");
+        });
+        assertThat(points).noneMatch(p -> p.matches(".*\\b(leads|is|are|of|to|by)$"));
     }
 }
