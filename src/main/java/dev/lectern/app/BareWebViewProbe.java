@@ -30,7 +30,7 @@ public final class BareWebViewProbe {
         view.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("ready " + ms);
+                System.out.println("ready " + ms + SharedClasses.residentMemory());
                 System.out.flush();
                 Platform.exit();
             }

@@ -80,6 +80,8 @@ public final class LecternApp extends Application {
     private ExecutorService settingsWriter;
     private Stage stage;
     private boolean firstRenderHandled;
+    /** Completes when the first reading is on screen. */
+    private final CompletableFuture<Void> firstReadingShown = new CompletableFuture<>();
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public LecternApp() {
@@ -209,10 +211,17 @@ public final class LecternApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        // The grader's models load in the background while the window and the course come up.
-        grading = givenGrading != null ? givenGrading : GradingService.start();
+        // The grader's models load in the background once the first reading is on screen (or at the first grade),
+        // and the course's search index is built then too: neither competes with the first reading.
+        grading = givenGrading != null ? givenGrading : GradingService.deferred();
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(background, Platform::runLater, dialogs);
+        model.deferIndexingUntil(firstReadingShown);
+        // Should the first reading not show (a course without readings, one that cannot be rendered), not for ever.
+        CompletableFuture.delayedExecutor(8, java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+            firstReadingShown.complete(null);
+            grading.begin();
+        });
         Clock clock = Clock.systemDefaultZone();
         progress = OpeningProgress.open(dataDir, clock);
         // Registered before anything else follows the course, so the due counts, the statistics, the review queue and
@@ -444,9 +453,11 @@ public final class LecternApp extends Application {
                 return;
             }
             firstRenderHandled = true;
+            grading.begin();
+            firstReadingShown.complete(null);
             if (options.readyExit()) {
                 long sinceStart = SharedClasses.millisSinceStart();
-                System.out.println("ready " + sinceStart);
+                System.out.println("ready " + sinceStart + SharedClasses.residentMemory());
                 System.out.flush();
                 exit(0);
             } else if (options.screenshot().isPresent()) {

@@ -30,6 +30,24 @@ final class SharedClasses {
     private SharedClasses() {
     }
 
+    /**
+     * " rss N" with this JVM's resident memory in MB (Linux, from /proc/self/status), for the "ready" line the start-up
+     * bench reads; "" where that cannot be read.
+     */
+    static String residentMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+                    return " rss " + (kb + 512) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc
+        }
+        return "";
+    }
+
     /** Milliseconds since this start of Lectern began, counting the first JVM when the window runs in a second. */
     static long millisSinceStart() {
         long start = Long.getLong(STARTED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());

@@ -39,6 +39,10 @@ public final class StartupBenchCommand extends Measurement {
         this.bareWindowMain = bareWindowMain;
     }
 
+    @Option(names = "--launcher", paramLabel = "PATH", description = "Also time this launcher of Lectern (the app"
+            + " image's bin/lectern from ./mvnw -Pinstaller package) to the first reading.")
+    Path launcher;
+
     @Option(names = "--runs", defaultValue = "7", description = "Runs of each (default ${DEFAULT-VALUE}); the first of each is a warm-up.")
     int runs;
 
@@ -59,22 +63,36 @@ public final class StartupBenchCommand extends Measurement {
         List<Long> bareShared = new ArrayList<>();
         List<Long> lectern = new ArrayList<>();
         List<Long> lecternUnshared = new ArrayList<>();
+        List<Long> image = new ArrayList<>();
+        List<Long> bareRss = new ArrayList<>();
+        List<Long> lecternRss = new ArrayList<>();
+        List<Long> imageRss = new ArrayList<>();
         try {
             for (int i = 0; i < runs; i++) {
-                long b = run(List.of(java, "-cp", classPath, bareWindowMain), Map.of());
+                long[] bareRun = run(List.of(java, "-cp", classPath, bareWindowMain), Map.of());
+                long b = bareRun[0];
                 long bs = run(List.of(java, (i == 0 ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + bareArchive,
                         "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
-                        bareWindowMain), Map.of());
-                long l = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of());
-                long lu = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of("LECTERN_CDS", "off"));
+                        bareWindowMain), Map.of())[0];
+                long[] lecternRun = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of());
+                long l = lecternRun[0];
+                long lu = run(List.of(java, "-cp", classPath, lecternMain, "--ready-exit"), Map.of("LECTERN_CDS", "off"))[0];
+                long[] imageRun = launcher == null ? new long[] {-1, -1}
+                        : run(List.of(launcher.toString(), "--ready-exit"), Map.of());
                 out.printf(Locale.ROOT, "run %d: bare WebView window %d ms (with CDS %d ms), Lectern first reading %d ms"
-                        + " (without CDS %d ms)%s%n", i + 1, b, bs, l, lu, i == 0 ? " (warm-up, not counted)" : "");
+                        + " (without CDS %d ms)%s%s%n", i + 1, b, bs, l, lu,
+                        launcher == null ? "" : ", app image " + imageRun[0] + " ms",
+                        i == 0 ? " (warm-up, not counted)" : "");
                 out.flush();
                 if (i > 0) {
                     bare.add(b);
                     bareShared.add(bs);
                     lectern.add(l);
                     lecternUnshared.add(lu);
+                    image.add(imageRun[0]);
+                    bareRss.add(bareRun[1]);
+                    lecternRss.add(lecternRun[1]);
+                    imageRss.add(imageRun[1]);
                 }
             }
         } finally {
@@ -91,11 +109,32 @@ public final class StartupBenchCommand extends Measurement {
                 bareSharedMedian, lecternMedian, lecternMedian / (double) bareSharedMedian);
         out.printf(Locale.ROOT, "median, both without: bare %d ms, Lectern %d ms (LECTERN_CDS=off), ratio %.2f%n",
                 bareMedian, lecternUnsharedMedian, lecternUnsharedMedian / (double) bareMedian);
+        if (launcher != null) {
+            long imageMedian = median(image);
+            out.printf(Locale.ROOT, "median: app image %d ms, ratio to the bare window %.2f (goal under 1.30)%n",
+                    imageMedian, imageMedian / (double) bareMedian);
+        }
+        if (median(lecternRss) > 0) {
+            out.printf(Locale.ROOT, "resident memory at ready (median): bare window %d MB, Lectern %d MB (the window's"
+                    + " JVM)%s (goal at most 450 MB)%n", median(bareRss), median(lecternRss),
+                    launcher == null ? "" : ", app image " + median(imageRss) + " MB");
+        }
+        out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         out.flush();
         return 0;
     }
 
-    private static long run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
+    /** The time to ready in ms, and the resident memory then in MB (-1 when not told). */
+    private static long[] run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -117,7 +156,9 @@ public final class StartupBenchCommand extends Measurement {
             throw new IOException("no \"ready\" line from " + String.join(" ", command.subList(1, command.size()))
                     + " (is there a display?):\n" + output);
         }
-        return Long.parseLong(ready.substring("ready ".length()).trim());
+        String[] words = ready.substring("ready ".length()).trim().split("\\s+");
+        long rss = words.length >= 3 && words[1].equals("rss") ? Long.parseLong(words[2]) : -1;
+        return new long[] {Long.parseLong(words[0]), rss};
     }
 
     private static long median(List<Long> values) {

@@ -14,26 +14,57 @@ import java.util.function.Supplier;
 public final class GradingService implements AutoCloseable {
 
     private final ExecutorService worker;
-    private final CompletableFuture<Grader> ready;
+    private final CompletableFuture<Grader> ready = new CompletableFuture<>();
+    private final Supplier<Grader> loader;
+    private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private GradingService(Supplier<Grader> loader) {
+    private GradingService(Supplier<Grader> loader, boolean now) {
+        this.loader = loader;
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lectern-grader");
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
-        ready = CompletableFuture.supplyAsync(loader, worker);
+        if (now) {
+            begin();
+        }
     }
 
     /** Starts loading the standard grader (sentence-embedding model and WordNet) in the background. */
     public static GradingService start() {
-        return new GradingService(StandardGrader::load);
+        return new GradingService(StandardGrader::load, true);
+    }
+
+    /**
+     * The standard grader, loaded in the background from {@link #begin} on (the window calls it once the first reading
+     * is on screen, so that the models do not compete with it), or from the first grade asked for if that is sooner.
+     */
+    public static GradingService deferred() {
+        return new GradingService(StandardGrader::load, false);
+    }
+
+    /** Starts loading the grader, unless that has started already. */
+    public void begin() {
+        if (begun.compareAndSet(false, true)) {
+            try {
+                CompletableFuture.supplyAsync(loader, worker).whenComplete((grader, failure) -> {
+                    if (failure != null) {
+                        ready.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
+                                && failure.getCause() != null ? failure.getCause() : failure);
+                    } else {
+                        ready.complete(grader);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                ready.completeExceptionally(e);
+            }
+        }
     }
 
     /** A service around a grader that is already built (tests, or a grader of one's own). */
     public static GradingService of(Grader grader) {
-        return new GradingService(() -> grader);
+        return new GradingService(() -> grader, true);
     }
 
     /** Completes when the grader is loaded; completes exceptionally if it could not be. */
@@ -47,6 +78,7 @@ public final class GradingService implements AutoCloseable {
 
     /** Grades in the background; the future completes on the grader's thread. */
     public CompletableFuture<Grade> grade(AnswerKey key, String answer) {
+        begin();
         return ready.thenApplyAsync(grader -> grader.grade(key, answer), worker);
     }
 

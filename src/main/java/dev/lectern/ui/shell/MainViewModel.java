@@ -92,6 +92,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private final AtomicLong loadGeneration = new AtomicLong();
     private final CourseSearch courseSearch;
+    private volatile CompletableFuture<?> indexingGate = CompletableFuture.completedFuture(null);
     private volatile ReadingRenderer renderer;
     private CourseWatcher watcher;
     /** A reading rendered in the background, used once if it is still what is asked for. */
@@ -552,10 +553,18 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds the search index of each course only once {@code gate} completes (the app: once the first reading is on
+     * screen, so the index does not compete with it); at once without this.
+     */
+    public void deferIndexingUntil(CompletableFuture<?> gate) {
+        indexingGate = gate;
+    }
+
     private void buildIndex(Course c, long generation) {
         status.set(status.get() + " — indexing for search…");
         busy.set(true);
-        inBackground("Indexing for search", () -> {
+        indexingGate.whenComplete((done, failure) -> inBackground("Indexing for search", () -> {
             CourseIndex built = CourseIndex.build(c);
             ui.execute(() -> {
                 if (generation != loadGeneration.get()) {
@@ -569,7 +578,7 @@ public final class MainViewModel implements AutoCloseable {
                     courseSearch.search(query.get());
                 }
             });
-        });
+        }));
     }
 
     private void watch(Path root) {
