@@ -347,7 +347,8 @@ final class Typesetter implements AutoCloseable {
         float ascent = size;
         for (Fragment f : line) {
             if (f.box() != null) {
-                float pad = f.box().ownLine() ? size * 0.4f : 0f;
+                // An inline formula's image has a transparent point of margin, which may reach into the leading.
+                float pad = f.box().ownLine() ? size * 0.4f : -1f;
                 ascent = Math.max(ascent, f.box().height() - f.box().depth() + pad);
             }
         }
@@ -359,7 +360,7 @@ final class Typesetter implements AutoCloseable {
         float descent = size * (LEADING - 1f);
         for (Fragment f : line) {
             if (f.box() != null) {
-                float pad = f.box().ownLine() ? size * 0.6f : size * 0.15f;
+                float pad = f.box().ownLine() ? size * 0.6f : size * 0.15f - 1f;
                 descent = Math.max(descent, f.box().depth() + pad);
             }
         }
