@@ -12,9 +12,10 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * A small typesetter on A4 pages: headings, paragraphs of styled runs broken into lines, bullet and numbered items,
- * code lines, images scaled to fit, ruled lines for writing, page breaks when a page is full, and page numbers in
- * a footer once everything is laid out. Text is real text in embedded fonts, so it can be selected and searched.
+ * A small typesetter on A4 pages: headings, paragraphs of styled runs and pictures (formulas, images) broken into
+ * lines, bullet and numbered items, code lines, tables, images scaled to fit, ruled lines for writing, page breaks
+ * when a page is full (never right after a heading or label kept with what follows), and page numbers in a footer
+ * once everything is laid out. Text is real text in embedded fonts, so it can be selected and searched.
  */
 final class Typesetter implements AutoCloseable {
 
