@@ -69,8 +69,10 @@ final class ExamReport {
         Path base = baseDir(item);
         out.space(8f);
         List<Run> prompt = markdown.inline(item.question().prompt(), base, Face.BOLD);
-        out.item((i + 1) + ".", prompt, 0, 11f);
-        out.paragraph(List.of(Run.italic(item.set().title())), 18f, Typesetter.SMALL);
+        out.keepWithNext(() -> {
+            out.item((i + 1) + ".", prompt, 0, 11f);
+            out.paragraph(List.of(Run.italic(item.set().title())), 18f, Typesetter.SMALL);
+        });
         Grade grade = exam.isFinished() ? exam.grades().get(i) : null;
         if (grade != null) {
             out.space(2f);
@@ -81,7 +83,7 @@ final class ExamReport {
             }
         }
         out.space(3f);
-        out.paragraph(List.of(Run.bold("Your answer")), 18f, Typesetter.BODY);
+        out.keepWithNext(() -> out.paragraph(List.of(Run.bold("Your answer")), 18f, Typesetter.BODY));
         String answer = exam.answers().get(i);
         if (answer.isBlank()) {
             out.paragraph(List.of(Run.italic("No answer given.")), 28f, Typesetter.BODY);
@@ -92,14 +94,14 @@ final class ExamReport {
         }
         if (grade != null && !grade.keyPoints().isEmpty()) {
             out.space(3f);
-            out.paragraph(List.of(Run.bold("Key points")), 18f, Typesetter.BODY);
+            out.keepWithNext(() -> out.paragraph(List.of(Run.bold("Key points")), 18f, Typesetter.BODY));
             for (KeyPointResult k : grade.keyPoints()) {
                 out.item(k.covered() ? "✓" : "✗", List.of(Run.of(k.keyPoint().text()),
                         Run.italic(k.covered() ? "  (covered)" : "  (missed)")), 28f, Typesetter.BODY);
             }
         }
         out.space(3f);
-        out.paragraph(List.of(Run.bold("Reference answer")), 18f, Typesetter.BODY);
+        out.keepWithNext(() -> out.paragraph(List.of(Run.bold("Reference answer")), 18f, Typesetter.BODY));
         markdown.write(item.question().referenceAnswer(), base, 28f);
     }
 

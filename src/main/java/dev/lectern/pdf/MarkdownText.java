@@ -1,31 +1,40 @@
 package dev.lectern.pdf;
 
 import dev.lectern.pdf.PdfFonts.Face;
+import dev.lectern.pdf.Typesetter.Box;
 import dev.lectern.pdf.Typesetter.Run;
 import dev.lectern.render.MarkdownRenderer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Course Markdown set as text: rendered to safe HTML by the course's {@link MarkdownRenderer} (formulas kept as their
- * {@code $…$} source), then walked into the typesetter's paragraphs, lists, code and table rows, with bold, italic
- * and code runs. Images inside Markdown become a bracketed note with their description.
+ * Course Markdown set as text: rendered to safe HTML by the course's {@link MarkdownRenderer} (formulas marked with
+ * their TeX), then walked into the typesetter's paragraphs, lists, code and tables, with bold, italic and code runs.
+ * Formulas are typeset as pictures in the line (display ones centred on a line of their own; one that cannot be
+ * drawn prints as its source in the monospaced face); an image inside the course folder is drawn, any other becomes
+ * a bracketed note with its description.
  */
 final class MarkdownText {
 
     private final MarkdownRenderer renderer;
     private final Typesetter out;
+    private final PdfFormulas formulas;
+    private final PdfImages images;
 
-    MarkdownText(MarkdownRenderer renderer, Typesetter out) {
+    MarkdownText(MarkdownRenderer renderer, Typesetter out, PdfFormulas formulas, PdfImages images) {
         this.renderer = renderer;
         this.out = out;
+        this.formulas = formulas;
+        this.images = images;
     }
 
     /** Sets {@code markdown} at {@code indent}; relative image paths resolve against {@code baseDir}. */
@@ -33,14 +42,14 @@ final class MarkdownText {
         if (markdown == null || markdown.isBlank()) {
             return;
         }
-        String html = renderer.toSafeHtml(markdown, baseDir, MarkdownRenderer.MathOutput.SOURCE);
+        String html = renderer.toSafeHtml(markdown, baseDir, MarkdownRenderer.MathOutput.TEX);
         Element body = Jsoup.parseBodyFragment(html).body();
         blocks(body, indent);
     }
 
     /** One line of Markdown (a prompt, a title) as runs, all in {@code face} unless marked otherwise. */
-    List<Run> inline(String markdown, Path baseDir, Face face) {
-        String html = renderer.toSafeHtml(markdown == null ? "" : markdown, baseDir, MarkdownRenderer.MathOutput.SOURCE);
+    List<Run> inline(String markdown, Path baseDir, Face face) throws IOException {
+        String html = renderer.toSafeHtml(markdown == null ? "" : markdown, baseDir, MarkdownRenderer.MathOutput.TEX);
         Element body = Jsoup.parseBodyFragment(html).body();
         List<Run> runs = new ArrayList<>();
         for (Element block : body.children()) {
@@ -78,7 +87,7 @@ final class MarkdownText {
             inline(n, Face.REGULAR, runs);
         }
         loose.clear();
-        if (runs.stream().anyMatch(r -> !r.text().isBlank())) {
+        if (runs.stream().anyMatch(r -> r.box() != null || !r.text().isBlank())) {
             out.paragraph(runs, indent, Typesetter.BODY);
         }
     }
@@ -104,7 +113,8 @@ final class MarkdownText {
                 List<Run> runs = new ArrayList<>();
                 inline(e, Face.BOLD, runs);
                 out.space(3f);
-                out.paragraph(runs, indent, tag.equals("h1") || tag.equals("h2") ? 11.5f : Typesetter.BODY);
+                out.keepWithNext(() -> out.paragraph(runs, indent, tag.equals("h1") || tag.equals("h2") ? 11.5f
+                        : Typesetter.BODY));
                 out.space(2f);
             }
             case "ul", "ol" -> {
@@ -140,7 +150,7 @@ final class MarkdownText {
         boolean firstTaken = false;
         for (Node node : li.childNodes()) {
             if (node instanceof Element e && isBlock(e)) {
-                if (!firstTaken && first.stream().allMatch(r -> r.text().isBlank()) && e.tagName().equals("p")) {
+                if (!firstTaken && first.stream().allMatch(r -> r.box() == null && r.text().isBlank()) && e.tagName().equals("p")) {
                     inline(e, Face.REGULAR, first);
                     firstTaken = true;
                 } else {
@@ -161,22 +171,30 @@ final class MarkdownText {
         }
     }
 
-    /** A table as one line per row, cells separated by " | ", the header row in bold. */
+    /** A table with its header rows (those in thead, or leading rows of th cells only) in bold. */
     private void table(Element table, float indent) throws IOException {
+        List<List<List<Run>>> rows = new ArrayList<>();
+        int headerRows = 0;
+        boolean inHeader = true;
         for (Element row : table.select("tr")) {
-            List<Run> runs = new ArrayList<>();
+            List<List<Run>> cells = new ArrayList<>();
+            boolean allHeaders = !row.children().isEmpty();
             for (Element cell : row.children()) {
-                if (!runs.isEmpty()) {
-                    runs.add(Run.of("  |  "));
-                }
-                inline(cell, cell.tagName().equalsIgnoreCase("th") ? Face.BOLD : Face.REGULAR, runs);
+                boolean header = cell.tagName().equalsIgnoreCase("th");
+                allHeaders &= header;
+                List<Run> runs = new ArrayList<>();
+                inline(cell, header ? Face.BOLD : Face.REGULAR, runs);
+                cells.add(runs);
             }
-            out.paragraph(runs, indent + 4f, Typesetter.BODY);
+            inHeader &= allHeaders || row.parent() != null && row.parent().tagName().equalsIgnoreCase("thead");
+            headerRows += inHeader ? 1 : 0;
+            rows.add(cells);
         }
-        out.space(Typesetter.BODY * 0.5f);
+        out.space(2f);
+        out.table(rows, headerRows, indent + 4f);
     }
 
-    private void inline(Node node, Face face, List<Run> runs) {
+    private void inline(Node node, Face face, List<Run> runs) throws IOException {
         if (node instanceof TextNode t) {
             String text = t.getWholeText().replaceAll("\\s+", " ");
             if (!text.isEmpty()) {
@@ -194,12 +212,19 @@ final class MarkdownText {
             case "code", "kbd", "samp" -> Face.MONO;
             default -> face;
         };
+        if (tag.equals("span") && e.hasClass("math-tex")) {
+            boolean display = e.attr("data-display").equals("true");
+            Optional<Box> box = formulas.box(e.attr("data-tex"), display, e.text(), Typesetter.BODY);
+            runs.add(box.map(Run::box).orElseGet(() -> new Run(e.text(), Face.MONO)));
+            return;
+        }
+        if (tag.equals("span") && (e.hasClass("refused-image") || e.hasClass("remote-image"))) {
+            runs.add(Run.italic(imageNote(e)));
+            return;
+        }
         switch (tag) {
             case "br" -> runs.add(new Run(" ", face));
-            case "img" -> {
-                String alt = e.attr("alt").strip();
-                runs.add(Run.italic("[image" + (alt.isEmpty() ? "" : ": " + alt) + "]"));
-            }
+            case "img" -> runs.add(image(e));
             case "a" -> {
                 for (Node child : e.childNodes()) {
                     inline(child, inner, runs);
@@ -211,7 +236,9 @@ final class MarkdownText {
             }
             case "sup" -> {
                 runs.add(new Run("^", face));
-                e.childNodes().forEach(child -> inline(child, inner, runs));
+                for (Node child : e.childNodes()) {
+                    inline(child, inner, runs);
+                }
             }
             default -> {
                 for (Node child : e.childNodes()) {
@@ -222,5 +249,36 @@ final class MarkdownText {
                 }
             }
         }
+    }
+
+    /** An image the renderer found in the course folder, drawn on a line of its own; else a note. */
+    private Run image(Element img) throws IOException {
+        String alt = img.attr("alt").strip();
+        String src = img.attr("src");
+        PdfImages.Loaded loaded;
+        try {
+            loaded = src.startsWith("file:") ? images.file(Path.of(URI.create(src))) : PdfImages.Loaded.refused(
+                    "not a file in the course folder, not included");
+        } catch (IllegalArgumentException e) {
+            loaded = PdfImages.Loaded.refused("not a valid file name");
+        }
+        if (loaded.ok()) {
+            return Run.box(Typesetter.imageBox(loaded.image(), true).fitting(Typesetter.WIDTH,
+                    Typesetter.IMAGE_MAX_HEIGHT));
+        }
+        return Run.italic("[image: " + (alt.isEmpty() ? src.substring(src.lastIndexOf('/') + 1) : alt) + " — "
+                + loaded.reason() + "]");
+    }
+
+    /** The renderer's placeholder for a refused or a remote image, as the sheet's bracketed note. */
+    private static String imageNote(Element span) {
+        if (span.hasClass("remote-image")) {
+            Element link = span.selectFirst("a");
+            String url = link == null ? "" : link.attr("href");
+            String description = link == null ? url : link.text();
+            return "[image: " + description + " — on the web, not included" + (description.equals(url) ? ""
+                    : " (" + url + ")") + "]";
+        }
+        return "[image: " + span.text().replaceFirst("^Image refused: ", "").replaceAll("\\.$", "") + "]";
     }
 }

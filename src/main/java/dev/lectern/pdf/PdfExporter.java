@@ -55,8 +55,8 @@ public final class PdfExporter {
                 + readingId + "\" in this course. Its readings are: " + String.join(", ",
                         course.readings().stream().map(Reading::id).toList()) + "."));
         List<String> notes = new ArrayList<>();
-        return write(out, reading.title(), reading.title(), notes, (doc, typesetter, markdown) ->
-                new StudySheet(course, doc, typesetter, markdown, hideAnswers, notes).reading(reading));
+        return write(out, reading.title(), reading.title(), notes, (images, typesetter, markdown) ->
+                new StudySheet(course, images, typesetter, markdown, hideAnswers).reading(reading));
     }
 
     /**
@@ -76,22 +76,22 @@ public final class PdfExporter {
                 .orElse("");
         String title = course.info().title() + ", week " + week;
         List<String> notes = new ArrayList<>();
-        return write(out, title, title, notes, (doc, typesetter, markdown) ->
-                new StudySheet(course, doc, typesetter, markdown, hideAnswers, notes).week(week, label, readings));
+        return write(out, title, title, notes, (images, typesetter, markdown) ->
+                new StudySheet(course, images, typesetter, markdown, hideAnswers).week(week, label, readings));
     }
 
     /** An exam report: the total, and each question with the answer given, score, verdict and reference answer. */
     public Result exportExam(Exam exam, ZoneId zone, Path out) throws IOException {
         String title = "Exam report: " + exam.title();
         List<String> notes = new ArrayList<>();
-        return write(out, title, title, notes, (doc, typesetter, markdown) ->
+        return write(out, title, title, notes, (images, typesetter, markdown) ->
                 new ExamReport(typesetter, markdown, course.root().toAbsolutePath().normalize(), zone)
                         .write(exam, course.info().title()));
     }
 
     @FunctionalInterface
     private interface Content {
-        void write(PDDocument doc, Typesetter typesetter, MarkdownText markdown) throws IOException;
+        void write(PdfImages images, Typesetter typesetter, MarkdownText markdown) throws IOException;
     }
 
     private Result write(Path out, String title, String footer, List<String> notes, Content content)
@@ -101,6 +101,7 @@ public final class PdfExporter {
         String plainTitle = PlainTitle.of(title, "Lectern");
         String plainFooter = PlainTitle.of(footer);
         int[] counts = new int[2];
+        List<String> drawingNotes = new ArrayList<>();
         dev.lectern.files.AtomicFiles.write(target, temp -> {
             try (PDDocument doc = new PDDocument()) {
                 PDDocumentInformation info = doc.getDocumentInformation();
@@ -109,10 +110,15 @@ public final class PdfExporter {
                 info.setProducer("Lectern (Apache PDFBox)");
                 info.setCreationDate(Calendar.getInstance());
                 PdfFonts fonts = new PdfFonts(doc);
+                PdfFormulas formulas = new PdfFormulas(doc);
+                PdfImages images = new PdfImages(doc, course.root());
                 try (Typesetter typesetter = new Typesetter(doc, fonts, plainFooter)) {
-                    content.write(doc, typesetter, new MarkdownText(renderer, typesetter));
+                    content.write(images, typesetter, new MarkdownText(renderer, typesetter, formulas, images));
                     typesetter.footers();
                 }
+                drawingNotes.clear();
+                drawingNotes.addAll(images.notes());
+                drawingNotes.addAll(formulas.notes());
                 counts[0] = doc.getNumberOfPages();
                 counts[1] = fonts.substituted();
                 doc.save(temp.toFile());
@@ -120,6 +126,7 @@ public final class PdfExporter {
         });
         int pages = counts[0];
         int substituted = counts[1];
+        notes.addAll(drawingNotes);
         if (substituted > 0) {
             notes.add(substituted + (substituted == 1 ? " character has" : " characters have")
                     + " no glyph in the DejaVu fonts and printed as " + PdfFonts.PLACEHOLDER + ".");

@@ -11,14 +11,10 @@ import dev.lectern.course.SlideExcerpt;
 import dev.lectern.pdf.PdfFonts.Face;
 import dev.lectern.pdf.Typesetter.Run;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A study sheet: for each reading its metadata, abstract, slide excerpts with their images, notes and other sections,
@@ -27,23 +23,18 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class StudySheet {
 
-    private static final float IMAGE_MAX_HEIGHT = 300f;
-
     private final Course course;
-    private final PDDocument doc;
+    private final PdfImages images;
     private final Typesetter out;
     private final MarkdownText markdown;
     private final boolean hideAnswers;
-    private final List<String> notes;
 
-    StudySheet(Course course, PDDocument doc, Typesetter out, MarkdownText markdown, boolean hideAnswers,
-            List<String> notes) {
+    StudySheet(Course course, PdfImages images, Typesetter out, MarkdownText markdown, boolean hideAnswers) {
         this.course = course;
-        this.doc = doc;
+        this.images = images;
         this.out = out;
         this.markdown = markdown;
         this.hideAnswers = hideAnswers;
-        this.notes = notes;
     }
 
     /** A title page heading for a week, then each reading from a new page. */
@@ -82,10 +73,10 @@ final class StudySheet {
                 List<Run> title = new ArrayList<>(markdown.inline(slide.title(), base, Face.BOLD));
                 slide.page().ifPresent(p -> title.add(new Run("  (slide " + p + ")", Face.REGULAR)));
                 out.space(6f);
-                out.paragraph(title, 0, 11f);
+                out.keepWithNext(() -> out.paragraph(title, 0, 11f));
                 out.space(2f);
                 if (slide.image().isPresent()) {
-                    image(r, base, slide.image().get());
+                    image(base, slide.image().get());
                 }
                 markdown.write(slide.markdown(), base, 0);
             }
@@ -134,38 +125,14 @@ final class StudySheet {
         out.space(4f);
     }
 
-    private void image(Reading r, Path base, String reference) throws IOException {
-        String lower = reference.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//")) {
-            note("[image on the web, not included: " + reference + "]");
-            return;
+    /** A slide's image, or a note on the page saying why it is not there. */
+    private void image(Path base, String reference) throws IOException {
+        PdfImages.Loaded image = images.load(reference, base);
+        if (image.ok()) {
+            out.image(image.image(), 0, Typesetter.IMAGE_MAX_HEIGHT);
+        } else {
+            note("[image: " + reference + " — " + image.reason() + "]");
         }
-        Path file;
-        try {
-            file = base.resolve(reference).normalize();
-        } catch (InvalidPathException e) {
-            note("[image " + reference + ": not a valid file name]");
-            return;
-        }
-        Path root = course.root().toAbsolutePath().normalize();
-        if (!file.startsWith(root)) {
-            note("[image " + reference + ": outside the course folder, not included]");
-            return;
-        }
-        if (!Files.isRegularFile(file)) {
-            note("[image not found: " + reference + "]");
-            notes.add(r.id() + ": the image " + reference + " was not found; the sheet says so instead.");
-            return;
-        }
-        PDImageXObject image;
-        try {
-            image = PDImageXObject.createFromFileByContent(file.toFile(), doc);
-        } catch (IOException | IllegalArgumentException e) {
-            note("[image " + reference + " could not be read]");
-            notes.add(r.id() + ": the image " + reference + " could not be read (" + e.getMessage() + ").");
-            return;
-        }
-        out.image(image, 0, IMAGE_MAX_HEIGHT);
     }
 
     private void note(String text) throws IOException {
@@ -177,17 +144,18 @@ final class StudySheet {
         int n = 1;
         for (Question q : set.questions()) {
             List<Run> prompt = markdown.inline(q.prompt(), base, Face.BOLD);
+            String number = n++ + ".";
             out.space(4f);
-            out.item(n++ + ".", prompt, 0, Typesetter.BODY);
+            out.keepWithNext(() -> out.item(number, prompt, 0, Typesetter.BODY));
             if (hideAnswers) {
                 out.ruled(answerLines(q), 14f);
                 continue;
             }
             out.space(2f);
-            out.paragraph(List.of(Run.italic("Answer")), 14f, Typesetter.SMALL);
+            out.keepWithNext(() -> out.paragraph(List.of(Run.italic("Answer")), 14f, Typesetter.SMALL));
             markdown.write(q.referenceAnswer(), base, 14f);
             if (!q.keyPoints().isEmpty()) {
-                out.paragraph(List.of(Run.italic("Key points")), 14f, Typesetter.SMALL);
+                out.keepWithNext(() -> out.paragraph(List.of(Run.italic("Key points")), 14f, Typesetter.SMALL));
                 for (KeyPoint k : q.keyPoints()) {
                     out.item("–", List.of(Run.of(k.text())), 14f, Typesetter.BODY);
                 }
@@ -210,7 +178,8 @@ final class StudySheet {
 
     private Path baseDir(Reading r) {
         Path file = r.source().file();
-        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        // A relative source path is relative to the course folder, not to wherever Lectern was started.
+        Path parent = file == null ? null : course.root().toAbsolutePath().resolve(file).normalize().getParent();
         return parent != null ? parent : course.root().toAbsolutePath().resolve("readings");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectern.pdf;
 
+import dev.lectern.pdf.LineBreaker.Fragment;
 import dev.lectern.pdf.PdfFonts.Face;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,14 +12,23 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * A small typesetter on A4 pages: headings, paragraphs of styled runs broken into lines, bullet and numbered items,
- * code lines, images scaled to fit, ruled lines for writing, page breaks when a page is full, and page numbers in
- * a footer once everything is laid out. Text is real text in embedded fonts, so it can be selected and searched.
+ * A small typesetter on A4 pages: headings, paragraphs of styled runs and pictures (formulas, images) broken into
+ * lines, bullet and numbered items, code lines, tables, images scaled to fit, ruled lines for writing, page breaks
+ * when a page is full (never right after a heading or label kept with what follows), and page numbers in a footer
+ * once everything is laid out. Text is real text in embedded fonts, so it can be selected and searched.
  */
 final class Typesetter implements AutoCloseable {
 
-    /** A piece of text in one face. */
-    record Run(String text, Face face) {
+    /** A piece of text in one face, or a picture set in the line like a word (then the text is empty). */
+    record Run(String text, Face face, Box box) {
+        Run(String text, Face face) {
+            this(text, face, null);
+        }
+
+        static Run box(Box box) {
+            return new Run("", Face.REGULAR, box);
+        }
+
         static Run of(String text) {
             return new Run(text, Face.REGULAR);
         }
@@ -32,8 +42,28 @@ final class Typesetter implements AutoCloseable {
         }
     }
 
+    /**
+     * A picture in the text: a formula or an image, its size in points and how far it reaches below the baseline.
+     * One that is {@code ownLine} takes a line to itself ({@code centred} or at the indent); any is scaled down to
+     * fit the line.
+     */
+    record Box(PDImageXObject image, float width, float height, float depth, boolean ownLine, boolean centred) {
+        Box fitting(float maxWidth, float maxHeight) {
+            float scale = Math.min(1f, Math.min(maxWidth / width, maxHeight / height));
+            return scale >= 1f ? this : new Box(image, width * scale, height * scale, depth * scale, ownLine, centred);
+        }
+    }
+
+    /** Something written to the typesetter, for {@link #keepWithNext}. */
+    @FunctionalInterface
+    interface Block {
+        void write() throws IOException;
+    }
+
     static final float BODY = 10f;
     static final float SMALL = 8.5f;
+    /** The tallest an image is drawn, in points: about a third of the page. */
+    static final float IMAGE_MAX_HEIGHT = 300f;
     private static final float LEADING = 1.38f;
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 56f;
@@ -42,22 +72,33 @@ final class Typesetter implements AutoCloseable {
     private static final float BOTTOM = MARGIN + 10f;
     private static final float LEFT = MARGIN;
     static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
+    private static final float MAX_BOX_HEIGHT = (TOP - BOTTOM) * 0.8f;
 
     private final PDDocument doc;
     private final PdfFonts fonts;
+    private final LineBreaker breaker;
     private final String footerTitle;
     private PDPageContentStream content;
     private float y;
     private boolean pageEmpty = true;
+    /** Lines written under {@link #keepWithNext}, not drawn until what follows is known to fit below them. */
+    private final List<Line> held = new ArrayList<>();
+    private float heldGap;
+    private boolean holding;
 
     Typesetter(PDDocument doc, PdfFonts fonts, String footerTitle) {
         this.doc = doc;
         this.fonts = fonts;
+        this.breaker = new LineBreaker(fonts, MAX_BOX_HEIGHT);
         this.footerTitle = footerTitle;
     }
 
     PdfFonts fonts() {
         return fonts;
+    }
+
+    LineBreaker lineBreaker() {
+        return breaker;
     }
 
     // ---- blocks ----
@@ -69,19 +110,32 @@ final class Typesetter implements AutoCloseable {
             case 3 -> 12f;
             default -> 10.5f;
         };
-        float before = level == 1 ? 0f : level == 2 ? 14f : 9f;
-        space(before);
-        // Keep the heading with at least a few lines of what follows.
-        ensure(size * LEADING * 2 + BODY * LEADING * 3);
-        paragraph(List.of(Run.bold(text)), 0, size);
+        space(level == 1 ? 0f : level == 2 ? 14f : 9f);
+        keepWithNext(() -> paragraph(List.of(Run.bold(text)), 0, size));
         space(level <= 2 ? 4f : 2f);
+    }
+
+    /**
+     * Writes {@code block} (a heading, a label such as "Answer", a question's prompt) so that it is never the last
+     * thing on a page: it is drawn only with what comes next, and when the two do not fit together (the first two
+     * lines of a paragraph, a whole image, a table's header and first row) both start a new page.
+     */
+    void keepWithNext(Block block) throws IOException {
+        boolean was = holding;
+        holding = true;
+        try {
+            block.write();
+        } finally {
+            holding = was;
+        }
     }
 
     /** A paragraph of runs, broken into lines, indented by {@code indent} points. */
     void paragraph(List<Run> runs, float indent, float size) throws IOException {
-        List<List<Fragment>> lines = breakLines(fragments(runs, size), WIDTH - indent, size);
+        List<List<Fragment>> lines = breaker.breakLines(breaker.fragments(runs, size), WIDTH - indent, size);
+        keepFirstLines(lines, size);
         for (List<Fragment> line : lines) {
-            line(line, indent, size);
+            put(new Line(line, indent, size, null, 0, 0));
         }
     }
 
@@ -98,30 +152,34 @@ final class Typesetter implements AutoCloseable {
         String m = fonts.clean(marker, Face.REGULAR);
         float markerWidth = fonts.width(m, Face.REGULAR, size);
         float column = Math.max(14f, markerWidth + 5f);
-        List<List<Fragment>> lines = breakLines(fragments(runs, size), WIDTH - indent - column, size);
+        List<List<Fragment>> lines = breaker.breakLines(breaker.fragments(runs, size), WIDTH - indent - column, size);
         if (lines.isEmpty()) {
             lines = List.of(List.of());
         }
+        keepFirstLines(lines, size);
+        Fragment markerFragment = new Fragment(m, Face.REGULAR, false, markerWidth, null);
         boolean first = true;
         for (List<Fragment> line : lines) {
-            if (first) {
-                ensure(size * LEADING);
-                text(List.of(new Fragment(m, Face.REGULAR, false, markerWidth)), LEFT + indent, y - size, size);
-                first = false;
-            }
-            line(line, indent + column, size);
+            put(new Line(line, indent + column, size, first ? markerFragment : null, indent, 0));
+            first = false;
         }
     }
 
     /** Lines of code in the monospaced face, kept as they are (long ones wrap at any character). */
     void code(String text, float indent) throws IOException {
         float size = 8.5f;
+        boolean first = true;
         for (String raw : text.replace("\r", "").split("\n", -1)) {
             List<Fragment> fragments = new ArrayList<>();
             String clean = fonts.clean(raw.replace("\t", "    "), Face.MONO);
-            fragments.add(new Fragment(clean, Face.MONO, false, fonts.width(clean, Face.MONO, size)));
-            for (List<Fragment> line : breakLines(fragments, WIDTH - indent, size)) {
-                line(line, indent, size);
+            fragments.add(new Fragment(clean, Face.MONO, false, fonts.width(clean, Face.MONO, size), null));
+            List<List<Fragment>> lines = breaker.breakLines(fragments, WIDTH - indent, size);
+            if (first) {
+                keepFirstLines(lines, size);
+                first = false;
+            }
+            for (List<Fragment> line : lines) {
+                put(new Line(line, indent, size, null, 0, 0));
             }
             if (clean.isEmpty()) {
                 space(size * LEADING);
@@ -132,30 +190,25 @@ final class Typesetter implements AutoCloseable {
 
     /** An image scaled to fit the width and at most {@code maxHeight} points high (never enlarged past 1 px = 0.75 pt). */
     void image(PDImageXObject image, float indent, float maxHeight) throws IOException {
-        float w = image.getWidth() * 0.75f;
-        float h = image.getHeight() * 0.75f;
-        float scale = Math.min(1f, Math.min((WIDTH - indent) / w, maxHeight / h));
-        w *= scale;
-        h *= scale;
-        ensure(h + 6f);
-        content.drawImage(image, LEFT + indent, y - h, w, h);
-        y -= h + 6f;
+        Box box = imageBox(image, false).fitting(WIDTH - indent, maxHeight);
+        ensure(box.height() + 6f);
+        content.drawImage(image, LEFT + indent, y - box.height(), box.width(), box.height());
+        y -= box.height() + 6f;
         pageEmpty = false;
+    }
+
+    /** An image as a box at 1 px = 0.75 pt, to set on a line of its own. */
+    static Box imageBox(PDImageXObject image, boolean centred) {
+        return new Box(image, image.getWidth() * 0.75f, image.getHeight() * 0.75f, 0f, true, centred);
     }
 
     /** Ruled lines to write an answer on. */
     void ruled(int lines, float indent) throws IOException {
         float gap = 20f;
         for (int i = 0; i < lines; i++) {
-            ensure(gap);
+            ensure(i == 0 && !held.isEmpty() ? 2 * gap : gap);
             y -= gap;
-            content.setStrokingColor(0.7f, 0.7f, 0.7f);
-            content.setLineWidth(0.5f);
-            content.moveTo(LEFT + indent, y);
-            content.lineTo(LEFT + WIDTH, y);
-            content.stroke();
-            content.setStrokingColor(0f, 0f, 0f);
-            pageEmpty = false;
+            rule(LEFT + indent, LEFT + WIDTH, 0.7f, 0.5f);
         }
         space(BODY * 0.5f);
     }
@@ -164,31 +217,89 @@ final class Typesetter implements AutoCloseable {
     void rule() throws IOException {
         ensure(10f);
         y -= 5f;
-        content.setStrokingColor(0.75f, 0.75f, 0.75f);
-        content.setLineWidth(0.6f);
-        content.moveTo(LEFT, y);
-        content.lineTo(LEFT + WIDTH, y);
-        content.stroke();
-        content.setStrokingColor(0f, 0f, 0f);
+        rule(LEFT, LEFT + WIDTH, 0.75f, 0.6f);
         y -= 5f;
-        pageEmpty = false;
     }
 
     void space(float points) {
-        if (!pageEmpty) {
+        if (holding || !held.isEmpty()) {
+            heldGap += points;
+        } else if (!pageEmpty) {
             y -= points;
         }
     }
 
     /** Starts a new page, unless the current one is still empty. */
     void pageBreak() throws IOException {
+        release(0);
         if (content != null && !pageEmpty) {
             newPage();
         }
     }
 
+    /**
+     * A table: rows of cells, each cell a list of runs, the first {@code headerRows} rows the header. Columns share
+     * the width by how much text they hold; cell text wraps within its column; a table that does not fit on the page
+     * continues on the next, under its header again.
+     */
+    void table(List<List<List<Run>>> rows, int headerRows, float indent) throws IOException {
+        TableLayout layout = TableLayout.of(this, rows, headerRows, WIDTH - indent);
+        if (layout == null) {
+            return;
+        }
+        int firstBody = Math.min(headerRows, rows.size() - 1);
+        ensure(layout.headerHeight() + (firstBody >= headerRows ? layout.height(firstBody) : 0));
+        tableHeader(layout, indent);
+        boolean onlyHeader = true;
+        for (int r = headerRows; r < rows.size(); r++) {
+            // A row taller than a page is drawn under the header anyway: breaking again would loop.
+            if (y - layout.height(r) < BOTTOM && !onlyHeader) {
+                newPage();
+                tableHeader(layout, indent);
+            }
+            boolean last = r == rows.size() - 1;
+            tableRow(layout, r, indent, last ? 0.45f : 0.8f, last ? 0.7f : 0.4f);
+            onlyHeader = false;
+        }
+        space(BODY * 0.6f);
+    }
+
+    private void tableHeader(TableLayout layout, float indent) throws IOException {
+        rule(LEFT + indent, LEFT + indent + layout.totalWidth(), 0.45f, 0.7f);
+        for (int h = 0; h < layout.headerRows(); h++) {
+            tableRow(layout, h, indent, h == layout.headerRows() - 1 ? 0.45f : 0.8f, 0.6f);
+        }
+    }
+
+    private void tableRow(TableLayout layout, int row, float indent, float grey, float lineWidth) throws IOException {
+        float top = y;
+        float x = LEFT + indent;
+        for (int c = 0; c < layout.columns(); c++) {
+            float lineTop = top - TableLayout.PAD_Y;
+            for (List<Fragment> line : layout.cell(row, c)) {
+                float ascent = ascent(line, BODY);
+                drawFragments(line, x + TableLayout.PAD_X, lineTop - ascent, BODY);
+                lineTop -= ascent + descent(line, BODY);
+            }
+            x += layout.width(c);
+        }
+        y = top - layout.height(row);
+        rule(LEFT + indent, LEFT + indent + layout.totalWidth(), grey, lineWidth);
+    }
+
+    private void rule(float from, float to, float grey, float lineWidth) throws IOException {
+        content.setStrokingColor(grey, grey, grey);
+        content.setLineWidth(lineWidth);
+        content.moveTo(from, y);
+        content.lineTo(to, y);
+        content.stroke();
+        content.setStrokingColor(0f, 0f, 0f);
+        pageEmpty = false;
+    }
+
     /** Writes "title · page N of M" at the foot of every page; call once, after everything else. */
     void footers() throws IOException {
+        release(0);
         close();
         int count = doc.getNumberOfPages();
         for (int i = 0; i < count; i++) {
@@ -227,130 +338,159 @@ final class Typesetter implements AutoCloseable {
 
     // ---- lines ----
 
-    /** A word (or a piece of one) in one face, and whether a space comes before it. */
-    private record Fragment(String text, Face face, boolean spaceBefore, float width) {
+    /** A line ready to draw, with its list marker if it is an item's first, and the space to leave above it. */
+    private record Line(List<Fragment> fragments, float indent, float size, Fragment marker, float markerIndent,
+            float gapBefore) {
     }
 
-    private List<Fragment> fragments(List<Run> runs, float size) throws IOException {
-        List<Fragment> out = new ArrayList<>();
-        boolean space = false;
-        for (Run run : runs) {
-            String text = fonts.clean(run.text(), run.face());
-            int i = 0;
-            while (i < text.length()) {
-                if (text.charAt(i) == ' ') {
-                    space = true;
-                    i++;
-                    continue;
-                }
-                int end = text.indexOf(' ', i);
-                if (end < 0) {
-                    end = text.length();
-                }
-                String word = text.substring(i, end);
-                out.add(new Fragment(word, run.face(), space, fonts.width(word, run.face(), size)));
-                space = false;
-                i = end;
+    /** Height from the top of the line to its baseline: the text's size, or a taller formula's. */
+    float ascent(List<Fragment> line, float size) {
+        float ascent = size;
+        for (Fragment f : line) {
+            if (f.box() != null) {
+                // An inline formula's image has a transparent point of margin, which may reach into the leading.
+                float pad = f.box().ownLine() ? size * 0.4f : -1f;
+                ascent = Math.max(ascent, f.box().height() - f.box().depth() + pad);
             }
         }
-        return out;
+        return ascent;
     }
 
-    private List<List<Fragment>> breakLines(List<Fragment> fragments, float width, float size) throws IOException {
-        List<List<Fragment>> lines = new ArrayList<>();
-        List<Fragment> line = new ArrayList<>();
-        float used = 0;
-        float space = fonts.width(" ", Face.REGULAR, size);
-        for (Fragment f : fragments) {
-            float gap = line.isEmpty() || !f.spaceBefore() ? 0 : space;
-            if (!line.isEmpty() && used + gap + f.width() > width) {
-                // A word glued to the previous one (no space) moves with it only if that fits; otherwise break here.
-                lines.add(line);
-                line = new ArrayList<>();
-                used = 0;
-                gap = 0;
-                f = new Fragment(f.text(), f.face(), false, f.width());
+    /** Height below the baseline, to the top of the next line. */
+    float descent(List<Fragment> line, float size) {
+        float descent = size * (LEADING - 1f);
+        for (Fragment f : line) {
+            if (f.box() != null) {
+                float pad = f.box().ownLine() ? size * 0.6f : size * 0.15f - 1f;
+                descent = Math.max(descent, f.box().depth() + pad);
             }
-            if (line.isEmpty() && f.width() > width) {
-                // Longer than a line (a URL, say): cut it at characters.
-                String rest = f.text();
-                while (!rest.isEmpty()) {
-                    int n = fitting(rest, f.face(), size, width);
-                    String piece = rest.substring(0, n);
-                    rest = rest.substring(n);
-                    Fragment part = new Fragment(piece, f.face(), false, fonts.width(piece, f.face(), size));
-                    if (rest.isEmpty()) {
-                        line.add(part);
-                        used = part.width();
-                    } else {
-                        lines.add(List.of(part));
-                    }
-                }
-                continue;
-            }
-            line.add(f);
-            used += gap + f.width();
         }
-        if (!line.isEmpty()) {
-            lines.add(line);
-        }
-        return lines;
+        return descent;
     }
 
-    /** How many characters of {@code text} (at least one code point) fit in {@code width}. */
-    private int fitting(String text, Face face, float size, float width) throws IOException {
-        int n = text.offsetByCodePoints(0, 1);
-        while (n < text.length()) {
-            int next = text.offsetByCodePoints(n, 1);
-            if (fonts.width(text.substring(0, next), face, size) > width) {
-                break;
-            }
-            n = next;
+    /** A line held under {@link #keepWithNext}, or drawn on this page if it fits, else on a new one. */
+    private void put(Line line) throws IOException {
+        if (holding) {
+            held.add(new Line(line.fragments(), line.indent(), line.size(), line.marker(), line.markerIndent(),
+                    heldGap));
+            heldGap = 0;
+            return;
         }
-        return n;
+        ensure(ascent(line.fragments(), line.size()) + descent(line.fragments(), line.size()));
+        draw(line);
     }
 
-    private void line(List<Fragment> line, float indent, float size) throws IOException {
-        float height = size * LEADING;
+    /** Before the first lines of a block: what is held must fit together with them (two lines, or one if single). */
+    private void keepFirstLines(List<List<Fragment>> lines, float size) throws IOException {
+        if (held.isEmpty() || holding || lines.isEmpty()) {
+            return;
+        }
+        float height = 0;
+        for (List<Fragment> line : lines.subList(0, Math.min(2, lines.size()))) {
+            height += ascent(line, size) + descent(line, size);
+        }
         ensure(height);
-        text(line, LEFT + indent, y - size, size);
-        y -= height;
+    }
+
+    private void draw(Line line) throws IOException {
+        float ascent = ascent(line.fragments(), line.size());
+        float baseline = y - ascent;
+        if (line.marker() != null) {
+            drawFragments(List.of(line.marker()), LEFT + line.markerIndent(), baseline, line.size());
+        }
+        float x = LEFT + line.indent();
+        List<Fragment> fragments = line.fragments();
+        if (fragments.size() == 1 && fragments.get(0).box() != null && fragments.get(0).box().centred()) {
+            x += Math.max(0, (WIDTH - line.indent() - fragments.get(0).width()) / 2);
+        }
+        drawFragments(fragments, x, baseline, line.size());
+        y = baseline - descent(fragments, line.size());
         pageEmpty = false;
     }
 
-    private void text(List<Fragment> line, float x, float baseline, float size) throws IOException {
-        if (line.isEmpty()) {
-            return;
-        }
-        content.beginText();
-        content.newLineAtOffset(x, baseline);
-        Face current = null;
+    /** Text in runs of one face, with the boxes drawn in between on the baseline; x advances by what is shown. */
+    private void drawFragments(List<Fragment> line, float x, float baseline, float size) throws IOException {
         StringBuilder pending = new StringBuilder();
-        for (Fragment f : line) {
-            if (f.face() != current) {
-                if (pending.length() > 0) {
-                    content.showText(pending.toString());
-                    pending.setLength(0);
+        Face current = null;
+        boolean inText = false;
+        for (int i = 0; i < line.size(); i++) {
+            Fragment f = line.get(i);
+            boolean space = f.spaceBefore() && i > 0;
+            if (f.box() != null) {
+                if (inText) {
+                    x += show(pending, current, size);
+                    content.endText();
+                    inText = false;
                 }
+                x += space ? breaker.spaceWidth(size) : 0;
+                content.drawImage(f.box().image(), x, baseline - f.box().depth(), f.box().width(), f.box().height());
+                x += f.box().width();
+                continue;
+            }
+            if (!inText) {
+                x += space ? breaker.spaceWidth(size) : 0;
+                space = false;
+                content.beginText();
+                content.newLineAtOffset(x, baseline);
+                inText = true;
+                current = null;
+            }
+            if (f.face() != current) {
+                x += show(pending, current, size);
                 current = f.face();
                 content.setFont(fonts.font(current), size);
             }
-            if (f.spaceBefore() && f != line.get(0)) {
-                pending.append(' ');
-            }
-            pending.append(f.text());
+            pending.append(space ? " " : "").append(f.text());
         }
-        if (pending.length() > 0) {
-            content.showText(pending.toString());
+        if (inText) {
+            show(pending, current, size);
+            content.endText();
         }
-        content.endText();
+    }
+
+    /** Shows and empties {@code pending}; returns its width. */
+    private float show(StringBuilder pending, Face face, float size) throws IOException {
+        if (pending.length() == 0) {
+            return 0;
+        }
+        String text = pending.toString();
+        content.showText(text);
+        pending.setLength(0);
+        return fonts.width(text, face, size);
     }
 
     /** Makes sure {@code height} points are left on the page, starting a new one if not. */
     private void ensure(float height) throws IOException {
+        if (!held.isEmpty()) {
+            release(height);
+        }
         if (content == null || (y - height < BOTTOM && !pageEmpty)) {
             newPage();
         }
+    }
+
+    /** Draws the held lines, first starting a new page unless they and {@code next} points fit on this one. */
+    private void release(float next) throws IOException {
+        if (held.isEmpty()) {
+            heldGap = 0;
+            return;
+        }
+        List<Line> lines = new ArrayList<>(held);
+        float gapAfter = heldGap;
+        held.clear();
+        heldGap = 0;
+        float total = next + gapAfter;
+        for (Line line : lines) {
+            total += line.gapBefore() + ascent(line.fragments(), line.size()) + descent(line.fragments(), line.size());
+        }
+        if (content == null || (y - total < BOTTOM && !pageEmpty)) {
+            newPage();
+        }
+        for (Line line : lines) {
+            space(line.gapBefore());
+            put(line);
+        }
+        space(gapAfter);
     }
 
     private void newPage() throws IOException {

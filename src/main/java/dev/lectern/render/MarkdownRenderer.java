@@ -55,7 +55,12 @@ public final class MarkdownRenderer {
         /** The source as written ({@code $x$}, {@code $$x$$}), as text. */
         SOURCE,
         /** MathJax delimiters ({@code \(x\)}, {@code \[x\]}), as Anki renders them. */
-        MATHJAX
+        MATHJAX,
+        /**
+         * For typesetters that draw formulas themselves: {@code <span class="math-tex" data-tex="x"
+         * data-display="false">$x$</span>}, the source as its text.
+         */
+        TEX
     }
 
     /** As {@link #toSafeHtml(String, Path)}, with formulas written as {@code math} says. */
@@ -135,6 +140,15 @@ public final class MarkdownRenderer {
                 MathExtractor.Formula formula = extracted.formula(m.group(1));
                 if (formula == null || verbatim || mathOutput == MathOutput.SOURCE) {
                     pending.append(formula == null ? m.group() : formula.source());
+                    continue;
+                }
+                if (mathOutput == MathOutput.TEX) {
+                    if (pending.length() > 0) {
+                        parts.add(new TextNode(pending.toString()));
+                        pending.setLength(0);
+                    }
+                    parts.add(new Element("span").addClass("math-tex").attr("data-tex", formula.tex())
+                            .attr("data-display", Boolean.toString(formula.display())).text(formula.source()));
                     continue;
                 }
                 if (mathOutput == MathOutput.MATHJAX) {

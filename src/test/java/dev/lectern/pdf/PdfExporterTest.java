@@ -94,7 +94,7 @@ class PdfExporterTest {
         assertThat(text).contains("Müller's é-gradient: α≤β, Σ → ∞", "Jürgen Müller, Zoë Núñez", "Conférence",
                 "Müller shows that α≤β implies Σ → ∞ for every é and ñ", "bold ü", "italic ø", "Ölberg slide",
                 "code ≥ 1", "Why does α≤β matter to Müller?", "Because Σ grows → ∞ when α≤β, as Müller shows for é.",
-                "Ümlaut questions", "item two with $x^2$");
+                "Ümlaut questions", "item two with").doesNotContain("$x^2$");
         assertThat(text).contains(PdfFonts.PLACEHOLDER + PdfFonts.PLACEHOLDER + " has no glyph");
         assertThat(result.notes()).anyMatch(n -> n.contains("2 characters have no glyph"));
     }
@@ -119,8 +119,9 @@ class PdfExporterTest {
 
         PdfExporter.Result result = new PdfExporter(course).exportReading("unicode", false, out);
 
-        assertThat(ExportFixtures.images(out)).containsExactly("120x80");
-        assertThat(ExportFixtures.text(out)).contains("[image not found: images/missing.png]", "Nothing to see.");
+        // The slide's image, and the formula $x^2$ of a reference answer.
+        assertThat(ExportFixtures.images(out)).hasSize(2).contains("120x80");
+        assertThat(ExportFixtures.text(out)).contains("[image: images/missing.png — not found]", "Nothing to see.");
         assertThat(result.notes()).anyMatch(n -> n.contains("images/missing.png was not found"));
     }
 
