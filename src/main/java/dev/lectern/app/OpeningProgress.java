@@ -48,6 +48,8 @@ final class OpeningProgress implements Progress {
     private volatile String courseId;
     /** Every store opened this session, by its folder; shared with the pinned views, which never close them. */
     private final Map<Path, ProgressStore> open;
+    /** What opening each folder's store found to offer (a backup of a missing database), by folder. */
+    private final Map<Path, Optional<BackupFile>> offers;
     /** For a pinned view, the store it writes to whatever course opens later; null for the app's own. */
     private final CompletableFuture<ProgressStore> pinnedTo;
 
@@ -56,6 +58,7 @@ final class OpeningProgress implements Progress {
         this.clock = clock;
         this.opening = new CompletableFuture<>();
         this.open = new java.util.concurrent.ConcurrentHashMap<>();
+        this.offers = new java.util.concurrent.ConcurrentHashMap<>();
         this.pinnedTo = null;
     }
 
@@ -64,6 +67,7 @@ final class OpeningProgress implements Progress {
         this.clock = of.clock;
         this.opening = of.opening;
         this.open = of.open;
+        this.offers = of.offers;
         this.pinnedTo = of.opening;
     }
 
@@ -73,6 +77,7 @@ final class OpeningProgress implements Progress {
         CompletableFuture<ProgressStore> opening = progress.opening;
         onItsOwnThread("lectern-progress-open", opening, () -> {
             progress.offered = backupOfAMissingDatabase(dataDir);
+            progress.offers.put(key(dataDir), progress.offered);
             return progress.opened(ProgressStore.open(dataDir, clock));
         });
         return progress;
@@ -97,10 +102,11 @@ final class OpeningProgress implements Progress {
             Path folder = CourseData.folderFor(dataDir, course, CourseLoader::loadBundled).toAbsolutePath().normalize();
             ProgressStore already = open.get(folder);
             if (already != null) {
-                offered = Optional.empty();
+                offered = offers.getOrDefault(folder, Optional.empty());
                 return already;
             }
             offered = backupOfAMissingDatabase(folder);
+            offers.put(folder, offered);
             return opened(ProgressStore.open(folder, clock));
         });
         return after;
@@ -130,6 +136,7 @@ final class OpeningProgress implements Progress {
         CompletableFuture<String> said = new CompletableFuture<>();
         opening = after;
         offered = Optional.empty();
+        offers.clear();
         onItsOwnThread("lectern-progress-restore", after, () -> {
             ProgressStore old = before.join();
             if (!old.allReviews().isEmpty()) {
