@@ -26,10 +26,13 @@ modules=$modules,jdk.management,jdk.xml.dom,jdk.zipfs
 
 # A desktop app's JVM: a small-footprint collector, a heap that grows as needed and gives memory back, the image's
 # own class archive (made below; silent if it is missing), and no second JVM for class sharing (the jar's way).
+# The icon is a PNG, which jpackage takes on Linux (Windows wants .ico, macOS .icns: they get jpackage's own).
+icon=()
+[ "$(uname -s)" = Linux ] && icon=(--icon src/packaging/lectern.png)
 "$jpackage" --type app-image --name lectern --app-version "$version" \
   --vendor "Lectern" --description "A study companion for a reading course" \
   --input "$input" --main-jar lectern.jar --main-class dev.lectern.app.Main \
-  --icon src/packaging/lectern.png \
+  "${icon[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages" \
   --java-options "-XX:+UseSerialGC" \
@@ -45,20 +48,18 @@ modules=$modules,jdk.management,jdk.xml.dom,jdk.zipfs
   --dest "$out"
 
 image="$out/lectern"
-[ -d "$image" ] || image="$out/Lectern"
-app="$image/lib/app"
-[ -d "$app" ] || app="$image/Contents/app"
+[ -d "$image" ] || image="$out/lectern.app"
+app="$(dirname "$(find "$image" -name lectern.jar -path '*app*' | head -1)")"
 
 # The class archive: the classes a start loads, recorded by one start of the image's own runtime. Under a display
 # (Xvfb will do) that is a start up to the first rendered reading; without one, the command line's classes.
-java_bin="$image/lib/runtime/bin/java"
-[ -x "$java_bin" ] || java_bin="$image/runtime/Contents/Home/bin/java"
+java_bin="$(find "$image" \( -name java -o -name java.exe \) -path '*bin*' -type f | head -1)"
 archive_dir="$(mktemp -d)"
 record() {
   "$java_bin" -XX:ArchiveClassesAtExit="$app/lectern.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
     -Dlectern.relaunched=true -cp "$app/lectern.jar" dev.lectern.app.Main --data-dir "$archive_dir" "$@"
 }
-if [ -x "$java_bin" ]; then
+if [ -n "$java_bin" ] && [ -x "$java_bin" ]; then
   # The runtime's own base archive (jlink makes none), which the app's archive is laid over.
   "$java_bin" -Xshare:dump >/dev/null 2>&1 || true
   if command -v xvfb-run >/dev/null 2>&1; then
@@ -73,17 +74,27 @@ fi
 rm -rf "$archive_dir"
 [ -f "$app/lectern.jsa" ] && echo "class archive: $app/lectern.jsa ($(du -h "$app/lectern.jsa" | cut -f1))"
 
-# The Debian package (Linux only), installing under /opt/lectern with a desktop entry in the application menu.
-if [ "$(uname -s)" = Linux ]; then
-  if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
-    "$jpackage" --type deb --app-image "$image" --name lectern --app-version "$version" \
-      --vendor "Lectern" --description "A study companion for a reading course" \
-      --icon src/packaging/lectern.png \
-      --linux-shortcut --linux-menu-group "Education" --linux-app-category education \
-      --dest "$out"
-  else
-    echo "no .deb: jpackage needs dpkg-deb and fakeroot (apt-get install fakeroot binutils)"
-  fi
-fi
+# The installer of this platform: a .deb on Linux (under /opt/lectern, with a desktop entry in the application
+# menu), a .dmg on macOS, an .msi on Windows (jpackage needs the WiX toolset there).
+case "$(uname -s)" in
+  Linux)
+    if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+      "$jpackage" --type deb --app-image "$image" --name lectern --app-version "$version" \
+        --vendor "Lectern" --description "A study companion for a reading course" \
+        --icon src/packaging/lectern.png \
+        --linux-shortcut --linux-menu-group "Education" --linux-app-category education \
+        --dest "$out"
+    else
+      echo "no .deb: jpackage needs dpkg-deb and fakeroot (apt-get install fakeroot binutils)"
+    fi
+    ;;
+  Darwin)
+    "$jpackage" --type dmg --app-image "$image" --name lectern --app-version "$version" --dest "$out"
+    ;;
+  MINGW* | MSYS* | CYGWIN*)
+    "$jpackage" --type msi --app-image "$image" --name lectern --app-version "$version" \
+      --win-menu --win-shortcut --dest "$out"
+    ;;
+esac
 du -sh "$image" | sed 's/^/app image: /'
 ls -1 "$out"
