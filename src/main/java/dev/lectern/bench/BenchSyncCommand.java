@@ -109,7 +109,7 @@ final class BenchSyncCommand extends Measurement {
         }
         out.printf(Locale.ROOT, "merge on a new device: median %.0f ms of %d runs (goal < 2000 ms): %d reviews from"
                 + " %d devices taken in, %d cards rebuilt%n", BenchStoreCommand.median(merge), repeats.count,
-                last.taken().reviews(), last.devices() - 1, last.taken().cardsChanged());
+                last.taken().reviews(), last.devices(), last.taken().cardsChanged());
         try (ProgressStore store = ProgressStore.open(dir.resolve("device-0"), clock)) {
             long s = System.nanoTime();
             Sync.Report again = Sync.run(store, COURSE, folder);
@@ -143,7 +143,8 @@ final class BenchSyncCommand extends Measurement {
         List<List<ReviewRecord>> devices = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < reviews; i++) {
             Instant at = start.plusMillis((long) ((double) span * i / reviews));
-            CardKey card = new CardKey("set-" + random.nextInt(Math.max(1, cards / 20)), "q-" + random.nextInt(cards));
+            int q = random.nextInt(cards);
+            CardKey card = new CardKey("set-" + q / 20, "q-" + q);
             int roll = random.nextInt(100);
             FlashcardRating rating = roll < 12 ? FlashcardRating.AGAIN : roll < 25 ? FlashcardRating.HARD
                     : roll < 90 ? FlashcardRating.GOOD : FlashcardRating.EASY;
