@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Lectern on synthetic or given input and prints the figures.",
         subcommands = {BenchCommand.Load.class, BenchSearchCommand.class, BenchGradeCommand.class,
-            BenchStoreCommand.class, BenchPdfCommand.class})
+            BenchStoreCommand.class, BenchPdfCommand.class, BenchSyncCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

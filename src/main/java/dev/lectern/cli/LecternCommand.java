@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Lectern: a study companion for the multimodal foundation models reading course.%n"
                 + "Without a command, opens the app.",
         subcommands = {ValidateCommand.class, DrillCommand.class, ReviewCommand.class, StatsCommand.class,
-            GradeCommand.class, CalibrateCommand.class, StoreCommand.class, BackupCommand.class,
+            GradeCommand.class, CalibrateCommand.class, StoreCommand.class, StoreCommand.SyncFolder.class, BackupCommand.class,
             BackupCommand.Restore.class, ExportCommand.class, ImportCommand.class, SearchCommand.class,
             CommandLine.HelpCommand.class})
 public final class LecternCommand implements Callable<Integer> {

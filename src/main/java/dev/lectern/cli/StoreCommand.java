@@ -1,16 +1,21 @@
 package dev.lectern.cli;
 
+import dev.lectern.course.Course;
+import dev.lectern.course.load.CourseLoader;
 import dev.lectern.store.ProgressStore;
 import dev.lectern.store.StoreCheck;
+import dev.lectern.sync.Sync;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lectern store ...}: looks after the progress database. */
+/** {@code lectern store ...}: looks after the progress database; and {@link SyncFolder}, {@code lectern sync FOLDER}. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Checks or rebuilds the progress database (progress.db in the data folder).",
         subcommands = {StoreCommand.Check.class, StoreCommand.Rebuild.class})
@@ -62,6 +67,31 @@ final class StoreCommand implements Runnable {
                     store.databaseFile(), (System.nanoTime() - start) / 1_000_000, changed,
                     changed == 1 ? "card changed" : "cards changed");
             return 0;
+        }
+    }
+
+    /** {@code lectern sync FOLDER [--course DIR]}: syncs a course's progress through a shared folder. */
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = {"Syncs the progress of a course (--course, else the default course) through FOLDER, a folder"
+                    + " every device can reach (Dropbox, Syncthing, a network drive, a USB stick): writes this device's"
+                    + " new reviews, undos, renames, exams and scheduler settings into a new file of its own in"
+                    + " FOLDER/lectern-sync/<course-id>/<device-id>/, takes in what the other devices wrote there (each"
+                    + " record once), and rebuilds the schedule from the merged log. Damaged or copied files are named"
+                    + " and skipped; other devices' files are never changed.",
+                "Exit code: 0 when synced (skipped files are listed), 1 when FOLDER or the progress cannot be read or"
+                    + " written (nothing was then changed here)."})
+    static final class SyncFolder extends StoreCli.OnCourseData {
+
+        @Parameters(paramLabel = "FOLDER", description = "The shared folder.")
+        Path folder;
+
+        @Override
+        public Integer call() throws IOException {
+            Course c = CourseLoader.load(course.dir()).course();
+            return StoreCli.withStore(spec, StoreCli.dataDir(spec, c), (store, out) -> {
+                Sync.run(store, c.info().id(), folder.toAbsolutePath()).lines().forEach(out::println);
+                return 0;
+            });
         }
     }
 }

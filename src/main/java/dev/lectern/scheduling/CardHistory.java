@@ -26,4 +26,18 @@ public final class CardHistory {
         }
         return state;
     }
+
+    /**
+     * The state after replaying {@code reviews} (all of one card) in the order given: a log merged from several devices
+     * is ordered by each device's own sequence, not by clocks that may disagree. Reviews of other cards are ignored.
+     */
+    public static CardState replayInOrder(CardKey card, List<ReviewRecord> reviews, Fsrs fsrs) {
+        CardState state = CardState.NEW;
+        for (ReviewRecord r : reviews) {
+            if (r.card().equals(card)) {
+                state = fsrs.apply(state, r);
+            }
+        }
+        return state;
+    }
 }

@@ -60,7 +60,9 @@ record CardRenames(List<Rename> renames) {
     /** Records that {@code from} was renamed {@code to} at {@code at}; inside a transaction. */
     static void record(Connection c, CardKey from, CardKey to, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO card_rename"
-                + " (from_set, from_question, to_set, to_question, at) VALUES (?, ?, ?, ?, ?)")) {
+                + " (from_set, from_question, to_set, to_question, at, device, seq) VALUES (?, ?, ?, ?, ?,"
+                + " (SELECT value FROM setting WHERE key = 'device'), (SELECT coalesce(max(seq), 0) + 1"
+                + " FROM card_rename WHERE device = (SELECT value FROM setting WHERE key = 'device')))")) {
             insert.setString(1, from.setId());
             insert.setString(2, from.questionId());
             insert.setString(3, to.setId());
@@ -77,7 +79,7 @@ record CardRenames(List<Rename> renames) {
         }
         List<Rename> out = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT from_set, from_question, to_set, to_question, at"
-                + " FROM card_rename ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM card_rename ORDER BY at, device, seq"); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 out.add(new Rename(new CardKey(rs.getString(1), rs.getString(2)),
                         new CardKey(rs.getString(3), rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));

@@ -38,12 +38,15 @@ final class CardTable {
     }
 
     /** Updates the card of a review just put in the log; inside the transaction that put it there. */
-    static void afterReview(Connection c, ReviewRecord r, Fsrs fsrs) throws SQLException {
+    static void afterReview(Connection c, ReviewRecord r, ReviewTable.Order order, Fsrs fsrs) throws SQLException {
         Optional<CardState> before = state(c, r.card());
         CardState after;
-        if (before.isPresent() && before.get().lastReview().filter(last -> last.isAfter(r.at())).isPresent()) {
-            // A review older than the card's last one (a clock set back): replay the card's whole history.
-            after = CardHistory.replay(r.card(), ReviewTable.of(c, r.card()), fsrs);
+        Optional<Instant> last = before.flatMap(CardState::lastReview);
+        if (last.isPresent() && (last.get().isAfter(r.at()) || (last.get().equals(r.at())
+                && ReviewTable.anyAfter(c, CardRenames.read(c).sourcesOf(r.card()), order)))) {
+            // Not the card's last review in the merged log (a clock set back, a journal's, another device's at the
+            // same millisecond): replay the card's whole history in that order.
+            after = CardHistory.replayInOrder(r.card(), ReviewTable.of(c, r.card()), fsrs);
         } else {
             after = fsrs.apply(before.orElse(CardState.NEW), r);
         }
@@ -151,14 +154,14 @@ final class CardTable {
         }
         Map<CardKey, CardState> states = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + ReviewTable.REVIEW_COLUMNS
-                + " FROM kept_review ORDER BY set_id, question_id, at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY set_id, question_id, at, device, seq"); ResultSet rs = select.executeQuery()) {
             CardKey current = null;
             List<ReviewRecord> history = new ArrayList<>();
             while (rs.next()) {
                 ReviewRecord r = ReviewTable.read(rs, 1);
                 if (!r.card().equals(current)) {
                     if (current != null) {
-                        putUnlessNew(states, current, CardHistory.replay(current, history, fsrs));
+                        putUnlessNew(states, current, CardHistory.replayInOrder(current, history, fsrs));
                     }
                     current = r.card();
                     history = new ArrayList<>();
@@ -166,7 +169,7 @@ final class CardTable {
                 history.add(r);
             }
             if (current != null) {
-                putUnlessNew(states, current, CardHistory.replay(current, history, fsrs));
+                putUnlessNew(states, current, CardHistory.replayInOrder(current, history, fsrs));
             }
         }
         return states;
@@ -177,14 +180,14 @@ final class CardTable {
             throws SQLException {
         Map<CardKey, List<ReviewRecord>> histories = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + ReviewTable.REVIEW_COLUMNS
-                + " FROM kept_review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY at, device, seq"); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ReviewRecord r = renames.apply(ReviewTable.read(rs, 1));
                 histories.computeIfAbsent(r.card(), k -> new ArrayList<>()).add(r);
             }
         }
         Map<CardKey, CardState> states = new LinkedHashMap<>();
-        histories.forEach((card, history) -> putUnlessNew(states, card, CardHistory.replay(card, history, fsrs)));
+        histories.forEach((card, history) -> putUnlessNew(states, card, CardHistory.replayInOrder(card, history, fsrs)));
         return states;
     }
 

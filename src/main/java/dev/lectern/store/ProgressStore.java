@@ -124,8 +124,6 @@ public final class ProgressStore implements Progress {
         return dataDir.resolve(DB_FILE);
     }
 
-    // ---- opening ----
-
     /** Opens the database: for writing when this store can take the folder's lock, otherwise read-only. */
     private void connect() {
         connect(Opening.open(dataDir, clock, defaultSettings, lockedByOther, Optional.empty(),
@@ -150,8 +148,6 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    // ---- backups ----
-
     /** Writes a consistent copy of the database to {@code target} (SQLite's online backup). */
     public synchronized void backupTo(Path target) throws IOException {
         ensureOpen();
@@ -161,8 +157,6 @@ public final class ProgressStore implements Progress {
             throw new IOException(target + ": the backup could not be written: " + Sqlite.reason(e, dataDir), e);
         }
     }
-
-    // ---- the review log ----
 
     @Override
     public SaveResult append(ReviewRecord review) {
@@ -195,7 +189,7 @@ public final class ProgressStore implements Progress {
             }
             if (settingsPending && notWriting.isEmpty()) {
                 try {
-                    SettingsTable.write(connection, settings);
+                    SettingsTable.write(connection, settings, clock.instant());
                     settingsPending = false;
                 } catch (SQLException e) {
                     LOG.warn("the scheduler settings are still not saved: {}", e.getMessage());
@@ -432,8 +426,6 @@ public final class ProgressStore implements Progress {
         return ReviewCsv.export(connection, out.toAbsolutePath(), pending.list(), databaseFile(), dataDir);
     }
 
-    // ---- settings ----
-
     @Override
     public synchronized SchedulerSettings schedulerSettings() {
         return settings;
@@ -455,7 +447,7 @@ public final class ProgressStore implements Progress {
             return;
         }
         try {
-            SettingsTable.write(connection, newSettings);
+            SettingsTable.write(connection, newSettings, clock.instant());
             settingsPending = false;
         } catch (SQLException e) {
             LOG.warn("the scheduler settings could not be saved: {}", e.getMessage());
@@ -472,11 +464,20 @@ public final class ProgressStore implements Progress {
         }
     }
 
-    // ---- exams ----
-
     @Override
     public ExamStore exams() {
         return exams;
+    }
+
+    /** The store's side of a sync ({@code dev.lectern.sync}): its device id, what it has to send, what it takes in. */
+    public synchronized SharedHistory shared() {
+        return new SharedHistory(new StoreAccess(), settings, this::adopt);
+    }
+
+    /** Settings of another device, saved by a sync: this store schedules by them from now on. */
+    private synchronized void adopt(SchedulerSettings adopted) {
+        settings = adopted;
+        fsrs = new Fsrs(adopted);
     }
 
     /**
@@ -518,8 +519,6 @@ public final class ProgressStore implements Progress {
             return dataDir;
         }
     }
-
-    // ---- the rest ----
 
     /** The open connection, for tests in this package (to limit the page count, say). */
     synchronized Connection connection() {

@@ -78,7 +78,7 @@ final class ReviewCsv {
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                     SequenceWriter rows = csv.writer(schema).writeValues(writer);
                     PreparedStatement select = connection.prepareStatement("SELECT id, " + ReviewTable.REVIEW_COLUMNS
-                            + " FROM kept_review ORDER BY at, id");
+                            + " FROM kept_review ORDER BY at, device, seq");
                     ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);

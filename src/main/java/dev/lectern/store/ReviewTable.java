@@ -6,6 +6,7 @@ import dev.lectern.scheduling.FlashcardRating;
 import dev.lectern.scheduling.Fsrs;
 import dev.lectern.scheduling.ReviewMode;
 import dev.lectern.scheduling.ReviewRecord;
+import dev.lectern.store.sqlite.Sqlite;
 import dev.lectern.store.sqlite.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -33,6 +34,9 @@ final class ReviewTable {
 
     static final String REVIEW_COLUMNS = "set_id, question_id, at, rating, score, verdict, answer, taken_ms, mode,"
             + " grader_verdict";
+
+    /** Where a review stands in the merged log ({@link Order}). */
+    static final String ORDER_COLUMNS = "at, device, seq";
 
     private ReviewTable() {
     }
@@ -58,34 +62,113 @@ final class ReviewTable {
             throws SQLException {
         return Transaction.write(connection, c -> {
             int added = 0;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO review"
-                    + " (" + REVIEW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String device = device(c);
+            long seq = lastOf(c, device).seq();
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (int i = 0; i < reviews.size(); i++) {
                     ReviewRecord r = reviews.get(i);
                     if (i < checked && contains(c, r)) {
                         continue;
                     }
-                    insert.setString(1, r.card().setId());
-                    insert.setString(2, r.card().questionId());
-                    insert.setLong(3, r.at().toEpochMilli());
-                    insert.setInt(4, r.rating().number());
-                    if (r.score().isPresent()) {
-                        insert.setInt(5, r.score().getAsInt());
-                    } else {
-                        insert.setNull(5, Types.INTEGER);
-                    }
-                    insert.setString(6, r.verdict().map(Verdict::label).orElse(null));
-                    insert.setString(7, r.answer());
-                    insert.setLong(8, r.taken().toMillis());
-                    insert.setString(9, r.mode().code());
-                    insert.setString(10, r.graded().map(Verdict::label).orElse(null));
+                    Order order = new Order(r.at().toEpochMilli(), device, ++seq);
+                    bind(insert, r, order);
                     insert.executeUpdate();
-                    CardTable.afterReview(c, r, fsrs);
+                    CardTable.afterReview(c, r, order, fsrs);
                     added++;
                 }
             }
             return added;
         });
+    }
+
+    /** Inserts a review; its place in the merged log, {@code order}, carries its global id (device and sequence). */
+    static final String INSERT = "INSERT INTO review (" + REVIEW_COLUMNS + ", device, seq) "
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Inserts a review (one that may be there already, from another device, is left out with {@code OR IGNORE}). */
+    static final String INSERT_SHARED = INSERT.replace("INSERT INTO", "INSERT OR IGNORE INTO");
+
+    /** Sets the parameters of {@link #INSERT}. */
+    static void bind(PreparedStatement insert, ReviewRecord r, Order order) throws SQLException {
+        insert.setString(1, r.card().setId());
+        insert.setString(2, r.card().questionId());
+        insert.setLong(3, r.at().toEpochMilli());
+        insert.setInt(4, r.rating().number());
+        if (r.score().isPresent()) {
+            insert.setInt(5, r.score().getAsInt());
+        } else {
+            insert.setNull(5, Types.INTEGER);
+        }
+        insert.setString(6, r.verdict().map(Verdict::label).orElse(null));
+        insert.setString(7, r.answer());
+        insert.setLong(8, r.taken().toMillis());
+        insert.setString(9, r.mode().code());
+        insert.setString(10, r.graded().map(Verdict::label).orElse(null));
+        insert.setString(11, order.device());
+        insert.setLong(12, order.seq());
+    }
+
+    /**
+     * A review's place in the merged log: by its time, then the device that made it and its place in that device's
+     * sequence. Every device that holds the same reviews puts them in the same order; one device's reviews are ordered
+     * by its own clock alone, whatever the others' say.
+     */
+    record Order(long at, String device, long seq) implements Comparable<Order> {
+
+        @Override
+        public int compareTo(Order o) {
+            int by = Long.compare(at, o.at);
+            if (by == 0) {
+                by = device.compareTo(o.device);
+            }
+            return by != 0 ? by : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** This database's device id, made by schema version 7. */
+    static String device(Connection c) throws SQLException {
+        List<String> ids = Sqlite.queryStrings(c, "SELECT value FROM setting WHERE key = 'device'");
+        if (ids.isEmpty()) {
+            throw new SQLException("the progress database has no device id");
+        }
+        return ids.get(0);
+    }
+
+    /** The review {@code device} made last, as far as this log holds it (sequence 0 when none). */
+    static Order lastOf(Connection c, String device) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + ORDER_COLUMNS
+                + " FROM review WHERE device = ? ORDER BY seq DESC LIMIT 1")) {
+            select.setString(1, device);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? order(rs, 1) : new Order(Long.MIN_VALUE, device, 0);
+            }
+        }
+    }
+
+    /** The order from {@link #ORDER_COLUMNS}, starting at column {@code f}. */
+    static Order order(ResultSet rs, int f) throws SQLException {
+        return new Order(rs.getLong(f), rs.getString(f + 1), rs.getLong(f + 2));
+    }
+
+    /** Whether a review of one of {@code sources} at the same time comes after {@code order} in the merged log. */
+    static boolean anyAfter(Connection c, java.util.Collection<CardKey> sources, Order order) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM kept_review WHERE set_id = ?"
+                + " AND question_id = ? AND at = ? AND (device > ? OR (device = ? AND seq > ?)) LIMIT 1")) {
+            for (CardKey key : sources) {
+                select.setString(1, key.setId());
+                select.setString(2, key.questionId());
+                select.setLong(3, order.at());
+                select.setString(4, order.device());
+                select.setString(5, order.device());
+                select.setLong(6, order.seq());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the log holds this review already (same card, time, rating and mode). */
@@ -128,34 +211,34 @@ final class ReviewTable {
         return label == null ? Optional.empty() : Optional.of(Verdict.fromLabel(label));
     }
 
-    /** The reviews that count for {@code card}, oldest first: its own, and those of keys renamed to it. */
+    /** The reviews that count for {@code card}, in the order of the merged log: its own, and those renamed to it. */
     static List<ReviewRecord> of(Connection c, CardKey card) throws SQLException {
         CardRenames renames = CardRenames.read(c);
-        List<ReviewRecord> reviews = new ArrayList<>();
+        List<Map.Entry<Order, ReviewRecord>> reviews = new ArrayList<>();
         for (CardKey source : renames.sourcesOf(card)) {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                    + " FROM kept_review WHERE set_id = ? AND question_id = ? ORDER BY at, id")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS + ", " + ORDER_COLUMNS
+                    + " FROM kept_review WHERE set_id = ? AND question_id = ?")) {
                 select.setString(1, source.setId());
                 select.setString(2, source.questionId());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         ReviewRecord r = renames.apply(read(rs, 1));
                         if (r.card().equals(card)) {
-                            reviews.add(r);
+                            reviews.add(Map.entry(order(rs, 11), r));
                         }
                     }
                 }
             }
         }
-        reviews.sort(Comparator.comparing(ReviewRecord::at)); // stable: in log order at one time
-        return reviews;
+        reviews.sort(Map.Entry.comparingByKey());
+        return reviews.stream().map(Map.Entry::getValue).toList();
     }
 
     /** Reviews with {@code from <= at < to}, oldest first. */
     static List<ReviewRecord> between(Connection c, Instant from, Instant to) throws SQLException {
         List<ReviewRecord> reviews = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                + " FROM kept_review WHERE at >= ? AND at < ? ORDER BY at, id")) {
+                + " FROM kept_review WHERE at >= ? AND at < ? ORDER BY at, device, seq")) {
             select.setLong(1, from.toEpochMilli());
             select.setLong(2, to.toEpochMilli());
             CardRenames renames = CardRenames.read(c);
@@ -184,7 +267,7 @@ final class ReviewTable {
     static List<ReviewRecord> all(Connection c) throws SQLException {
         List<ReviewRecord> reviews = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + REVIEW_COLUMNS
-                + " FROM kept_review ORDER BY at, id"); ResultSet rs = select.executeQuery()) {
+                + " FROM kept_review ORDER BY at, device, seq"); ResultSet rs = select.executeQuery()) {
             CardRenames renames = CardRenames.read(c);
             while (rs.next()) {
                 reviews.add(renames.apply(read(rs, 1)));

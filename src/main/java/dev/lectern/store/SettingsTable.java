@@ -28,8 +28,34 @@ final class SettingsTable {
     private SettingsTable() {
     }
 
-    /** Saves the settings in one committed transaction. */
-    static void write(Connection connection, SchedulerSettings s) throws SQLException {
+    /** The keys that say when the settings were last changed, and on which device (newest change wins in a sync). */
+    static final String CHANGED_AT = "changed_at";
+    static final String CHANGED_BY = "changed_by";
+
+    /** Saves the settings in one committed transaction, as changed on this device at {@code changedAt}. */
+    static void write(Connection connection, SchedulerSettings s, java.time.Instant changedAt) throws SQLException {
+        Transaction.write(connection, c -> {
+            write(c, values(s), changedAt.toEpochMilli(), ReviewTable.device(c));
+            return null;
+        });
+    }
+
+    /** Saves settings as {@link #values} gives them, changed at {@code changedAt} on {@code device}; in a transaction. */
+    static void write(Connection c, Map<String, String> settings, long changedAt, String device) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>(settings);
+        values.put(CHANGED_AT, Long.toString(changedAt));
+        values.put(CHANGED_BY, device);
+        try (PreparedStatement put = c.prepareStatement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                put.setString(1, e.getKey());
+                put.setString(2, e.getValue());
+                put.executeUpdate();
+            }
+        }
+    }
+
+    /** The settings as the table keeps them, one string a key. */
+    static Map<String, String> values(SchedulerSettings s) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("desired_retention", Double.toString(s.desiredRetention()));
         values.put("maximum_interval_days", Integer.toString(s.maximumIntervalDays()));
@@ -39,17 +65,19 @@ final class SettingsTable {
         values.put("learning_steps", seconds(s.learningSteps()));
         values.put("relearning_steps", seconds(s.relearningSteps()));
         values.put("rescheduling", String.join(",", s.rescheduling().stream().map(ReviewMode::code).toList()));
-        Transaction.write(connection, c -> {
-            try (PreparedStatement put = c.prepareStatement(
-                    "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
-                for (Map.Entry<String, String> e : values.entrySet()) {
-                    put.setString(1, e.getKey());
-                    put.setString(2, e.getValue());
-                    put.executeUpdate();
-                }
+        return values;
+    }
+
+    /** The saved values of every key (settings, their change stamp, the device id …). */
+    static Map<String, String> saved(Connection c) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT key, value FROM setting");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
             }
-            return null;
-        });
+        }
+        return values;
     }
 
     private static String seconds(List<Duration> steps) {
@@ -58,13 +86,11 @@ final class SettingsTable {
 
     /** The saved settings, each missing one taken from {@code defaults}; all of them when the saved ones are unusable. */
     static SchedulerSettings load(Connection c, SchedulerSettings defaults) throws SQLException {
-        Map<String, String> values = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT key, value FROM setting");
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                values.put(rs.getString(1), rs.getString(2));
-            }
-        }
+        return parse(saved(c), defaults);
+    }
+
+    /** The settings of {@code values} ({@link #values}), each missing one from {@code defaults}; all when unusable. */
+    static SchedulerSettings parse(Map<String, String> values, SchedulerSettings defaults) {
         SchedulerSettings s = defaults;
         try {
             if (values.containsKey("weights")) {

@@ -95,7 +95,7 @@ final class ArchitectureRules {
 
     /**
      * The layers, top to bottom: the app's start-up; the command line (with the benchmarks) and the window; the
-     * services (interchange, render, store, search, pdf); then, side by side, the course's files (load, edit,
+     * services (interchange, render, store, search, pdf, sync); then, side by side, the course's files (load, edit,
      * files) and the pure study logic (grading, scheduling, study); at the bottom the course records, which
      * everyone may use. A layer is used only by the layers above it, and an empty layer fails the rule, so a
      * renamed package cannot make it pass.
@@ -106,7 +106,7 @@ final class ArchitectureRules {
                 .layer("Command line").definedBy(base + ".cli..", base + ".bench..")
                 .layer("Window").definedBy(base + ".ui..")
                 .layer("Services").definedBy(base + ".interchange..", base + ".render..", base + ".store..",
-                        base + ".search..", base + ".pdf..")
+                        base + ".search..", base + ".pdf..", base + ".sync..")
                 .layer("Course files").definedBy(base + ".course.load..", base + ".course.edit..",
                         base + ".course.internal..", base + ".files..")
                 .layer("Study logic").definedBy(base + ".grading..", base + ".scheduling..", base + ".study..")

@@ -40,7 +40,8 @@ public final class Migrations {
             new Migration(3, "V3__card_rename.sql"),
             new Migration(4, "V4__grader_verdict.sql"),
             new Migration(5, "V5__review_undo.sql"),
-            new Migration(6, "V6__rescheduling.sql"));
+            new Migration(6, "V6__rescheduling.sql"),
+            new Migration(7, "V7__sync.sql"));
 
     public static final int LATEST = ALL.get(ALL.size() - 1).version();
 
