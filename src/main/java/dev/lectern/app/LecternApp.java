@@ -17,6 +17,7 @@ import dev.lectern.ui.settings.Settings;
 import dev.lectern.ui.settings.SettingsStore;
 import dev.lectern.ui.shell.FxDialogService;
 import dev.lectern.ui.shell.MainView;
+import dev.lectern.ui.transfer.FolderSync;
 import dev.lectern.ui.shell.MainViewModel;
 import dev.lectern.ui.shell.PreparedCourse;
 import java.io.IOException;
@@ -80,6 +81,7 @@ public final class LecternApp extends Application {
     private ExecutorService settingsWriter;
     private Stage stage;
     private boolean firstRenderHandled;
+    private FolderSync folderSync;
     /** Completes when the first reading is on screen. */
     private final CompletableFuture<Void> firstReadingShown = new CompletableFuture<>();
 
@@ -249,6 +251,22 @@ public final class LecternApp extends Application {
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
 
         view = new MainView(model, drill, authoring, dialogs, url -> getHostServices().showDocument(url), this::quit);
+        folderSync = new FolderSync(background, Platform::runLater, dialogs, progress::whenOpen,
+                model.courseProperty()::get, Optional.ofNullable(settings.syncFolder()).map(Path::of),
+                chosen -> saveSettings(settings.withSyncFolder(chosen.toString())));
+        view.offerSync(folderSync);
+        // Synced after each drill (its reviews go to the others), and once the course's progress is open (theirs come
+        // here); at close in stop().
+        drill.currentProperty().addListener((obs, old, now) -> {
+            if (old != null && now == null) {
+                folderSync.syncNow();
+            }
+        });
+        model.courseProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                progress.whenOpen().thenRun(() -> Platform.runLater(folderSync::syncNow));
+            }
+        });
         Scene scene = new Scene(view, 1200, 800);
         scene.getStylesheets().setAll(Styles.stylesheets(model.themeProperty().get()));
         model.themeProperty().addListener((obs, old, theme) -> {
@@ -520,6 +538,9 @@ public final class LecternApp extends Application {
         }
         if (model != null) {
             model.close();
+        }
+        if (folderSync != null) {
+            LOG.info("{}", folderSync.syncBeforeExit(java.time.Duration.ofSeconds(10)));
         }
         if (progress != null) {
             progress.close();

@@ -5,6 +5,7 @@ import dev.lectern.ui.Styles;
 import dev.lectern.ui.drill.Drill;
 import dev.lectern.ui.drill.DrillView;
 import dev.lectern.ui.drill.DrillViewModel;
+import dev.lectern.ui.transfer.FolderSync;
 import dev.lectern.ui.editor.AuthoringViewModel;
 import dev.lectern.ui.editor.Editor;
 import dev.lectern.ui.editor.EditorView;
@@ -51,6 +52,7 @@ public final class MainView extends BorderPane {
     public static final String ID_DRILL_NOTE = "drillNote";
     public static final String ID_CLOSE_DRILL = "closeDrill";
     public static final String ID_DUE = "dueCount";
+    public static final String ID_SYNC = "syncStatus";
     public static final String ID_EDITOR = "editor";
     public static final String ID_EDITOR_TITLE = "editorTitle";
     /** The progress bar of a PDF import, in the status line. */
@@ -86,6 +88,14 @@ public final class MainView extends BorderPane {
      * side panes and the status line follow as soon as the first reading is on screen, so that the reading gets
      * there sooner (styling and laying out those controls is much of the cost of showing the window).
      */
+    /** File > Sync Folder… and the sync's line in the status bar; none unless {@link #offerSync} is called. */
+    private FolderSync folderSync;
+
+    /** Offers syncing progress through a folder (call before the window is complete: it builds the menus then). */
+    public void offerSync(FolderSync sync) {
+        this.folderSync = sync;
+    }
+
     public MainView(MainViewModel model, DrillViewModel drill, AuthoringViewModel authoring, DialogService dialogs,
             Consumer<String> openLink, Runnable quit) {
         this.model = model;
@@ -152,7 +162,7 @@ public final class MainView extends BorderPane {
         }
         library = new LibraryPane(model);
         side = new SidePane(model, drill, authoring, dialogs);
-        ShellMenus menus = new ShellMenus(model, drill, authoring, dialogs, library, side, readingView);
+        ShellMenus menus = new ShellMenus(model, drill, authoring, dialogs, library, side, readingView, folderSync);
         setTop(menus.menuBar(quit));
         if (getScene() != null) {
             menus.addAccelerators(getScene());
@@ -175,7 +185,7 @@ public final class MainView extends BorderPane {
         });
         libraryHolder.getChildren().setAll(library);
         sideHolder.getChildren().setAll(side);
-        setBottom(new StatusBar(model, drill));
+        setBottom(new StatusBar(model, drill, folderSync));
         // Style the new controls now, which makes their skins: from here on the whole window is there to find.
         applyCss();
         complete.set(true);

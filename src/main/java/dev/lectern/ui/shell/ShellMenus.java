@@ -45,9 +45,11 @@ final class ShellMenus {
     private final SidePane side;
     private final ReadingView reading;
     private final Menu recentMenu = new Menu("Open _Recent");
+    private final dev.lectern.ui.transfer.FolderSync sync;
 
     ShellMenus(MainViewModel model, DrillViewModel drill, AuthoringViewModel authoring, DialogService dialogs,
-            LibraryPane library, SidePane side, ReadingView reading) {
+            LibraryPane library, SidePane side, ReadingView reading, dev.lectern.ui.transfer.FolderSync sync) {
+        this.sync = sync;
         this.model = model;
         this.drill = drill;
         this.authoring = authoring;
@@ -98,8 +100,14 @@ final class ShellMenus {
                 authoring::newCourse);
         MenuItem save = item("_Save", EditorViews.SAVE, () -> editor().ifPresent(Editor::save));
         save.disableProperty().bind(authoring.activeProperty().not());
-        return new Menu("_File", null, newCourse, open, recentMenu, reload, new SeparatorMenuItem(), save,
+        Menu file = new Menu("_File", null, newCourse, open, recentMenu, reload, new SeparatorMenuItem(), save,
                 new SeparatorMenuItem(), importMenu, export, new SeparatorMenuItem(), exit);
+        if (sync != null) {
+            MenuItem syncFolder = item("S_ync Folder…", null, sync::chooseFolder);
+            syncFolder.disableProperty().bind(model.courseProperty().isNull());
+            file.getItems().add(file.getItems().size() - 2, syncFolder);
+        }
+        return file;
     }
 
     private Optional<Editor> editor() {

@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 /** The status line: what the course did last, a PDF import under way (with Cancel), what is due, and a busy bar. */
 final class StatusBar extends HBox {
 
-    StatusBar(MainViewModel model, DrillViewModel drill) {
+    StatusBar(MainViewModel model, DrillViewModel drill, dev.lectern.ui.transfer.FolderSync sync) {
         super(8);
         Label status = new Label();
         status.setId(MainView.ID_STATUS);
@@ -30,6 +30,14 @@ final class StatusBar extends HBox {
         due.textProperty().bind(drill.dueSummaryProperty());
         due.setTooltip(new Tooltip("Questions due for review in this course (Drill > Review Due, Ctrl+R)"));
         getChildren().setAll(status, deckImport(model.deckImport()), due, busy);
+        if (sync != null) {
+            Label synced = new Label();
+            synced.setId(MainView.ID_SYNC);
+            synced.textProperty().bind(sync.statusProperty());
+            synced.setTooltip(new Tooltip("Your progress is synced through the folder of File > Sync Folder…, at start,"
+                    + " after each drill and at close"));
+            getChildren().add(getChildren().size() - 2, synced);
+        }
         getStyleClass().add(Styles.STATUS_BAR);
     }
 
