@@ -251,9 +251,9 @@ public final class LecternApp extends Application {
         settings.recentCourses().stream().map(Path::of).filter(Files::isDirectory).forEach(model.recentCourses()::add);
 
         view = new MainView(model, drill, authoring, dialogs, url -> getHostServices().showDocument(url), this::quit);
-        folderSync = new FolderSync(background, Platform::runLater, dialogs, progress::whenOpen,
+        folderSync = new FolderSync(background, Platform::runLater, dialogs, new FolderSync.Sources(progress::whenOpen,
                 model.courseProperty()::get, Optional.ofNullable(settings.syncFolder()).map(Path::of),
-                chosen -> saveSettings(settings.withSyncFolder(chosen.toString())));
+                chosen -> saveSettings(settings.withSyncFolder(chosen.toString()))));
         view.offerSync(folderSync);
         // Synced after each drill (its reviews go to the others), and once the course's progress is open (theirs come
         // here); at close in stop().

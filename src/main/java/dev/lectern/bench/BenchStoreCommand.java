@@ -21,31 +21,26 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lectern bench store}: the progress database's speed on a year of synthetic reviews. */
 @Command(name = "store", mixinStandardHelpOptions = true,
-        description = "Writes N synthetic reviews of a course's cards over the last year into a temporary data folder,"
-                + " then prints the median of several runs for: opening the store and building today's review queue"
-                + " (goal < 200 ms), computing the statistics from the whole log (goal < 300 ms), and reviews committed"
-                + " per second, one append (one transaction, synced to disk) at a time.")
+        description = {"Writes N synthetic reviews of a course's cards over the last year into a temporary data folder.",
+            "Then prints the median of several runs for: opening the store and building today's review queue (goal"
+                    + " < 200 ms), computing the statistics from the whole log (goal < 300 ms), and reviews committed"
+                    + " per second, one append (one transaction, synced to disk) at a time."})
 final class BenchStoreCommand extends Measurement {
 
-    @Option(names = "--reviews", defaultValue = "100000", description = "Reviews in the log (default ${DEFAULT-VALUE}).")
-    int reviews;
-
-    @Option(names = "--cards", defaultValue = "2000", description = "Cards they are spread over (default ${DEFAULT-VALUE}).")
-    int cards;
+    @Mixin
+    final SyntheticLog log = new SyntheticLog();
 
     @Mixin
     final Runs repeats = new Runs(7);
@@ -53,26 +48,15 @@ final class BenchStoreCommand extends Measurement {
     @Option(names = "--appends", defaultValue = "300", description = "Single appends timed (default ${DEFAULT-VALUE}).")
     int appends;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic reviews (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     Optional<String> wrongOptions() {
-        return unless(reviews >= 0 && cards >= 1 && repeats.count >= 1 && appends >= 1,
+        return unless(log.reviews >= 0 && log.cards >= 1 && repeats.count >= 1 && appends >= 1,
                 "--cards, --runs and --appends must be at least 1, --reviews at least 0.");
     }
 
     @Override
     int measure(PrintWriter out, PrintWriter err) throws IOException {
-        Path dir = Files.createTempDirectory("lectern-bench-store-");
-        try {
-            run(out, dir);
-        } finally {
-            delete(dir);
-        }
-        out.println(SyntheticCourse.machine());
-        out.flush();
-        return 0;
+        return inTemporaryFolder("lectern-bench-store-", out, dir -> run(out, dir));
     }
 
     private void run(PrintWriter out, Path dir) {
@@ -80,13 +64,13 @@ final class BenchStoreCommand extends Measurement {
         Clock clock = Clock.system(zone);
         Instant now = clock.instant();
         List<CardKey> course = new ArrayList<>();
-        for (int i = 0; i < cards; i++) {
+        for (int i = 0; i < log.cards; i++) {
             course.add(new CardKey("set-" + (i / 20), "q-" + i));
         }
         List<StudyStatistics.ReadingCards> readings = new ArrayList<>();
-        for (int start = 0; start < cards; start += 20) {
+        for (int start = 0; start < log.cards; start += 20) {
             readings.add(new StudyStatistics.ReadingCards("reading-" + start / 20, "Reading " + start / 20,
-                    course.subList(start, Math.min(cards, start + 20))));
+                    course.subList(start, Math.min(log.cards, start + 20))));
         }
 
         long t0 = System.nanoTime();
@@ -96,8 +80,8 @@ final class BenchStoreCommand extends Measurement {
                 throw new IllegalStateException(written.message());
             }
         }
-        out.printf(Locale.ROOT, "wrote %d reviews of %d cards over the last 365 days to %s in %d ms%n", reviews,
-                cards, dir, ms(t0));
+        out.printf(Locale.ROOT, "wrote %d reviews of %d cards over the last 365 days to %s in %d ms%n", log.reviews,
+                log.cards, dir, ms(t0));
 
         double[] open = new double[repeats.count];
         int queued = 0;
@@ -128,7 +112,7 @@ final class BenchStoreCommand extends Measurement {
                     + " (goal < 300 ms), %d reviews%n", median(stats), repeats.count, total);
 
             double[] each = new double[appends];
-            Random random = new Random(seed + 1);
+            Random random = new Random(log.seed + 1);
             long s0 = System.nanoTime();
             for (int i = 0; i < appends; i++) {
                 long s = System.nanoTime();
@@ -154,27 +138,27 @@ final class BenchStoreCommand extends Measurement {
 
     /** {@code reviews} reviews over the last year, oldest first: cards introduced over time, mostly recalled. */
     private List<ReviewRecord> synthetic(List<CardKey> course, Instant now) {
-        Random random = new Random(seed);
+        Random random = new Random(log.seed);
         Instant start = now.minus(Duration.ofDays(365));
         long span = Duration.between(start, now).toMillis();
-        List<ReviewRecord> log = new ArrayList<>(reviews);
-        for (int i = 0; i < reviews; i++) {
-            Instant at = start.plusMillis((long) ((double) span * i / Math.max(1, reviews)));
+        List<ReviewRecord> made = new ArrayList<>(log.reviews);
+        for (int i = 0; i < log.reviews; i++) {
+            Instant at = start.plusMillis((long) ((double) span * i / Math.max(1, log.reviews)));
             // Cards are introduced in course order as the year goes on, then come back.
-            int reached = 1 + (int) ((long) course.size() * (i + 1) / Math.max(1, reviews));
+            int reached = 1 + (int) ((long) course.size() * (i + 1) / Math.max(1, log.reviews));
             CardKey card = course.get(random.nextInt(Math.min(course.size(), reached)));
             int roll = random.nextInt(100);
             FlashcardRating rating = roll < 12 ? FlashcardRating.AGAIN : roll < 25 ? FlashcardRating.HARD
                     : roll < 90 ? FlashcardRating.GOOD : FlashcardRating.EASY;
             boolean typed = random.nextInt(3) == 0;
-            log.add(new ReviewRecord(card, at, rating,
+            made.add(new ReviewRecord(card, at, rating,
                     typed ? OptionalInt.of(random.nextInt(101)) : OptionalInt.empty(),
                     typed ? Optional.of(rating == FlashcardRating.AGAIN ? Verdict.INCORRECT
                             : rating == FlashcardRating.HARD ? Verdict.PARTIAL : Verdict.CORRECT) : Optional.empty(),
                     typed ? "a typed answer of a few words, number " + i : "",
                     Duration.ofMillis(2000 + random.nextInt(20_000)), typed ? ReviewMode.PRACTICE : ReviewMode.REVIEW));
         }
-        return log;
+        return made;
     }
 
     static double median(double[] values) {
@@ -192,11 +176,4 @@ final class BenchStoreCommand extends Measurement {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,47 +23,33 @@ import java.util.Random;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code lectern bench sync}: how long a device takes to merge the reviews of three others from a sync folder. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Writes N synthetic reviews, split over 3 devices (each its own data folder, the same cards),"
-                + " has each send them to a temporary sync folder, then times a new device taking all of them in:"
-                + " reading the files, putting the reviews into its log and rebuilding every card's state from the"
-                + " merged log (goal < 2 s for 100,000 reviews). The median of several runs, each on a fresh device.")
+        description = {"Writes N synthetic reviews, split over 3 devices (each its own data folder, the same cards), and"
+                + " has each send them to a temporary sync folder.",
+            "Then times a new device taking all of them in: reading the files, putting the reviews into its log and"
+                    + " rebuilding every card's state from the merged log (goal < 2 s for 100,000 reviews).",
+            "The median of several runs, each on a fresh device."})
 final class BenchSyncCommand extends Measurement {
 
-    @Option(names = "--reviews", defaultValue = "100000", description = "Reviews in all (default ${DEFAULT-VALUE}).")
-    int reviews;
-
-    @Option(names = "--cards", defaultValue = "2000", description = "Cards they are spread over (default ${DEFAULT-VALUE}).")
-    int cards;
+    @Mixin
+    final SyntheticLog log = new SyntheticLog();
 
     @Mixin
     final Runs repeats = new Runs(3);
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic reviews (default ${DEFAULT-VALUE}).")
-    long seed;
 
     private static final String COURSE = "bench-course";
 
     @Override
     Optional<String> wrongOptions() {
-        return unless(reviews >= 3 && cards >= 1 && repeats.count >= 1,
+        return unless(log.reviews >= 3 && log.cards >= 1 && repeats.count >= 1,
                 "--reviews must be at least 3, --cards and --runs at least 1.");
     }
 
     @Override
     int measure(PrintWriter out, PrintWriter err) throws IOException {
-        Path dir = Files.createTempDirectory("lectern-bench-sync-");
-        try {
-            run(out, dir);
-        } finally {
-            delete(dir);
-        }
-        out.println(SyntheticCourse.machine());
-        out.flush();
-        return 0;
+        return inTemporaryFolder("lectern-bench-sync-", out, dir -> run(out, dir));
     }
 
     private void run(PrintWriter out, Path dir) throws IOException {
@@ -80,7 +65,7 @@ final class BenchSyncCommand extends Measurement {
                 }
             }
         }
-        out.printf(Locale.ROOT, "wrote %d reviews of %d cards on 3 devices in %d ms%n", reviews, cards,
+        out.printf(Locale.ROOT, "wrote %d reviews of %d cards on 3 devices in %d ms%n", log.reviews, log.cards,
                 (System.nanoTime() - t0) / 1_000_000);
         double[] send = new double[devices.size()];
         for (int i = 0; i < devices.size(); i++) {
@@ -102,7 +87,7 @@ final class BenchSyncCommand extends Measurement {
                 long s = System.nanoTime();
                 last = Sync.run(store, COURSE, folder);
                 merge[r] = (System.nanoTime() - s) / 1e6;
-                if (store.allReviews().size() != reviews) {
+                if (store.allReviews().size() != log.reviews) {
                     throw new IllegalStateException("the new device holds " + store.allReviews().size() + " reviews");
                 }
             }
@@ -137,13 +122,13 @@ final class BenchSyncCommand extends Measurement {
 
     /** {@code reviews} reviews over the last year, dealt round the 3 devices, of the same cards. */
     private List<List<ReviewRecord>> synthetic(Instant now) {
-        Random random = new Random(seed);
+        Random random = new Random(log.seed);
         Instant start = now.minus(Duration.ofDays(365));
         long span = Duration.between(start, now).toMillis();
         List<List<ReviewRecord>> devices = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (int i = 0; i < reviews; i++) {
-            Instant at = start.plusMillis((long) ((double) span * i / reviews));
-            int q = random.nextInt(cards);
+        for (int i = 0; i < log.reviews; i++) {
+            Instant at = start.plusMillis((long) ((double) span * i / log.reviews));
+            int q = random.nextInt(log.cards);
             CardKey card = new CardKey("set-" + q / 20, "q-" + q);
             int roll = random.nextInt(100);
             FlashcardRating rating = roll < 12 ? FlashcardRating.AGAIN : roll < 25 ? FlashcardRating.HARD
@@ -154,11 +139,4 @@ final class BenchSyncCommand extends Measurement {
         return devices;
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

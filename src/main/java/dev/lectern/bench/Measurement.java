@@ -1,8 +1,9 @@
 package dev.lectern.bench;
 
+import dev.lectern.cli.PrintingCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
-import dev.lectern.cli.PrintingCommand;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,43 @@ abstract class Measurement extends PrintingCommand {
         Runs() {
             this(5);
         }
+    }
+
+    /** The {@code --reviews}, {@code --cards} and {@code --seed} options of the benches on a synthetic review log. */
+    static final class SyntheticLog {
+
+        @Option(names = "--reviews", paramLabel = "N", defaultValue = "100000",
+                description = "Reviews in all (default ${DEFAULT-VALUE}).")
+        int reviews;
+
+        @Option(names = "--cards", paramLabel = "N", defaultValue = "2000",
+                description = "Cards they are spread over (default ${DEFAULT-VALUE}).")
+        int cards;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "Seed of the synthetic reviews (default ${DEFAULT-VALUE}).")
+        long seed;
+    }
+
+    /** Work in a temporary folder. */
+    interface FolderWork {
+        void run(Path dir) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} in a new temporary folder (named from {@code prefix}), deletes the folder, then prints what the
+     * machine is: the end of a bench that writes its own data. Returns the exit code, 0.
+     */
+    static int inTemporaryFolder(String prefix, PrintWriter out, FolderWork work) throws IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(prefix);
+        try {
+            work.run(dir);
+        } finally {
+            SyntheticCourse.delete(dir);
+        }
+        out.println(SyntheticCourse.machine());
+        out.flush();
+        return 0;
     }
 
     /** The message when {@code fine} is false. */

@@ -25,16 +25,18 @@ import org.jsoup.nodes.TextNode;
  */
 final class MarkdownText {
 
+    /** What a document's pictures come from: its formulas, drawn once each, and the course's images. */
+    record Pictures(PdfFormulas formulas, PdfImages images) {
+    }
+
     private final MarkdownRenderer renderer;
     private final Typesetter out;
-    private final PdfFormulas formulas;
-    private final PdfImages images;
+    private final Pictures pictures;
 
-    MarkdownText(MarkdownRenderer renderer, Typesetter out, PdfFormulas formulas, PdfImages images) {
+    MarkdownText(MarkdownRenderer renderer, Typesetter out, Pictures pictures) {
         this.renderer = renderer;
         this.out = out;
-        this.formulas = formulas;
-        this.images = images;
+        this.pictures = pictures;
     }
 
     /** Sets {@code markdown} at {@code indent}; relative image paths resolve against {@code baseDir}. */
@@ -214,7 +216,7 @@ final class MarkdownText {
         };
         if (tag.equals("span") && e.hasClass("math-tex")) {
             boolean display = e.attr("data-display").equals("true");
-            Optional<Box> box = formulas.box(e.attr("data-tex"), display, e.text(), Typesetter.BODY);
+            Optional<Box> box = pictures.formulas().box(e.attr("data-tex"), display, e.text(), Typesetter.BODY);
             runs.add(box.map(Run::box).orElseGet(() -> new Run(e.text(), Face.MONO)));
             return;
         }
@@ -257,7 +259,7 @@ final class MarkdownText {
         String src = img.attr("src");
         PdfImages.Loaded loaded;
         try {
-            loaded = src.startsWith("file:") ? images.file(Path.of(URI.create(src))) : PdfImages.Loaded.refused(
+            loaded = src.startsWith("file:") ? pictures.images().file(Path.of(URI.create(src))) : PdfImages.Loaded.refused(
                     "not a file in the course folder, not included");
         } catch (IllegalArgumentException e) {
             loaded = PdfImages.Loaded.refused("not a valid file name");

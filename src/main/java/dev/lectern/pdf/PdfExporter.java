@@ -113,7 +113,8 @@ public final class PdfExporter {
                 PdfFormulas formulas = new PdfFormulas(doc);
                 PdfImages images = new PdfImages(doc, course.root());
                 try (Typesetter typesetter = new Typesetter(doc, fonts, plainFooter)) {
-                    content.write(images, typesetter, new MarkdownText(renderer, typesetter, formulas, images));
+                    content.write(images, typesetter, new MarkdownText(renderer, typesetter,
+                            new MarkdownText.Pictures(formulas, images)));
                     typesetter.footers();
                 }
                 drawingNotes.clear();

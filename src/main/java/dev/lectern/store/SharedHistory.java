@@ -139,20 +139,18 @@ public final class SharedHistory {
     }
 
     private <T> T read(ExamStore.Work<T> work) throws IOException {
-        try {
-            return access.read(work);
-        } catch (SQLException e) {
-            throw new IOException("the progress database could not be read for the sync: "
-                    + dev.lectern.store.sqlite.Sqlite.reason(e, access.dataDir()), e);
-        }
+        return run(false, work, "the progress database could not be read for the sync: ");
     }
 
     private <T> T write(ExamStore.Work<T> work) throws IOException {
+        return run(true, work, "the synced progress could not be saved: ");
+    }
+
+    private <T> T run(boolean writing, ExamStore.Work<T> work, String failed) throws IOException {
         try {
-            return access.write(work);
+            return writing ? access.write(work) : access.read(work);
         } catch (SQLException e) {
-            throw new IOException("the synced progress could not be saved: "
-                    + dev.lectern.store.sqlite.Sqlite.reason(e, access.dataDir()), e);
+            throw new IOException(failed + dev.lectern.store.sqlite.Sqlite.reason(e, access.dataDir()), e);
         }
     }
 }

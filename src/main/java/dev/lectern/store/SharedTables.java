@@ -63,6 +63,24 @@ final class SharedTables {
         return names;
     }
 
+    /** A row of a query, read. */
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Each row of {@code sql}, whose two parameters are this device and the mark after which rows are new. */
+    private static void after(Connection c, String sql, String device, long mark, Row row) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, device);
+            select.setLong(2, mark);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        }
+    }
+
     static Outgoing since(Connection c, String place) throws SQLException {
         String device = ReviewTable.device(c);
         Map<String, Long> sent = new HashMap<>();
@@ -76,43 +94,25 @@ final class SharedTables {
         }
         Map<String, Long> marks = new LinkedHashMap<>();
         List<SharedReview> reviews = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + ReviewTable.REVIEW_COLUMNS + ", "
-                + ReviewTable.ORDER_COLUMNS + " FROM review WHERE device = ? AND seq > ? ORDER BY seq")) {
-            select.setString(1, device);
-            select.setLong(2, sent.getOrDefault("review", 0L));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+        after(c, "SELECT " + ReviewTable.REVIEW_COLUMNS + ", " + ReviewTable.ORDER_COLUMNS
+                + " FROM review WHERE device = ? AND seq > ? ORDER BY seq", device, sent.getOrDefault("review", 0L), rs -> {
                     ReviewTable.Order o = ReviewTable.order(rs, 11);
                     reviews.add(new SharedReview(device, o.seq(), ReviewTable.read(rs, 1)));
                     marks.put("review", o.seq());
-                }
-            }
-        }
+                });
         List<SharedUndo> undos = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT u.id, r.seq, u.at FROM review_undo u"
-                + " JOIN review r ON r.id = u.review_id WHERE r.device = ? AND u.id > ? ORDER BY u.id")) {
-            select.setString(1, device);
-            select.setLong(2, sent.getOrDefault("undo", 0L));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+        after(c, "SELECT u.id, r.seq, u.at FROM review_undo u JOIN review r ON r.id = u.review_id"
+                + " WHERE r.device = ? AND u.id > ? ORDER BY u.id", device, sent.getOrDefault("undo", 0L), rs -> {
                     undos.add(new SharedUndo(device, rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
                     marks.put("undo", rs.getLong(1));
-                }
-            }
-        }
+                });
         List<SharedRename> renames = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT from_set, from_question, to_set, to_question, at,"
-                + " seq FROM card_rename WHERE device = ? AND seq > ? ORDER BY seq")) {
-            select.setString(1, device);
-            select.setLong(2, sent.getOrDefault("rename", 0L));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+        after(c, "SELECT from_set, from_question, to_set, to_question, at, seq FROM card_rename WHERE device = ?"
+                + " AND seq > ? ORDER BY seq", device, sent.getOrDefault("rename", 0L), rs -> {
                     renames.add(new SharedRename(device, rs.getLong(6), new CardKey(rs.getString(1), rs.getString(2)),
                             new CardKey(rs.getString(3), rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));
                     marks.put("rename", rs.getLong(6));
-                }
-            }
-        }
+                });
         List<SharedExam> exams = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id, title, started_at, finished_at, payload"
                 + " FROM exam ORDER BY id"); ResultSet rs = select.executeQuery()) {

@@ -31,33 +31,40 @@ public final class FolderSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderSync.class);
 
+    /**
+     * What a sync works on.
+     *
+     * @param store    the open course's progress store, once open
+     * @param course   the open course
+     * @param folder   the folder remembered from before, if any
+     * @param remember keeps a newly chosen folder for the next start
+     */
+    public record Sources(Supplier<CompletableFuture<ProgressStore>> store, Supplier<Course> course,
+            Optional<Path> folder, Consumer<Path> remember) {
+
+        public Sources {
+            Objects.requireNonNull(store);
+            Objects.requireNonNull(course);
+            Objects.requireNonNull(remember);
+        }
+    }
+
     private final Background tasks;
     private final Executor ui;
     private final DialogService dialogs;
-    private final Supplier<CompletableFuture<ProgressStore>> store;
-    private final Supplier<Course> course;
-    private final Consumer<Path> remember;
+    private final Sources sources;
     private volatile Path folder;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private boolean again;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
-    /**
-     * @param store    the open course's progress store, once open
-     * @param folder   the folder remembered from before, if any
-     * @param remember keeps a newly chosen folder for the next start
-     */
-    public FolderSync(Executor background, Executor ui, DialogService dialogs,
-            Supplier<CompletableFuture<ProgressStore>> store, Supplier<Course> course, Optional<Path> folder,
-            Consumer<Path> remember) {
+    public FolderSync(Executor background, Executor ui, DialogService dialogs, Sources sources) {
         this.tasks = new Background(background, ui);
         this.ui = ui;
         this.dialogs = Objects.requireNonNull(dialogs);
-        this.store = Objects.requireNonNull(store);
-        this.course = Objects.requireNonNull(course);
-        this.folder = folder.orElse(null);
-        this.remember = Objects.requireNonNull(remember);
+        this.sources = sources;
+        this.folder = sources.folder().orElse(null);
     }
 
     /** "Synced with …: 3 sent, 12 received" after a sync, or why it failed; empty before any. */
@@ -82,7 +89,7 @@ public final class FolderSync {
             return;
         }
         folder = chosen.get().toAbsolutePath().normalize();
-        remember.accept(folder);
+        sources.remember().accept(folder);
         syncNow();
     }
 
@@ -92,7 +99,7 @@ public final class FolderSync {
      */
     public CompletableFuture<Void> syncNow() {
         Path through = folder;
-        Course open = course.get();
+        Course open = sources.course().get();
         if (through == null || open == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -108,7 +115,7 @@ public final class FolderSync {
             if (!Files.isDirectory(through)) {
                 throw new java.io.IOException("the folder " + through + " is not there (is its drive connected?)");
             }
-            return Sync.run(store.get().get(60, TimeUnit.SECONDS), open.info().id(), through);
+            return Sync.run(sources.store().get().get(60, TimeUnit.SECONDS), open.info().id(), through);
         }, report -> {
             status.set(said(report, through));
             finished(done);
@@ -126,7 +133,7 @@ public final class FolderSync {
      */
     public String syncBeforeExit(java.time.Duration wait) {
         Path through = folder;
-        Course open = course.get();
+        Course open = sources.course().get();
         if (through == null || open == null || running.get()) {
             return "no sync at close";
         }
@@ -135,7 +142,7 @@ public final class FolderSync {
                 if (!Files.isDirectory(through)) {
                     return "the sync folder " + through + " is not there";
                 }
-                return said(Sync.run(store.get().get(wait.toMillis(), TimeUnit.MILLISECONDS), open.info().id(), through),
+                return said(Sync.run(sources.store().get().get(wait.toMillis(), TimeUnit.MILLISECONDS), open.info().id(), through),
                         through);
             } catch (Exception e) {
                 LOG.warn("syncing through {} at close failed", through, e);

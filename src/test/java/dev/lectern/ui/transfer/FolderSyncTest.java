@@ -52,8 +52,8 @@ class FolderSyncTest {
     }
 
     private FolderSync sync(ProgressStore store, Optional<Path> folder) {
-        return new FolderSync(Runnable::run, Runnable::run, dialogs, () -> CompletableFuture.completedFuture(store),
-                () -> course, folder, remembered::add);
+        return new FolderSync(Runnable::run, Runnable::run, dialogs, new FolderSync.Sources(
+                () -> CompletableFuture.completedFuture(store), () -> course, folder, remembered::add));
     }
 
     private static ReviewRecord review(String question) {

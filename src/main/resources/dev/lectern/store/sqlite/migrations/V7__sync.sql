@@ -28,12 +28,12 @@ DROP TRIGGER card_rename_no_update;
 
 UPDATE card_rename SET device = (SELECT value FROM setting WHERE key = 'device'), seq = id;
 
+CREATE UNIQUE INDEX card_rename_origin ON card_rename (device, seq);
+
 CREATE TRIGGER card_rename_no_update BEFORE UPDATE ON card_rename
 BEGIN
     SELECT RAISE(ABORT, 'renames are append-only: a rename cannot be changed');
 END;
-
-CREATE UNIQUE INDEX card_rename_origin ON card_rename (device, seq);
 
 -- The files of the sync folder taken in whole (a file of another device is never taken in twice), and what this
 -- device has sent to each folder (place), by kind of record.
