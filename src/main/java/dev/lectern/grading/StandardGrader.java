@@ -49,12 +49,10 @@ public final class StandardGrader implements Grader {
 
     /** Loads WordNet, the embedding model, the grammar models and the bundled weights: about a second. */
     public static StandardGrader load() {
-        // The three models load side by side: the sentence-embedding model (ONNX), the parser, WordNet.
-        CompletableFuture<Embeddings> embeddings = CompletableFuture.supplyAsync(Embeddings::load);
         CompletableFuture<Syntax> syntax = CompletableFuture.supplyAsync(Syntax::load);
         TextAnalysis text = new TextAnalysis();
         Synonyms synonyms = Synonyms.load(text::stem);
-        Features features = new Features(text, synonyms, embeddings.join());
+        Features features = new Features(text, synonyms, Embeddings.load());
         return new StandardGrader(features, GradingModel.bundled(), new ClaimCheck(syntax.join(), synonyms, text));
     }
 
