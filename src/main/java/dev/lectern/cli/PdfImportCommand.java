@@ -44,8 +44,8 @@ final class PdfImportCommand extends ContextCommand {
     @Option(names = "--password", paramLabel = "P", description = "The PDF's password, if it needs one.")
     String password;
 
-    @Option(names = "--new-title", paramLabel = "T", description = "Title of a new reading (default: the PDF's title,"
-            + " else its file name).")
+    @Option(names = "--new-title", paramLabel = "T", description = "Title of a new reading (default: the PDF's own"
+            + " title when it says something, else the largest text of its first page, else its file name).")
     String newTitle;
 
     @Option(names = "--week", paramLabel = "N", description = "Week of a new reading; needed to create one.")
