@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class CourseSyntax {
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     /** The course file in the readings folder. */
     public static final String COURSE_FILE = "course.yaml";
 
@@ -91,8 +93,42 @@ public final class CourseSyntax {
     }
 
     /** Drops blank lines at both ends and trailing white space, keeping the first line's indentation. */
+    private static boolean onlyNewlines(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String trimBlankLines(String text) {
-        String[] lines = text.split("\\R", -1);
+        if (onlyNewlines(text)) {
+            // The common case, without a regular expression: the text from its first line that is not blank to the
+            // end of its last, as the general case below gives it.
+            int from = 0;
+            while (true) {
+                int end = text.indexOf('\n', from);
+                if (!text.substring(from, end < 0 ? text.length() : end).isBlank()) {
+                    break;
+                }
+                if (end < 0) {
+                    return "";
+                }
+                from = end + 1;
+            }
+            int to = text.length();
+            while (true) {
+                int start = text.lastIndexOf('\n', to - 1) + 1;
+                if (!text.substring(start, to).isBlank()) {
+                    break;
+                }
+                to = start - 1;
+            }
+            return text.substring(from, to).stripTrailing();
+        }
+        String[] lines = LINE_BREAK.split(text, -1);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) {
             first++;

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class MarkdownReadingParser {
 
+    private static final Pattern PAGE_NUMBER = Pattern.compile("\\d{1,6}");
+
     private static final Parser MARKDOWN = Parser.builder().build();
 
     private final Path root;
@@ -167,7 +169,7 @@ final class MarkdownReadingParser {
             int column = braceColumn + 1 + attribute.start(1);
             switch (key) {
                 case "page" -> {
-                    if (value.matches("\\d{1,6}")) {
+                    if (PAGE_NUMBER.matcher(value).matches()) {
                         page = OptionalInt.of(Integer.parseInt(value));
                     } else {
                         problems.error(file, line, column, "\"page\" should be a whole number such as page=12, not \""

@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code questions/<set-id>.json}. A question with a problem that makes it unusable (no id, empty prompt
  * or reference answer, a repeated id) is left out; the rest of the set still loads.
  */
 final class QuestionSetParser {
+
+    private static final Pattern QUESTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final Set<String> SET_KEYS = Set.of("$schema", "id", "title", "readings", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "prompt", "referenceAnswer", "alternativeAnswers",
@@ -93,7 +97,7 @@ final class QuestionSetParser {
                 problems.error(file, idValue.line(), idValue.column(), "Another question in this set already has the id \""
                         + questionId + "\" (line " + earlier + "); each question needs its own id, because progress"
                         + " is kept per id.");
-            } else if (!questionId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            } else if (!QUESTION_ID.matcher(questionId).matches()) {
                 problems.warning(file, idValue.line(), idValue.column(), "The question id \"" + Words.abbreviate(questionId)
                         + "\" should be a short slug of letters, digits and dashes.");
             }
@@ -154,7 +158,7 @@ final class QuestionSetParser {
                 continue;
             }
             Node answerNode = answerField.get().value();
-            String normal = answer.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            String normal = SPACES.matcher(answer).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
             Integer earlier = seen.putIfAbsent(normal, answerNode.line());
             if (earlier != null) {
                 problems.error(file, answerNode.line(), answerNode.column(), "The same answer is already an example"

@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The metadata of a reading, read from YAML front matter or from a JSON reading (same keys), plus the parts
  * both formats share. The body (abstract, slides, notes) is read by the format's own parser.
  */
 final class ReadingFields {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
 
     static final Set<String> METADATA_KEYS = Set.of("id", "title", "shortTitle", "kind", "authors", "year",
             "venue", "links", "week", "session", "tags", "questionSets");
@@ -93,7 +97,7 @@ final class ReadingFields {
                     + " lower-case letters, digits and dashes, such as \"llava\".");
             return false;
         }
-        if (!slug.matches("[a-z0-9][a-z0-9-]*")) {
+        if (!SLUG.matcher(slug).matches()) {
             problems.warning(file, v.line(), v.column(), "The id \"" + Words.abbreviate(id)
                     + "\" should be a short slug of lower-case letters, digits and dashes, such as \"llava\".");
         }
@@ -135,7 +139,7 @@ final class ReadingFields {
                 continue;
             }
             String u = url.get().strip();
-            if (!u.matches("(?i)https?://\\S+")) {
+            if (!WEB_ADDRESS.matcher(u).matches()) {
                 fields.problems().warning(fields.file(), link.value().line(), link.value().column(),
                         "The " + link.key() + " link \"" + Words.abbreviate(u)
                                 + "\" is not a web address starting with http:// or https://; it is ignored.");
