@@ -55,20 +55,16 @@ app="$(dirname "$(find "$image" -name lectern.jar -path '*app*' | head -1)")"
 # (Xvfb will do) that is a start up to the first rendered reading; without one, the command line's classes.
 java_bin="$(find "$image" \( -name java -o -name java.exe \) -path '*bin*' -type f | head -1)"
 archive_dir="$(mktemp -d)"
-record() {
-  "$java_bin" -XX:ArchiveClassesAtExit="$app/lectern.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -Dlectern.relaunched=true -cp "$app/lectern.jar" dev.lectern.app.Main --data-dir "$archive_dir" "$@"
-}
+record=("$java_bin" -XX:ArchiveClassesAtExit="$app/lectern.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+  -Dlectern.relaunched=true -cp "$app/lectern.jar" dev.lectern.app.Main --data-dir "$archive_dir")
 if [ -n "$java_bin" ] && [ -x "$java_bin" ]; then
   # The runtime's own base archive (jlink makes none), which the app's archive is laid over.
   "$java_bin" -Xshare:dump >/dev/null 2>&1 || true
   if command -v xvfb-run >/dev/null 2>&1; then
-    record_window() { XDG_CONFIG_HOME="$archive_dir/config" xvfb-run -a -s "-screen 0 1400x900x24" \
-      "$java_bin" -XX:ArchiveClassesAtExit="$app/lectern.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -Dlectern.relaunched=true -cp "$app/lectern.jar" dev.lectern.app.Main --data-dir "$archive_dir" --ready-exit; }
-    record_window >/dev/null 2>&1 || record validate >/dev/null 2>&1 || true
+    XDG_CONFIG_HOME="$archive_dir/config" xvfb-run -a -s "-screen 0 1400x900x24" "${record[@]}" --ready-exit \
+      >/dev/null 2>&1 || "${record[@]}" validate >/dev/null 2>&1 || true
   else
-    record validate >/dev/null 2>&1 || true
+    "${record[@]}" validate >/dev/null 2>&1 || true
   fi
 fi
 rm -rf "$archive_dir"

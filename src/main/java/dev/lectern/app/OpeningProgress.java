@@ -41,8 +41,6 @@ final class OpeningProgress implements Progress {
 
     private final Path dataDir;
     private final Clock clock;
-    /** Set on the opening thread before {@link #opening} completes, so read after it. */
-    private volatile Optional<BackupFile> offered = Optional.empty();
     private volatile CompletableFuture<ProgressStore> opening;
     /** The id of the course whose store is open or opening; null for the data folder's own, before any course. */
     private volatile String courseId;
@@ -76,8 +74,7 @@ final class OpeningProgress implements Progress {
         OpeningProgress progress = new OpeningProgress(dataDir, clock);
         CompletableFuture<ProgressStore> opening = progress.opening;
         onItsOwnThread("lectern-progress-open", opening, () -> {
-            progress.offered = backupOfAMissingDatabase(dataDir);
-            progress.offers.put(key(dataDir), progress.offered);
+            progress.offers.put(key(dataDir), backupOfAMissingDatabase(dataDir));
             return progress.opened(ProgressStore.open(dataDir, clock));
         });
         return progress;
@@ -102,11 +99,9 @@ final class OpeningProgress implements Progress {
             Path folder = CourseData.folderFor(dataDir, course, CourseLoader::loadBundled).toAbsolutePath().normalize();
             ProgressStore already = open.get(folder);
             if (already != null) {
-                offered = offers.getOrDefault(folder, Optional.empty());
                 return already;
             }
-            offered = backupOfAMissingDatabase(folder);
-            offers.put(folder, offered);
+            offers.put(folder, backupOfAMissingDatabase(folder));
             return opened(ProgressStore.open(folder, clock));
         });
         return after;
@@ -118,7 +113,9 @@ final class OpeningProgress implements Progress {
      */
     Optional<BackupFile> offeredBackup() {
         ProgressStore store = opening.getNow(null);
-        if (store == null || offered.isEmpty() || store.readOnly()) {
+        Optional<BackupFile> offered = store == null ? Optional.empty()
+                : offers.getOrDefault(key(store.dataDir()), Optional.empty());
+        if (offered.isEmpty() || store.readOnly()) {
             return Optional.empty();
         }
         return store.allReviews().isEmpty() ? offered : Optional.empty();
@@ -135,7 +132,6 @@ final class OpeningProgress implements Progress {
         CompletableFuture<ProgressStore> after = new CompletableFuture<>();
         CompletableFuture<String> said = new CompletableFuture<>();
         opening = after;
-        offered = Optional.empty();
         offers.clear();
         onItsOwnThread("lectern-progress-restore", after, () -> {
             ProgressStore old = before.join();

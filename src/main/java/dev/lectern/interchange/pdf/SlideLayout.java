@@ -23,9 +23,10 @@ final class SlideLayout {
     /** ... unless the sentence clearly goes on across it, when it may be this much larger. */
     static final float SENTENCE_GAP = 1.75f;
 
-    static final Pattern BULLET = Pattern.compile(
-            "^([•◦▪▫‣⁃∙·●○■□►▸▶➢➤✓✔✗✘❖◆◇♦➔→⇒\\x{F06E}\\x{F076}\\x{F0A7}\\x{F0B7}\\x{F0D8}\\x{F0E0}\\x{F0FC}–—*-])"
-                    + "\\s*(\\S.*)$");
+    /** A bullet glyph and the item's text: a glyph may touch its text, a dash or star is followed by a space. */
+    static final Pattern BULLET = Pattern.compile("^(?:[•◦▪▫‣⁃∙·●○■□►▸▶➢➤✓✔✗✘❖◆◇♦➔→⇒\\x{F06E}\\x{F076}\\x{F0A7}"
+            + "\\x{F0B7}\\x{F0D8}\\x{F0E0}\\x{F0FC}]\\s*|[*–—-]\\s+)(\\S.*)$");
+    private static final Pattern NUMBERED_ITEM = Pattern.compile("^\\d{1,3}\\. .*");
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})([.)])\\s+(.*)$");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;…][\"'”’)\\]]*$");
 
@@ -229,9 +230,9 @@ final class SlideLayout {
             Matcher numbered = NUMBERED.matcher(text);
             String prefix = null;
             String content = text;
-            if (bullet.matches() && !(bullet.group(1).matches("[*–—-]") && !text.matches("^.\\s.*"))) {
+            if (bullet.matches()) {
                 prefix = bulletMarker;
-                content = bullet.group(2);
+                content = bullet.group(1);
             } else if (numbered.matches()) {
                 prefix = numbered.group(1) + ". ";
                 content = numbered.group(3);
@@ -316,7 +317,7 @@ final class SlideLayout {
 
     private static boolean isItem(String block) {
         String s = block.stripLeading();
-        return s.startsWith("- ") || s.startsWith("* ") || s.matches("^\\d{1,3}\\. .*");
+        return s.startsWith("- ") || s.startsWith("* ") || NUMBERED_ITEM.matcher(s).matches();
     }
 
     private static char marker(String block) {

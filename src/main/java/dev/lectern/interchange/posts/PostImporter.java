@@ -433,26 +433,10 @@ public final class PostImporter {
         return noun;
     }
 
-    /** One letter added, left out, changed, or two swapped. */
-    private static boolean closeTo(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()] <= 1;
+    /** A word spelt a little wrong: one letter off, or two for a word of seven letters or more ("readigns"). */
+    private static boolean closeTo(String word, String meant) {
+        int distance = DISTANCE.apply(word, meant);
+        return distance >= 0 && distance <= (meant.length() >= 7 ? 2 : 1);
     }
 
     private static String endOfReadings(String line) {

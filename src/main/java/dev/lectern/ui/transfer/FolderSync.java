@@ -6,8 +6,10 @@ import dev.lectern.sync.Sync;
 import dev.lectern.ui.Background;
 import dev.lectern.ui.DialogService;
 import dev.lectern.ui.Messages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -111,13 +113,8 @@ public final class FolderSync {
         status.set("Syncing with " + through.getFileName() + "…");
         CompletableFuture<Void> done = new CompletableFuture<>();
         last = done;
-        tasks.supply(() -> {
-            if (!Files.isDirectory(through)) {
-                throw new java.io.IOException("the folder " + through + " is not there (is its drive connected?)");
-            }
-            return Sync.run(sources.store().get().get(60, TimeUnit.SECONDS), open.info().id(), through);
-        }, report -> {
-            status.set(said(report, through));
+        tasks.supply(() -> syncThrough(through, open, Duration.ofSeconds(60)), said -> {
+            status.set(said);
             finished(done);
         }, e -> {
             LOG.warn("syncing through {} failed", through, e);
@@ -131,7 +128,7 @@ public final class FolderSync {
      * The sync at close, on a thread of its own (the UI thread is about to end), waited for up to {@code wait}; none
      * while another is still running, or without a folder or a course. Returns what came of it, for the log.
      */
-    public String syncBeforeExit(java.time.Duration wait) {
+    public String syncBeforeExit(Duration wait) {
         Path through = folder;
         Course open = sources.course().get();
         if (through == null || open == null || running.get()) {
@@ -139,11 +136,7 @@ public final class FolderSync {
         }
         CompletableFuture<String> done = CompletableFuture.supplyAsync(() -> {
             try {
-                if (!Files.isDirectory(through)) {
-                    return "the sync folder " + through + " is not there";
-                }
-                return said(Sync.run(sources.store().get().get(wait.toMillis(), TimeUnit.MILLISECONDS), open.info().id(), through),
-                        through);
+                return syncThrough(through, open, wait);
             } catch (Exception e) {
                 LOG.warn("syncing through {} at close failed", through, e);
                 return "not synced at close: " + Messages.reason(e);
@@ -170,7 +163,13 @@ public final class FolderSync {
         }
     }
 
-    private static String said(Sync.Report report, Path through) {
+    /** Syncs {@code open}'s progress through {@code through}, waiting up to {@code wait} for its store; says how it went. */
+    private String syncThrough(Path through, Course open, Duration wait) throws Exception {
+        if (!Files.isDirectory(through)) {
+            throw new IOException("the folder " + through + " is not there (is its drive connected?)");
+        }
+        Sync.Report report = Sync.run(sources.store().get().get(wait.toMillis(), TimeUnit.MILLISECONDS),
+                open.info().id(), through);
         return report.summary().replaceFirst("^Synced: ", "Synced with " + through.getFileName() + ": ");
     }
 }
